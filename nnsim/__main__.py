@@ -1,0 +1,3 @@
+from nnsim.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,114 @@
+"""Activation functions of a layer, written for speed: each works in place on a batch.
+
+A layer computes ``z = x·W + b`` and then ``a = f(z)``. Training needs ``f'(z)`` to pass
+the error back (the chain rule): ``dL/dz = dL/da * f'(z)``. Every function here takes
+preallocated arrays so a training step allocates almost nothing.
+
+``step`` is the source text's neuron: it switches on (1) when ``z`` passes a threshold
+(0.5 in the worked example) and stays off (0) otherwise. Its true derivative is zero
+almost everywhere, so nothing could learn through it; training uses the derivative of a
+sigmoid centred on the threshold instead (a *surrogate gradient*), and the UI says so.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+ACTIVATIONS = ("step", "sigmoid", "tanh", "relu", "linear", "softmax")
+OUTPUT_ONLY = ("softmax",)
+DEFAULT_THRESHOLD = 0.5
+
+
+def check_name(name: str) -> str:
+    if name not in ACTIVATIONS:
+        raise ValueError(f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}")
+    return name
+
+
+def _sigmoid_into(z: np.ndarray, out: np.ndarray) -> np.ndarray:
+    # 1/(1+e^-z) == (1 + tanh(z/2)) / 2: one transcendental call and no overflow for big |z|.
+    np.multiply(z, 0.5, out=out)
+    np.tanh(out, out=out)
+    out += 1.0
+    out *= 0.5
+    return out
+
+
+def forward_into(name: str, z: np.ndarray, out: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> np.ndarray:
+    """Write ``f(z)`` into ``out`` (which may be ``z`` itself, except for ``step``)."""
+    if name == "tanh":
+        np.tanh(z, out=out)
+    elif name == "sigmoid":
+        _sigmoid_into(z, out)
+    elif name == "relu":
+        np.maximum(z, 0.0, out=out)
+    elif name == "linear":
+        if out is not z:
+            out[...] = z
+    elif name == "step":
+        np.greater(z, threshold, out=out)  # writes 1.0 / 0.0 into a float array
+    elif name == "softmax":
+        # Subtracting the row maximum keeps exp() finite; the result is unchanged.
+        np.subtract(z, z.max(axis=1, keepdims=True), out=out)
+        np.exp(out, out=out)
+        out /= out.sum(axis=1, keepdims=True)
+    else:
+        check_name(name)
+    return out
+
+
+def forward(name: str, z: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> np.ndarray:
+    """``f(z)`` as a new array; ``z`` is left untouched."""
+    return forward_into(name, z, np.empty_like(z), threshold)
+
+
+def backward_into(
+    name: str,
+    grad_a: np.ndarray,
+    z: np.ndarray,
+    a: np.ndarray,
+    out: np.ndarray,
+    scratch: np.ndarray | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> np.ndarray:
+    """Write ``dL/dz`` into ``out`` given ``dL/da``, the layer's ``z`` and ``a = f(z)``.
+
+    ``out`` may be ``grad_a`` itself. ``scratch`` (shaped like ``a``) saves an allocation;
+    the caller owns it, so two threads training two networks never share one.
+    """
+    s = np.empty_like(a) if scratch is None else scratch
+    if name == "tanh":
+        # f' = 1 - a²
+        np.multiply(a, a, out=s)
+        np.subtract(1.0, s, out=s)
+        np.multiply(grad_a, s, out=out)
+    elif name == "sigmoid":
+        # f' = a (1 - a)
+        np.subtract(1.0, a, out=s)
+        s *= a
+        np.multiply(grad_a, s, out=out)
+    elif name == "relu":
+        np.greater(z, 0.0, out=s)
+        np.multiply(grad_a, s, out=out)
+    elif name == "linear":
+        if out is not grad_a:
+            out[...] = grad_a
+    elif name == "step":
+        # Surrogate: the derivative of sigmoid(z - threshold), largest at the threshold.
+        np.subtract(z, threshold, out=s)
+        _sigmoid_into(s, s)
+        s -= s * s  # s (1 - s)
+        np.multiply(grad_a, s, out=out)
+    elif name == "softmax":
+        # Jacobian-vector product: dz_i = a_i (g_i - sum_j g_j a_j)
+        dot = np.einsum("ij,ij->i", grad_a, a)[:, None]
+        np.subtract(grad_a, dot, out=out)
+        out *= a
+    else:
+        check_name(name)
+    return out
+
+
+def surrogate(name: str) -> str:
+    """The smooth function whose gradient trains ``name`` (only ``step`` differs)."""
+    return "sigmoid" if name == "step" else name
