@@ -106,29 +106,30 @@ def _to_number(cell: str, decimal_comma: bool) -> float | None:
 
 
 def _read_rows(text: str, source: str) -> tuple[str, list[tuple[int, list[str]]]]:
-    """(delimiter, [(line number, cells), ...]) with blank lines dropped; the header is first."""
-    lines = text.splitlines()
+    """(delimiter, [(line number, cells), ...]) with blank lines dropped; the header is first.
+
+    The delimiter is read off the header; Excel's optional first line "sep=;" names it instead.
+    """
+    lines = re.split(r"\r\n|\r|\n", text)
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         raise _error(source, None, "the file is empty")
-    delimiter = None
-    hint = lines[first].strip().lower()
-    if hint.startswith("sep=") and len(hint) == 5:  # Excel's "sep=;" first line
-        delimiter = lines[first].strip()[4]
-    reader_text = io.StringIO(text, newline="")
-    if delimiter is None:
+    hint = lines[first].strip()
+    skip_line = None
+    if len(hint) == 5 and hint.lower().startswith("sep="):
+        delimiter, skip_line = hint[4], first + 1
+    else:
         delimiter = _pick_delimiter(lines[first])
     rows: list[tuple[int, list[str]]] = []
-    reader = csv.reader(reader_text, delimiter=delimiter, quotechar='"', strict=False)
-    start = 1
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
+    start = 1  # the line a record starts on, as a spreadsheet numbers it
     try:
         for cells in reader:
-            if any(c.strip() for c in cells) and not (not rows and hint.startswith("sep=") and len(cells) <= 2
-                                                       and cells[0].strip().lower().startswith("sep=")):
+            if start != skip_line and any(c.strip() for c in cells):
                 rows.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise _error(source, reader.line_num, f"the file cannot be read as a table ({exc})") from exc
+        raise _error(source, start, f"the file cannot be read as a table ({exc})") from exc
     if not rows:
         raise _error(source, None, "the file is empty")
     return delimiter, rows

@@ -1,0 +1,139 @@
+"""The UI's copy of the network and everything the views show about it.
+
+One ``NetworkDocument`` per window. Views read ``document.network`` and redraw on its
+signals; they never keep a reference to arrays across ``structureChanged`` (a structural
+edit replaces the network). While training runs the worker thread owns the *live* network:
+the document then holds the latest snapshot, and user edits are announced through
+``parameterEdited`` / ``structureEdited`` so the training controller can forward them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from nnsim.core import Network
+
+
+class NetworkDocument(QObject):
+    #: parameter values changed (a slider, a snapshot, undo): redraw colours and numbers
+    parametersChanged = Signal()
+    #: layer sizes or activations changed: rebuild views from ``network``
+    structureChanged = Signal()
+    #: the chosen input sample changed
+    sampleChanged = Signal()
+    #: a different data set (``data``) is in use; the structure changed with it
+    dataChanged = Signal()
+    #: the user edited one parameter: ("weight", l, i, j, value) or ("bias", l, j, -1, value)
+    parameterEdited = Signal(str, int, int, int, float)
+    #: the user changed the structure; the new network is ``network``
+    structureEdited = Signal()
+
+    def __init__(self, network: Network, data=None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._network = network
+        self._data = data
+        self._sample_index = 0 if data is not None else -1
+        self._sample = self._row_input(0) if data is not None else np.zeros(network.layer_sizes[0])
+        self._trace = None
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def network(self) -> Network:
+        """The UI's copy. Read it; change it only through the methods below."""
+        return self._network
+
+    @property
+    def data(self):
+        """The ``nnsim.core.trainer.TrainingData`` the network learns from (or None)."""
+        return self._data
+
+    @property
+    def sample_index(self) -> int:
+        """Row of ``data.dataset`` shown as the sample; -1 when the sample was typed in."""
+        return self._sample_index
+
+    @property
+    def sample(self) -> np.ndarray:
+        """The input (as the network sees it) whose values the graph and panels show."""
+        return self._sample.copy()
+
+    def trace(self):
+        """Every layer's z and activation for ``sample`` (cached until something changes)."""
+        if self._trace is None:
+            self._trace = self._network.trace(self._sample[None, :])
+        return self._trace
+
+    # ------------------------------------------------------------------ edits
+    def set_weight(self, l: int, i: int, j: int, value: float, user: bool = True) -> None:
+        self._network.weights[l][i, j] = value
+        self._changed()
+        if user:
+            self.parameterEdited.emit("weight", l, i, j, float(value))
+
+    def set_bias(self, l: int, j: int, value: float, user: bool = True) -> None:
+        self._network.biases[l][j] = value
+        self._changed()
+        if user:
+            self.parameterEdited.emit("bias", l, j, -1, float(value))
+
+    def replace_network(self, network: Network, user: bool = True) -> None:
+        """A structural change (or a loaded file): views rebuild from the new network."""
+        if network.layer_sizes[0] != self._sample.size:
+            self._sample = np.zeros(network.layer_sizes[0])
+        self._network = network
+        self._trace = None
+        self.structureChanged.emit()
+        self.parametersChanged.emit()
+        if user:
+            self.structureEdited.emit()
+
+    def apply_parameters(self, params: np.ndarray) -> None:
+        """Copy a snapshot's flat parameters in (same structure), then redraw."""
+        if params.shape != self._network.params.shape:
+            raise ValueError("snapshot does not match the network's structure")
+        self._network.params[...] = params
+        self._changed()
+
+    def set_sample(self, x) -> None:
+        """Show a typed-in input (as the network sees it, i.e. already standardized)."""
+        x = np.array(x, dtype=float).ravel()
+        if x.size != self._network.layer_sizes[0]:
+            raise ValueError(f"a sample has {self._network.layer_sizes[0]} values, got {x.size}")
+        self._sample_index = -1
+        self._show_sample(x)
+
+    def set_sample_index(self, row: int) -> None:
+        """Show row ``row`` of the data set (standardized as the network sees it)."""
+        if self._data is None:
+            raise ValueError("no data set is loaded")
+        self._sample_index = int(row)
+        self._show_sample(self._row_input(row))
+
+    def set_data(self, data, network: Network, user: bool = True) -> None:
+        """Switch data set; ``network`` already has the matching input and output sizes."""
+        self._data = data
+        self._network = network
+        self._sample_index = 0
+        self._sample = self._row_input(0)
+        self._trace = None
+        self.dataChanged.emit()
+        self.structureChanged.emit()
+        self.sampleChanged.emit()
+        self.parametersChanged.emit()
+        if user:
+            self.structureEdited.emit()
+
+    def _row_input(self, row: int) -> np.ndarray:
+        raw = self._data.dataset.X[row : row + 1]
+        return np.asarray(self._data.transform(raw), dtype=float)[0]
+
+    def _show_sample(self, x: np.ndarray) -> None:
+        self._sample = x
+        self._trace = None
+        self.sampleChanged.emit()
+        self.parametersChanged.emit()
+
+    def _changed(self) -> None:
+        self._trace = None
+        self.parametersChanged.emit()
