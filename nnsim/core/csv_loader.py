@@ -31,7 +31,6 @@ from nnsim.core.errors import DataError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_INTEGER_CLASSES = 20
-_DELIMITERS = (",", ";", "\t")
 # "1.234,5" -> 1234.5 when the separator is not a comma (a European spreadsheet).
 _THOUSANDS_DECIMAL_COMMA = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -84,9 +83,14 @@ def _decode(data: bytes, source: str) -> str:
 
 
 def _pick_delimiter(header_line: str) -> str:
-    """The separator used most in the header. With ';' or tab, commas in numbers are decimals."""
-    counts = {d: header_line.count(d) for d in _DELIMITERS}
-    best = max(_DELIMITERS, key=lambda d: counts[d])  # ties keep the order above: ',' first
+    """The separator used most in the header, outside quoted names.
+
+    A tie between ';' and ',' goes to ';': a semicolon file's names may hold commas
+    ("longitud, cm"), while a comma file rarely has semicolons in its names.
+    """
+    unquoted = re.sub(r'"[^"]*"', "", header_line)
+    counts = {d: unquoted.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])  # ties keep this order
     return best if counts[best] > 0 else ","
 
 
@@ -121,7 +125,7 @@ def _read_rows(text: str, source: str) -> tuple[str, list[tuple[int, list[str]]]
     else:
         delimiter = _pick_delimiter(lines[first])
     rows: list[tuple[int, list[str]]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=True)
     start = 1  # the line a record starts on, as a spreadsheet numbers it
     try:
         for cells in reader:
@@ -129,7 +133,11 @@ def _read_rows(text: str, source: str) -> tuple[str, list[tuple[int, list[str]]]
                 rows.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise _error(source, start, f"the file cannot be read as a table ({exc})") from exc
+        if "unexpected end of data" in str(exc):
+            problem = 'a quotation mark (") opens a cell here that is never closed'
+        else:
+            problem = f'a quotation mark (") is in the wrong place ({exc})'
+        raise _error(source, start, problem) from exc
     if not rows:
         raise _error(source, None, "the file is empty")
     return delimiter, rows
@@ -145,6 +153,45 @@ def _drop_empty_trailing_columns(header: list[str], body: list[tuple[int, list[s
     return m
 
 
+def _show(cell: str, limit: int = 40) -> str:
+    """A cell quoted for a message, cut short so a stray paragraph does not fill the dialog."""
+    text = " ".join(cell.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _column_names(header: list[str], line: int, body, source: str) -> list[str]:
+    """The header's names, checked: each named, no name twice, at least two columns."""
+    names = [h.strip() for h in header[: _drop_empty_trailing_columns(header, body)]]
+    for j, name in enumerate(names):
+        if not name:
+            raise _error(source, line, f"column {j + 1} has no name in the header row")
+    seen: dict[str, int] = {}
+    for j, name in enumerate(names):
+        if name in seen:
+            raise _error(source, line,
+                         f"the column name '{name}' appears twice (columns {seen[name] + 1} and {j + 1}); "
+                         "every column needs its own name")
+        seen[name] = j
+    if len(names) < 2:
+        raise _error(source, line,
+                     f"only one column ('{names[0] if names else ''}') was found: the file needs at least two, "
+                     "one or more features and the target (is the separator a comma or a semicolon?)")
+    return names
+
+
+def _target_index(names: list[str], target: str | None, line: int, source: str) -> int:
+    """Which column is the target: the named one (exact, else ignoring case) or the last."""
+    if target is None:
+        return len(names) - 1
+    wanted = str(target).strip()
+    matches = [j for j, n in enumerate(names) if n == wanted] or \
+              [j for j, n in enumerate(names) if n.lower() == wanted.lower()]
+    if len(matches) != 1:
+        raise _error(source, line,
+                     f"there is no target column named '{target}'; the columns are: {', '.join(names)}")
+    return matches[0]
+
+
 def parse_csv_bytes(data: bytes, source: str = "data", target: str | None = None,
                     task: str | None = None) -> Dataset:
     """`load_csv` on bytes already read: `source` is the name that error messages use."""
@@ -158,43 +205,17 @@ def parse_csv_bytes(data: bytes, source: str = "data", target: str | None = None
     header_line, header = rows[0]
     body = rows[1:]
 
-    m = _drop_empty_trailing_columns(header, body)
-    names = [h.strip() for h in header[:m]]
-    for j, name in enumerate(names):
-        if not name:
-            raise _error(source, header_line, f"column {j + 1} has no name in the header row")
-    seen: dict[str, int] = {}
-    for j, name in enumerate(names):
-        if name in seen:
-            raise _error(source, header_line,
-                         f"the column name '{name}' appears twice (columns {seen[name] + 1} and {j + 1}); "
-                         "every column needs its own name")
-        seen[name] = j
-    if m < 2:
-        raise _error(source, header_line,
-                     f"only one column ('{names[0] if names else ''}') was found: the file needs at least two, "
-                     "one or more features and the target (is the separator a comma or a semicolon?)")
+    names = _column_names(header, header_line, body, source)
+    m = len(names)
     if not body:
         raise _error(source, header_line, "the file has a header but no data rows")
-
-    if target is None:
-        t = m - 1
-    else:
-        wanted = str(target).strip()
-        matches = [j for j, n in enumerate(names) if n == wanted] or \
-                  [j for j, n in enumerate(names) if n.lower() == wanted.lower()]
-        if len(matches) != 1:
-            raise _error(source, header_line,
-                         f"there is no target column named '{target}'; the columns are: {', '.join(names)}")
-        t = matches[0]
+    t = _target_index(names, target, header_line, source)
     feature_cols = [j for j in range(m) if j != t]
 
     X = np.empty((len(body), m - 1))
     target_cells: list[str] = []
     for i, (line, cells) in enumerate(body):
-        if len(cells) > m and any(c.strip() for c in cells[m:]):
-            raise _error(source, line, f"this row has {len(cells)} values but the header has {m} columns")
-        if len(cells) < m:
+        if len(cells) < m or any(c.strip() for c in cells[m:]):
             raise _error(source, line, f"this row has {len(cells)} values but the header has {m} columns")
         for k, j in enumerate(feature_cols):
             cell = cells[j]
@@ -202,9 +223,9 @@ def parse_csv_bytes(data: bytes, source: str = "data", target: str | None = None
                 raise _error(source, line, "the cell is empty; every feature needs a number", names[j])
             value = _to_number(cell, decimal_comma)
             if value is None:
-                raise _error(source, line, f"'{cell.strip()}' is not a number", names[j])
+                raise _error(source, line, f"{_show(cell)} is not a number", names[j])
             if not np.isfinite(value):
-                raise _error(source, line, f"'{cell.strip()}' is not a usable number (NaN or infinity)", names[j])
+                raise _error(source, line, f"{_show(cell)} is not a usable number (NaN or infinity)", names[j])
             X[i, k] = value
         cell = cells[t].strip()
         if not cell:
@@ -228,13 +249,13 @@ def _parse_target(cells: list[str], lines: list[int], column: str, source: str,
         bad = np.flatnonzero(~np.isfinite(values))
         if bad.size:
             i = int(bad[0])
-            raise _error(source, lines[i], f"'{cells[i]}' is not a usable number (NaN or infinity)", column)
+            raise _error(source, lines[i], f"{_show(cells[i])} is not a usable number (NaN or infinity)", column)
         whole = bool(np.all(values == np.round(values)))
         if task is None:
             task = CLASSIFICATION if whole and np.unique(values).size <= MAX_INTEGER_CLASSES else REGRESSION
     elif task == REGRESSION:
         i = next(i for i, v in enumerate(numbers) if v is None)
-        raise _error(source, lines[i], f"'{cells[i]}' is not a number, and a regression target must be", column)
+        raise _error(source, lines[i], f"{_show(cells[i])} is not a number, and a regression target must be", column)
     else:
         task = CLASSIFICATION
 
@@ -248,7 +269,7 @@ def _parse_target(cells: list[str], lines: list[int], column: str, source: str,
         index = {name: k for k, name in enumerate(class_names)}
         y = np.array([index[c] for c in cells], dtype=np.int64)
     if len(class_names) < 2:
-        raise _error(source, lines[0] if len(lines) == 1 else None,
+        raise _error(source, None,
                      f"the target column '{column}' has only one class ('{class_names[0]}'); "
                      "a classifier needs examples of at least two classes")
     return y.astype(np.int64), class_names, CLASSIFICATION

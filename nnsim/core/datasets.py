@@ -296,7 +296,10 @@ def load_dataset(name: str, n_samples: int | None = None, noise: float | None = 
         return load_iris()
     n = info.n_samples if n_samples is None else int(n_samples)
     noise = info.noise if noise is None else float(noise)
-    k = 1 if info.task == REGRESSION else (2 if n_classes is None or key not in ("gaussians", "spiral") else int(n_classes))
+    if info.task == REGRESSION:
+        k = 1
+    else:
+        k = 2 if n_classes is None or key not in ("gaussians", "spiral") else int(n_classes)
     if k < 1 or (info.task == CLASSIFICATION and k < 2):
         raise DataError(f"data set '{key}' needs at least 2 classes, got {k}")
     if n < 2 * k:

@@ -1,0 +1,282 @@
+"""load_csv: files spreadsheets really save load; every bad file says which line and why."""
+
+import os
+import tempfile
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nnsim.core.csv_loader import load_csv, parse_csv_bytes
+from nnsim.core.datasets import load_dataset
+from nnsim.core.errors import DataError
+
+GOOD = (
+    "sepal_length,sepal_width,species\n"
+    "5.1,3.5,setosa\n"
+    "7.0,3.2,versicolor\n"
+    "6.3,3.3,virginica\n"
+    "4.9,3.0,setosa\n"
+)
+
+
+def write(tmp_path, content, name="data.csv"):
+    path = tmp_path / name
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return path
+
+
+def check_good(ds):
+    assert ds.feature_names == ["sepal_length", "sepal_width"]
+    assert ds.class_names == ["setosa", "versicolor", "virginica"]
+    np.testing.assert_array_equal(ds.X, [[5.1, 3.5], [7.0, 3.2], [6.3, 3.3], [4.9, 3.0]])
+    assert ds.y.tolist() == [0, 1, 2, 0]
+    assert ds.task == "classification" and ds.X.dtype == np.float64
+
+
+def test_good_utf8_file(tmp_path):
+    ds = load_csv(write(tmp_path, GOOD, "flowers.csv"))
+    check_good(ds)
+    assert ds.name == "flowers"
+
+
+def test_path_as_string(tmp_path):
+    check_good(load_csv(str(write(tmp_path, GOOD))))
+
+
+def test_bom_crlf_and_quotes(tmp_path):
+    text = GOOD.replace("sepal_length,sepal_width,species", '"sepal_length","sepal_width","species"')
+    text = text.replace("setosa", '"setosa"').replace("\n", "\r\n")
+    check_good(load_csv(write(tmp_path, b"\xef\xbb\xbf" + text.encode("utf-8"))))
+
+
+def test_trailing_and_inner_blank_lines_skipped(tmp_path):
+    text = GOOD.replace("7.0,3.2,versicolor\n", "7.0,3.2,versicolor\n\n") + "\n\n"
+    check_good(load_csv(write(tmp_path, text)))
+
+
+def test_spanish_excel_file(tmp_path):
+    text = ("longitud del sépalo;anchura del sépalo;especie\r\n"
+            "5,1;3,5;setosa\r\n"
+            "7;3,2;versicolor\r\n"
+            "6,3;3,3;virginica\r\n")
+    ds = load_csv(write(tmp_path, text.encode("cp1252")))
+    assert ds.feature_names == ["longitud del sépalo", "anchura del sépalo"]
+    np.testing.assert_array_equal(ds.X, [[5.1, 3.5], [7.0, 3.2], [6.3, 3.3]])
+    assert ds.class_names == ["setosa", "versicolor", "virginica"]
+
+
+def test_spanish_excel_sep_line_and_thousands(tmp_path):
+    text = "sep=;\nsuperficie;habitaciones;precio\n1.234,5;3;100,5\n80;2;90,25\n"
+    ds = load_csv(write(tmp_path, text.encode("cp1252")))
+    np.testing.assert_array_equal(ds.X, [[1234.5, 3.0], [80.0, 2.0]])
+    assert ds.task == "regression" and ds.y.tolist() == [100.5, 90.25]
+
+
+def test_tab_separated_utf16(tmp_path):
+    text = "a\tb\tlabel\r\n1,5\t2\tx\r\n3\t4\ty\r\n"
+    ds = load_csv(write(tmp_path, text.encode("utf-16")))
+    np.testing.assert_array_equal(ds.X, [[1.5, 2.0], [3.0, 4.0]])
+    assert ds.class_names == ["x", "y"]
+
+
+def test_integer_targets_are_classes(tmp_path):
+    ds = load_csv(write(tmp_path, "a,b,c\n1,2,1\n3,4,3\n5,6,2\n7,8,1\n"))
+    assert ds.task == "classification"
+    assert ds.class_names == ["1", "2", "3"] and ds.y.tolist() == [0, 2, 1, 0]
+    ds = load_csv(write(tmp_path, "a,b\n1,0\n3,1\n"))
+    assert ds.class_names == ["0", "1"] and ds.y.tolist() == [0, 1]
+
+
+def test_decimal_targets_are_regression(tmp_path):
+    ds = load_csv(write(tmp_path, "x1,x2,price\n1,2,3.5\n3,4,1.25\n5,6,7\n"))
+    assert ds.task == "regression" and ds.class_names == []
+    assert ds.y.tolist() == [3.5, 1.25, 7.0] and ds.target_names == ["price"]
+    assert ds.n_outputs == 1 and ds.targets().shape == (3, 1)
+
+
+def test_many_distinct_integers_are_regression_and_task_overrides(tmp_path):
+    rows = "".join(f"{i},{i * 10}\n" for i in range(30))
+    path = write(tmp_path, "x,y\n" + rows)
+    assert load_csv(path).task == "regression"
+    assert load_csv(path, task="classification").n_outputs == 30
+    assert load_csv(write(tmp_path, "x,y\n1,0\n2,1\n", "b.csv"), task="regression").task == "regression"
+    with pytest.raises(DataError, match="line 2, column 'species': 'setosa' is not a number"):
+        load_csv(write(tmp_path, GOOD, "c.csv"), task="regression")
+
+
+def test_target_argument(tmp_path):
+    path = write(tmp_path, "species,sepal_length,sepal_width\nsetosa,5.1,3.5\nvirginica,6.3,3.3\n")
+    ds = load_csv(path, target="species")
+    assert ds.feature_names == ["sepal_length", "sepal_width"]
+    assert ds.class_names == ["setosa", "virginica"]
+    np.testing.assert_array_equal(ds.X, [[5.1, 3.5], [6.3, 3.3]])
+    # a numeric middle column as a regression target
+    ds = load_csv(write(tmp_path, "x1,y,x2\n1,0.5,2\n3,1.5,4\n", "r.csv"), target="y")
+    assert ds.task == "regression" and ds.y.tolist() == [0.5, 1.5]
+    assert ds.feature_names == ["x1", "x2"] and ds.target_names == ["y"]
+    np.testing.assert_array_equal(ds.X, [[1, 2], [3, 4]])
+    # A text column left among the features is named as the problem.
+    with pytest.raises(DataError, match="line 2, column 'species': 'setosa' is not a number"):
+        load_csv(write(tmp_path, GOOD, "g.csv"), target="sepal_width")
+
+
+def test_shipped_iris_parses_like_load_dataset():
+    from importlib.resources import files
+
+    data = (files("nnsim") / "resources" / "datasets" / "iris.csv").read_bytes()
+    ds = parse_csv_bytes(data, source="iris.csv")
+    iris = load_dataset("iris")
+    np.testing.assert_array_equal(ds.X, iris.X)
+    np.testing.assert_array_equal(ds.y, iris.y)
+
+
+# ---------------------------------------------------------------------------------------------
+# Bad files: each raises DataError naming the line and the problem.
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"", "empty"),
+        (b"\n\n  \r\n", "empty"),
+        (b"a,b,species\n", "line 1: the file has a header but no data rows"),
+        (b"a,b,species\n\n", "no data rows"),
+        (b"a,b,c\n1,2,x\n3,4\n", "line 3: this row has 2 values but the header has 3 columns"),
+        (b"a,b,c\n1,2,x\n3,4,5,6\n", "line 3: this row has 4 values but the header has 3 columns"),
+        (b"a,b,c\n1,2,x\n\n3,abc,y\n", "line 4, column 'b': 'abc' is not a number"),
+        (b"a,b,c\n1,2,x\n3,nan,y\n", "line 3, column 'b': 'nan' is not a usable number"),
+        (b"a,b,c\n1,inf,x\n3,4,y\n", "line 2, column 'b': 'inf' is not a usable number"),
+        (b"a,b,c\n1,-Infinity,x\n3,4,y\n", "line 2, column 'b'"),
+        (b"a,b,c\n1,,x\n3,4,y\n", "line 2, column 'b': the cell is empty"),
+        (b"a,b,c\n1,2,x\n3,4,\n", "line 3, column 'c': the target cell is empty"),
+        (b"a,b,c\n1,2,x\n3,4,x\n", "column 'c' has only one class ('x')"),
+        (b"a,b,c\n1,2,0\n3,4,0\n", "only one class ('0')"),
+        (b"label\nx\ny\n", "line 1: only one column ('label')"),
+        (b"a,b,a\n1,2,x\n3,4,y\n", "line 1: the column name 'a' appears twice (columns 1 and 3)"),
+        (b"a,,c\n1,2,x\n3,4,y\n", "line 1: column 2 has no name"),
+        (b"a,b,c\n1,2,x\n3,4\x00,y\n", "line 3: this does not look like a text (CSV) file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", "does not look like a text (CSV) file"),
+        (b"a,b,c\n1,2,x\n3,4,\x81\x8d\n", "line 3: unreadable character (byte 0x81)"),
+        (b"a,b,c\n1,2,x\n3,4,\x01\x02\n", "line 3: this does not look like a text (CSV) file"),
+    ],
+    ids=["empty", "blank-only", "header-only", "header-and-blank", "short-row", "long-row",
+         "text-feature", "nan", "inf", "minus-infinity", "empty-feature", "empty-target",
+         "one-text-class", "one-number-class", "one-column", "duplicate-name", "unnamed-column",
+         "nul-byte", "png", "undecodable", "control-chars"],
+)
+def test_bad_files_raise_dataerror_naming_line_and_problem(tmp_path, content, expected):
+    path = write(tmp_path, content, "bad.csv")
+    with pytest.raises(DataError) as info:
+        load_csv(path)
+    message = str(info.value)
+    assert expected in message
+    assert message.startswith("bad.csv")
+
+
+def test_dataerror_carries_line_and_column(tmp_path):
+    with pytest.raises(DataError) as info:
+        load_csv(write(tmp_path, "a,b,c\n1,2,x\n3,abc,y\n"))
+    assert (info.value.line, info.value.column) == (3, "b")
+    assert isinstance(info.value, ValueError)
+
+
+def test_line_numbers_count_quoted_newlines_and_blank_lines(tmp_path):
+    text = 'a,b,c\n1,2,"two\nlines"\n\n3,oops,y\n'
+    with pytest.raises(DataError, match="line 5, column 'b': 'oops' is not a number"):
+        load_csv(write(tmp_path, text))
+
+
+def test_unknown_target_name(tmp_path):
+    with pytest.raises(DataError, match="line 1: there is no target column named 'kind'; "
+                                        "the columns are: sepal_length, sepal_width, species"):
+        load_csv(write(tmp_path, GOOD), target="kind")
+
+
+def test_missing_file_and_directory(tmp_path):
+    missing = tmp_path / "nowhere.csv"
+    with pytest.raises(DataError, match="file not found: .*nowhere.csv"):
+        load_csv(missing)
+    with pytest.raises(DataError, match="is a folder, not a file"):
+        load_csv(tmp_path)
+
+
+def test_semicolon_file_with_text_in_feature_names_line(tmp_path):
+    content = "a;b;c\n1,5;2;x\n3;4,x;y\n".encode("cp1252")
+    with pytest.raises(DataError, match="line 3, column 'b': '4,x' is not a number"):
+        load_csv(write(tmp_path, content))
+
+
+def test_error_leaves_nothing_half_loaded(tmp_path):
+    """The first rows are fine, a later one is bad: the call raises and returns nothing."""
+    rows = "".join(f"{i},{i + 1},{'ab'[i % 2]}\n" for i in range(1000))
+    path = write(tmp_path, "a,b,c\n" + rows + "1,2,\n")
+    result = None
+    with pytest.raises(DataError, match="line 1002"):
+        result = load_csv(path)
+    assert result is None
+
+
+def test_trailing_empty_columns_from_spreadsheets_are_ignored(tmp_path):
+    ds = load_csv(write(tmp_path, "a;b;c;;\n1;2;x;;\n3;4;y;;\n"))
+    assert ds.feature_names == ["a", "b"] and ds.class_names == ["x", "y"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Property: any numeric table written in either dialect loads back equal.
+
+finite = st.floats(allow_nan=False, allow_infinity=False, width=64)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    table=st.integers(1, 4).flatmap(
+        lambda d: st.lists(st.lists(finite, min_size=d, max_size=d), min_size=2, max_size=12)
+    ),
+    labels=st.lists(st.integers(0, 3), min_size=12, max_size=12),
+    dialect=st.sampled_from(["english", "spanish"]),
+    crlf=st.booleans(),
+)
+def test_any_numeric_table_round_trips(table, labels, dialect, crlf):
+    n = len(table)
+    y = labels[:n]
+    y[0], y[1] = 0, 1  # at least two classes
+    sep, to_text, encoding = (",", repr, "utf-8") if dialect == "english" else (
+        ";", lambda v: repr(v).replace(".", ","), "cp1252")
+    d = len(table[0])
+    names = [f"característica {j}" for j in range(d)] + ["clase"]
+    newline = "\r\n" if crlf else "\n"
+    lines = [sep.join(names)] + [sep.join([*map(to_text, row), str(c)]) for row, c in zip(table, y)]
+    data = (newline.join(lines) + newline).encode(encoding)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "t.csv")
+        with open(path, "wb") as f:
+            f.write(data)
+        ds = load_csv(path)
+    np.testing.assert_array_equal(ds.X, np.array(table, dtype=np.float64))
+    assert ds.feature_names == names[:-1]
+    classes = sorted(set(y))
+    assert ds.class_names == [str(c) for c in classes]
+    assert [classes[k] for k in ds.y] == y
+
+
+def test_unclosed_quote_names_the_line_it_opens_on(tmp_path):
+    with pytest.raises(DataError, match=r'line 3: a quotation mark \("\) opens a cell here that is never closed'):
+        load_csv(write(tmp_path, 'a,b,c\n1,2,x\n3,4,"y\n5,6,z\n'))
+    with pytest.raises(DataError, match="line 2: a quotation mark"):
+        load_csv(write(tmp_path, 'a,b,c\n1,"2"x,y\n'))
+
+
+@pytest.mark.parametrize("header", ['"ancho; cm",largo,clase', 'ancho,largo,clase'])
+def test_comma_file_with_semicolon_in_a_quoted_name(tmp_path, header):
+    ds = load_csv(write(tmp_path, header + "\n1.5,2,x\n3,4,y\n"))
+    np.testing.assert_array_equal(ds.X, [[1.5, 2], [3, 4]])
+
+
+def test_semicolon_file_with_comma_in_a_name(tmp_path):
+    ds = load_csv(write(tmp_path, "longitud, cm;especie\n5,1;a\n4,9;b\n".encode("cp1252")))
+    assert ds.feature_names == ["longitud, cm"]
+    np.testing.assert_array_equal(ds.X, [[5.1], [4.9]])
