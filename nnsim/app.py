@@ -1,24 +1,82 @@
-"""Application start-up: QApplication, command line, and the main window."""
+"""Application start-up: QApplication, command line, settings, and the main window.
+
+``create_main_window(argv)`` builds the window on the Iris network without showing it (tests
+and the lead's integration use it); ``main(argv)`` shows it and runs the event loop.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+import nnsim
+from nnsim.core import load_dataset
+
+from nnsim.core.training_data import default_network, prepare_data
+
+APP_NAME = "nnsim"
+ORGANIZATION = "nnsim"
 
 
-def create_main_window(argv=None) -> QMainWindow:
-    """Build the main window without showing it or entering the event loop."""
-    QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
-    window = QMainWindow()
-    window.setWindowTitle("nnsim")
-    window.setCentralWidget(QLabel("nnsim"))
+def parse_args(argv=None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="nnsim", description="A neural-network simulator for classrooms.")
+    parser.add_argument("model", nargs="?", help="a model file (.nnsim.json) to open")
+    parser.add_argument("--lang", help="interface language, e.g. es or en (default: the system's)")
+    parser.add_argument("--version", action="version", version=f"nnsim {nnsim.__version__}")
+    args, _qt_args = parser.parse_known_args(list(argv[1:]) if argv else [])
+    return args
+
+
+def _ensure_application(argv) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv or sys.argv[:1]))
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationVersion(nnsim.__version__)
+    QGuiApplication.setApplicationDisplayName("nnsim")
+    QGuiApplication.setDesktopFileName("nnsim")
+    return app
+
+
+def _install_translation(app, lang: str | None) -> None:
+    from nnsim.ui.main_window import resource_path
+
+    locale = QLocale(lang) if lang else QLocale.system()
+    translator = QTranslator(app)
+    folder = resource_path("translations")
+    if folder.is_dir() and translator.load(locale, "nnsim", "_", str(folder)):
+        app.installTranslator(translator)
+        app._nnsim_translator = translator  # keep it alive
+
+
+def create_main_window(argv=None):
+    """Build the main window on the Iris network, without showing it."""
+    from nnsim.ui.document import NetworkDocument
+    from nnsim.ui.main_window import MainWindow, app_icon
+
+    args = parse_args(argv)
+    app = _ensure_application(argv)
+    _install_translation(app, args.lang)
+    app.setWindowIcon(app_icon())
+    data = prepare_data(load_dataset("iris"))
+    document = NetworkDocument(default_network(data, seed=0), data)
+    window = MainWindow(document, settings=QSettings())
+    # (the lead adds the training, plot and data panels here, before restore_settings)
+    window.restore_settings()
+    if args.model:
+        window.open_model_from(args.model)
     return window
 
 
 def main(argv=None) -> int:
     argv = list(sys.argv if argv is None else argv)
-    app = QApplication.instance() or QApplication(argv)
+    parse_args(argv)  # --version and --help exit here, before any window
+    app = _ensure_application(argv)
     window = create_main_window(argv)
     window.show()
     return app.exec()

@@ -36,6 +36,7 @@ class NetworkDocument(QObject):
         self._sample_index = 0 if data is not None else -1
         self._sample = self._row_input(0) if data is not None else np.zeros(network.layer_sizes[0])
         self._trace = None
+        self._names: tuple[list[str], list[str]] | None = None
 
     # ------------------------------------------------------------------ reading
     @property
@@ -57,6 +58,23 @@ class NetworkDocument(QObject):
     def sample(self) -> np.ndarray:
         """The input (as the network sees it) whose values the graph and panels show."""
         return self._sample.copy()
+
+    def input_names(self) -> list[str]:
+        """A name per input node: the data set's features, or names given with the network."""
+        n = self._network.layer_sizes[0]
+        names = self._names[0] if self._names else None
+        if names is None and self._data is not None:
+            names = list(self._data.dataset.feature_names)
+        return _fit_names(names, n, "x")
+
+    def output_names(self) -> list[str]:
+        """A name per output node: the data set's classes (or targets), or names given."""
+        n = self._network.layer_sizes[-1]
+        names = self._names[1] if self._names else None
+        if names is None and self._data is not None:
+            ds = self._data.dataset
+            names = list(ds.class_names) if ds.class_names else list(getattr(ds, "target_names", []) or [])
+        return _fit_names(names, n, "y")
 
     def trace(self):
         """Every layer's z and activation for ``sample`` (cached until something changes)."""
@@ -110,12 +128,25 @@ class NetworkDocument(QObject):
         self._sample_index = int(row)
         self._show_sample(self._row_input(row))
 
-    def set_data(self, data, network: Network, user: bool = True) -> None:
-        """Switch data set; ``network`` already has the matching input and output sizes."""
+    def set_data(self, data, network: Network, user: bool = True, sample=None, names=None) -> None:
+        """Switch data set; ``network`` already has the matching input and output sizes.
+
+        ``data`` may be None (a network on its own, e.g. the "One neuron" example): then
+        ``sample`` (as the network sees it; default zeros) is shown, and ``names`` =
+        ``(input_names, output_names)`` label the nodes (default x1.., y1..).
+        """
         self._data = data
         self._network = network
-        self._sample_index = 0
-        self._sample = self._row_input(0)
+        self._names = (list(names[0]), list(names[1])) if names is not None else None
+        if data is not None and sample is None:
+            self._sample_index = 0
+            self._sample = self._row_input(0)
+        else:
+            self._sample_index = -1
+            x = np.zeros(network.layer_sizes[0]) if sample is None else np.array(sample, dtype=float).ravel()
+            if x.size != network.layer_sizes[0]:
+                raise ValueError(f"a sample has {network.layer_sizes[0]} values, got {x.size}")
+            self._sample = x
         self._trace = None
         self.dataChanged.emit()
         self.structureChanged.emit()
@@ -137,3 +168,12 @@ class NetworkDocument(QObject):
     def _changed(self) -> None:
         self._trace = None
         self.parametersChanged.emit()
+
+
+def _fit_names(names, n: int, prefix: str) -> list[str]:
+    """``names`` when there is one per node, otherwise x1, x2, ... (or y1, ...)."""
+    if names is not None and len(names) == n:
+        return [str(name) for name in names]
+    if n == 1 and prefix == "y":
+        return ["y"]
+    return [f"{prefix}{k + 1}" for k in range(n)]

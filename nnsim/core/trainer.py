@@ -1,0 +1,307 @@
+"""Training: mini-batch gradient descent on a network, an epoch at a time.
+
+    trainer = Trainer(network, data, TrainingSettings(learning_rate=0.1))
+    metrics = trainer.step(10)        # 10 epochs, then train/test loss and accuracy
+    trainer.train_epochs(100)         # the fast path: no full-set evaluation
+
+One epoch shows the network every training example once, in mini-batches of
+``batch_size`` examples in a fresh random order (seeded: the same seed gives bit-identical
+weights). After each batch the optimizer moves every weight and bias a little against the
+gradient of the batch's loss.
+
+Speed: nothing is allocated per batch. Each epoch permutes the training rows once into
+preallocated buffers (``np.take(..., out=)``), so the batches are fixed views into them;
+the network's workspace and one flat gradient buffer are reused; the optimizer updates the
+whole flat parameter buffer at once. Full-set metrics are computed only when asked
+(``evaluate``, ``step``), at the rate the window shows them.
+
+Divergence: after every epoch, a non-finite loss or parameter means the learning rate was
+too large. The trainer then restores the last finite parameters (copied once per epoch),
+stops, and says so in ``diverged``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnsim.core import losses
+from nnsim.core.optimizers import OPTIMIZERS, REGULARIZATIONS, Regularization, make_optimizer, weight_mask
+from nnsim.core.training_data import TrainingData, default_loss
+
+LOSS_CHOICES = ("auto",) + losses.LOSSES
+
+
+def _number(name: str, value, low: float, high: float = math.inf, *, low_open=False, high_open=False) -> float:
+    if not isinstance(value, numbers.Real) or isinstance(value, bool):
+        raise ValueError(f"{name} must be a number, got {value!r}")
+    value = float(value)
+    too_low = value <= low if low_open else value < low
+    too_high = value >= high if high_open else value > high
+    if not math.isfinite(value) or too_low or too_high:
+        lo, hi = ("(" if low_open else "["), (")" if high_open else "]")
+        raise ValueError(f"{name} must be in {lo}{low:g}, {high:g}{hi}, got {value!r}")
+    return value
+
+
+def _whole(name: str, value, low: int) -> int:
+    if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < low:
+        raise ValueError(f"{name} must be a whole number >= {low}, got {value!r}")
+    return int(value)
+
+
+def _choice(name: str, value, choices) -> str:
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    """How to train. Every value is checked on construction (a ``ValueError`` says what).
+
+    ``loss`` "auto" picks cross-entropy for softmax/sigmoid outputs and squared error
+    otherwise (``training_data.default_loss``). ``reg_rate`` (λ) applies when
+    ``regularization`` is "l1" or "l2". ``momentum`` is used by the "momentum" optimizer.
+    """
+
+    learning_rate: float = 0.1
+    batch_size: int = 10
+    optimizer: str = "sgd"
+    momentum: float = 0.9
+    loss: str = "auto"
+    regularization: str = "none"
+    reg_rate: float = 0.001
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        checked = {
+            "learning_rate": _number("learning_rate", self.learning_rate, 0.0, low_open=True),
+            "batch_size": _whole("batch_size", self.batch_size, 1),
+            "optimizer": _choice("optimizer", self.optimizer, OPTIMIZERS),
+            "momentum": _number("momentum", self.momentum, 0.0, 1.0, high_open=True),
+            "loss": _choice("loss", self.loss, LOSS_CHOICES),
+            "regularization": _choice("regularization", self.regularization, REGULARIZATIONS),
+            "reg_rate": _number("reg_rate", self.reg_rate, 0.0),
+            "seed": _whole("seed", self.seed, 0),
+        }
+        for key, value in checked.items():
+            object.__setattr__(self, key, value)
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "TrainingSettings":
+        """Settings from ``to_dict`` data; unknown or ill-typed entries raise ``ValueError``."""
+        if not isinstance(d, dict):
+            raise ValueError("training settings must be a JSON object")
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(d) - known)
+        if unknown:
+            raise ValueError(f"unknown training setting {unknown[0]!r} (known: {', '.join(sorted(known))})")
+        return cls(**d)
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """What the window shows after some training. Accuracies are fractions in [0, 1], None
+    for regression; test values are None when there is no test part."""
+
+    epoch: int
+    train_loss: float
+    test_loss: float | None
+    train_accuracy: float | None
+    test_accuracy: float | None
+    diverged: str | None = None
+
+
+class Trainer:
+    """Trains ``network`` (which it owns from now on) on ``data`` with ``settings``."""
+
+    def __init__(self, network, data: TrainingData, settings: TrainingSettings | None = None):
+        self.network = network
+        self.data = data
+        self.settings = settings or TrainingSettings()
+        self.epoch = 0
+        self.diverged: str | None = None
+        self._rng = np.random.default_rng(self.settings.seed)
+        self._setup_network()
+
+    # ------------------------------------------------------------------ set-up
+    def _setup_network(self) -> None:
+        """Everything that depends on the network's shape: targets, buffers, optimizer."""
+        net, data = self.network, self.data
+        if net.layer_sizes[0] != data.n_inputs:
+            raise ValueError(f"the network takes {net.layer_sizes[0]} inputs but the data has {data.n_inputs} features")
+        self._X = data.X_train
+        self._Y = data.targets("train", net.layer_sizes[-1])
+        self._Y_test = data.targets("test", net.layer_sizes[-1])
+        self._grad = np.empty_like(net.params)
+        self._last_good = net.params.copy()
+        self._mask = weight_mask(net)
+        self._resolve_loss()
+        self._setup_batches()
+        self._setup_optimizer()
+        self._setup_regularization()
+
+    def _resolve_loss(self) -> None:
+        loss = self.settings.loss
+        self.loss = default_loss(self.network) if loss == "auto" else loss
+        losses.check(self.loss, self.network.activations[-1])
+
+    def _setup_batches(self) -> None:
+        """Preallocated shuffled copies of the training set and the batch views into them."""
+        n = self._X.shape[0]
+        if n == 0:
+            raise ValueError("there are no training examples")
+        size = min(self.settings.batch_size, n)
+        self._full_batch = size == n  # the order of a full batch does not change its gradient
+        self._ws = self.network.workspace(size)
+        self._X_epoch = np.empty_like(self._X)
+        self._Y_epoch = np.empty_like(self._Y)
+        if self._full_batch:
+            self._batches = [(self._X, self._Y, n)]
+        else:
+            self._batches = [
+                (self._X_epoch[s : s + size], self._Y_epoch[s : s + size], min(size, n - s))
+                for s in range(0, n, size)
+            ]
+
+    def _setup_optimizer(self) -> None:
+        s = self.settings
+        self._optimizer = make_optimizer(s.optimizer, self.network.n_params, s.learning_rate, s.momentum)
+
+    def _setup_regularization(self) -> None:
+        s = self.settings
+        self._regularization = Regularization(s.regularization, s.reg_rate, self._mask)
+
+    # ------------------------------------------------------------------ changes
+    def update_settings(self, **changes) -> None:
+        """Change settings mid-training, without a reset.
+
+        A new learning rate or momentum keeps the optimizer's memory; another optimizer
+        starts with fresh memory; a new seed restarts the shuffling sequence. The epoch
+        count stays. Clears ``diverged``, so training can go on (say, with a smaller rate).
+        """
+        old = self.settings
+        new = dataclasses.replace(old, **changes)
+        self.settings = new
+        if new.loss != old.loss:
+            try:
+                self._resolve_loss()
+            except ValueError:
+                self.settings = old
+                self._resolve_loss()
+                raise
+        if new.batch_size != old.batch_size:
+            self._setup_batches()
+        if new.optimizer != old.optimizer:
+            self._setup_optimizer()
+        else:
+            self._optimizer.learning_rate = new.learning_rate
+            if hasattr(self._optimizer, "momentum"):
+                self._optimizer.momentum = new.momentum
+        if (new.regularization, new.reg_rate) != (old.regularization, old.reg_rate):
+            self._setup_regularization()
+        if new.seed != old.seed:
+            self._rng = np.random.default_rng(new.seed)
+        self.diverged = None
+
+    def replace_network(self, network) -> None:
+        """Go on training a new network (after a structural edit), keeping epoch and settings.
+
+        The optimizer starts with fresh memory: the old one belongs to other parameters.
+        """
+        self.network = network
+        self._setup_network()
+        self.diverged = None
+
+    def reset(self, network=None) -> None:
+        """Start over: epoch 0, fresh optimizer and shuffling (optionally on a new network)."""
+        if network is not None:
+            self.network = network
+        self.epoch = 0
+        self.diverged = None
+        self._rng = np.random.default_rng(self.settings.seed)
+        self._setup_network()
+
+    # ------------------------------------------------------------------ training
+    def train_epochs(self, n_epochs: int = 1) -> float:
+        """Train ``n_epochs`` epochs; the fast path, with no full-set evaluation.
+
+        Returns the mean loss of the last epoch's batches (each as it was when its step was
+        taken), or NaN if no epoch completed (diverged). Stops early on divergence.
+        """
+        last = math.nan
+        if self.diverged is not None:
+            return last
+        net, params, grad = self.network, self.network.params, self._grad
+        X, Y, X_epoch, Y_epoch = self._X, self._Y, self._X_epoch, self._Y_epoch
+        loss_name, ws, batches = self.loss, self._ws, self._batches
+        update, regularize = self._optimizer.update, self._regularization.add_gradient
+        regularized = self._regularization.active
+        n = X.shape[0]
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            for _ in range(n_epochs):
+                if not self._full_batch:
+                    order = self._rng.permutation(n)
+                    np.take(X, order, axis=0, out=X_epoch)
+                    np.take(Y, order, axis=0, out=Y_epoch)
+                total = 0.0
+                for Xb, Yb, m in batches:
+                    total += m * net.gradient_into(Xb, Yb, loss_name, grad, ws)
+                    if regularized:
+                        regularize(params, grad)
+                    update(params, grad)
+                epoch_loss = total / n
+                if not (math.isfinite(epoch_loss) and np.isfinite(params).all()):
+                    self._diverge(epoch_loss)
+                    break
+                np.copyto(self._last_good, params)
+                self.epoch += 1
+                last = epoch_loss
+        return last
+
+    def _diverge(self, epoch_loss: float) -> None:
+        np.copyto(self.network.params, self._last_good)
+        self._setup_optimizer()  # its memory holds the non-finite steps
+        if math.isnan(epoch_loss):
+            what = "the loss grew too large to compute (NaN)"
+        elif math.isinf(epoch_loss):
+            what = "the loss became infinite"
+        else:
+            what = "some weights became infinite or NaN"
+        self.diverged = (
+            f"Training diverged at epoch {self.epoch + 1}: {what}. The last good weights were "
+            f"kept. Try a smaller learning rate (now {self.settings.learning_rate:g})."
+        )
+
+    def step(self, n_epochs: int = 1) -> Metrics:
+        """Train ``n_epochs`` epochs (fewer if it diverges), then evaluate."""
+        self.train_epochs(n_epochs)
+        return self.evaluate()
+
+    # ------------------------------------------------------------------ metrics
+    def evaluate(self) -> Metrics:
+        """Loss (without the regularization penalty) and accuracy on both parts."""
+        train_loss, train_acc = self._loss_and_accuracy(self._X, self._Y, self.data.y_train)
+        test_loss = test_acc = None
+        if self._Y_test.shape[0]:
+            test_loss, test_acc = self._loss_and_accuracy(self.data.X_test, self._Y_test, self.data.y_test)
+        return Metrics(self.epoch, train_loss, test_loss, train_acc, test_acc, self.diverged)
+
+    def _loss_and_accuracy(self, X, Y, y) -> tuple[float, float | None]:
+        net = self.network
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            trace = net.trace(X)
+            out = trace.output
+            loss = losses.value(self.loss, net.activations[-1], trace.zs[-1], out, Y)
+        if not self.data.is_classification:
+            return loss, None
+        predicted = (out[:, 0] > 0.5).astype(np.int64) if out.shape[1] == 1 else out.argmax(axis=1)
+        return loss, float(np.mean(predicted == y))

@@ -1,0 +1,455 @@
+"""The data panel: choose the data set (built-in or a CSV file), its noise and size, and the
+sample the network graph shows.
+
+Switching data set keeps the network the class built: only its input and output layers are
+resized (``nnsim.core.adapt.network_for_data``), then ``document.set_data`` hands both over.
+``dataAboutToChange`` is emitted just before, so the training controller can pause. A file
+that cannot be used changes nothing: a warning says what was wrong and on which line.
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnsim.core import DATASETS, DataError, load_csv, load_dataset
+from nnsim.core.adapt import network_for_data
+from nnsim.core.training_data import prepare_data
+
+OPEN_CSV = "__open_csv__"
+CSV_PREFIX = "csv:"
+TEST_FRACTION = 0.3
+
+
+class DatasetTableModel(QAbstractTableModel):
+    """The rows of a data set as the student wrote them (raw values), with their answer and split."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._data = None
+        self._headers: list[str] = []
+        self._split = np.zeros(0, dtype=bool)  # True: test row
+
+    def set_training_data(self, data) -> None:
+        self.beginResetModel()
+        self._data = data
+        if data is None:
+            self._headers = []
+            self._split = np.zeros(0, dtype=bool)
+        else:
+            ds = data.dataset
+            answer = self.tr("class") if ds.is_classification else ", ".join(ds.target_names)
+            self._headers = list(ds.feature_names) + [answer, self.tr("set")]
+            self._split = np.zeros(ds.n_samples, dtype=bool)
+            test_index = getattr(data, "test_index", None)
+            if test_index is not None:
+                self._split[np.asarray(test_index, dtype=int)] = True
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt)
+        return 0 if self._data is None or parent.isValid() else self._data.dataset.n_samples
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt)
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 (Qt)
+        if role not in (Qt.DisplayRole, Qt.ToolTipRole):
+            return None
+        if orientation == Qt.Horizontal:
+            if not 0 <= section < len(self._headers):
+                return None
+            text = self._headers[section]
+            return _two_lines(text) if role == Qt.DisplayRole else text
+        return str(section + 1)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or self._data is None:
+            return None
+        ds = self._data.dataset
+        row, col = index.row(), index.column()
+        n_features = ds.n_features
+        if role == Qt.TextAlignmentRole:
+            return int(Qt.AlignRight | Qt.AlignVCenter) if col < n_features else int(Qt.AlignLeft | Qt.AlignVCenter)
+        if role not in (Qt.DisplayRole, Qt.ToolTipRole):
+            return None
+        if col < n_features:
+            return f"{ds.X[row, col]:.4g}"
+        if col == n_features:
+            if ds.is_classification:
+                return ds.class_names[int(ds.y[row])]
+            return ", ".join(f"{v:.4g}" for v in np.ravel(ds.y[row]))
+        return self.tr("test") if self._split[row] else self.tr("train")
+
+
+class DataPanel(QWidget):
+    """Data set chooser, noise and size of the generated sets, and the sample chooser.
+
+    Takes the ``NetworkDocument``; reads ``document.data`` and ``document.network`` and
+    changes them only through ``document.set_data`` and ``document.set_sample_index``.
+    """
+
+    #: emitted just before the data set (and the network's ends) change: pause training
+    dataAboutToChange = Signal()
+
+    def __init__(self, document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("dataPanel")
+        self.setAccessibleName(self.tr("Data"))
+        self._document = document
+        self._syncing = False
+        self._seed = 0
+        self._csv_path: str | None = None
+        self._last = (None, None)  # (dataset this panel loaded, its combo key)
+        #: set by the lead: a callable giving the test fraction new data is split with
+        #: (e.g. ``lambda: controller.test_fraction``); default 0.3
+        self.test_fraction_provider = None
+
+        self.datasetCombo = QComboBox()
+        self._name("datasetCombo", self.datasetCombo, self.tr("Data set"),
+                   self.tr("The examples the network learns from"))
+        self._fill_combo()
+        self.openCsvButton = QPushButton(self.tr("Open CSV…"))
+        self._name("openCsvButton", self.openCsvButton, self.tr("Open a CSV file"),
+                   self.tr("Learn from your own table: one row per example, the answer in the last column"))
+        self.description = QLabel()
+        self._name("datasetDescription", self.description, self.tr("Data set description"),
+                   self.tr("What this data set is"))
+        self.description.setWordWrap(True)
+
+        self.noiseSpin = QDoubleSpinBox()
+        self._name("noiseSpin", self.noiseSpin, self.tr("Noise"),
+                   self.tr("How much the generated points are jittered (standard deviation)"))
+        self.noiseSpin.setRange(0.0, 1.0)
+        self.noiseSpin.setSingleStep(0.05)
+        self.noiseSpin.setDecimals(2)
+        self.noiseSpin.setKeyboardTracking(False)
+        self.samplesSpin = QSpinBox()
+        self._name("samplesSpin", self.samplesSpin, self.tr("Number of examples"),
+                   self.tr("How many points to generate"))
+        self.samplesSpin.setRange(10, 5000)
+        self.samplesSpin.setSingleStep(50)
+        self.samplesSpin.setKeyboardTracking(False)
+        self.newPointsButton = QPushButton(self.tr("New points"))
+        self._name("newPointsButton", self.newPointsButton, self.tr("New points"),
+                   self.tr("Draw a fresh set of points with the same noise and size"))
+
+        self.summary = QLabel()
+        self._name("dataSummary", self.summary, self.tr("Data set summary"),
+                   self.tr("How many examples, inputs and classes, and how they are split"))
+        self.summary.setWordWrap(True)
+
+        self.model = DatasetTableModel(self)
+        self.sampleTable = QTableView()
+        self._name("sampleTable", self.sampleTable, self.tr("Examples"),
+                   self.tr("Select a row to feed that example to the network"))
+        self.sampleTable.setModel(self.model)
+        self.sampleTable.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.sampleTable.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.sampleTable.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.sampleTable.setAlternatingRowColors(True)
+        self.sampleTable.setWordWrap(False)
+        self.sampleTable.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.sampleTable.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        header = self.sampleTable.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)  # long names go on two lines
+        header.setStretchLastSection(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.datasetCombo, 1)
+        top.addWidget(self.openCsvButton)
+        self.generatorControls = QWidget()  # only for the generated sets
+        self.generatorControls.setObjectName("generatorControls")
+        generated = QHBoxLayout(self.generatorControls)
+        generated.setContentsMargins(0, 0, 0, 0)
+        noise_label = QLabel(self.tr("Noise"))
+        noise_label.setBuddy(self.noiseSpin)
+        points_label = QLabel(self.tr("Points"))
+        points_label.setBuddy(self.samplesSpin)
+        generated.addWidget(noise_label)
+        generated.addWidget(self.noiseSpin)
+        generated.addWidget(points_label)
+        generated.addWidget(self.samplesSpin)
+        generated.addWidget(self.newPointsButton)
+        generated.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.description)
+        layout.addWidget(self.generatorControls)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.sampleTable, 1)
+
+        self.datasetCombo.currentIndexChanged.connect(self._on_combo)
+        self.openCsvButton.clicked.connect(self.open_csv_dialog)
+        self.noiseSpin.valueChanged.connect(self._on_generator_setting)
+        self.samplesSpin.valueChanged.connect(self._on_generator_setting)
+        self.newPointsButton.clicked.connect(self.new_points)
+        self.sampleTable.selectionModel().selectionChanged.connect(self._on_row_selected)
+        document.dataChanged.connect(self._sync_from_document)
+        document.sampleChanged.connect(self._sync_sample)
+        self._sync_from_document()
+
+    # ------------------------------------------------------------------ public
+    def select_dataset(self, name: str) -> bool:
+        """Switch to the built-in data set ``name`` (with this panel's noise and size)."""
+        index = self.datasetCombo.findData(name)
+        if index >= 0 and index != self.datasetCombo.currentIndex():
+            self.datasetCombo.setCurrentIndex(index)  # -> _on_combo -> _load_builtin
+            return self.current_key() == name
+        return self._load_builtin(name, defaults=True)
+
+    def current_key(self) -> str | None:
+        """The combo's entry: a built-in name, "csv:<path>", or None."""
+        return self.datasetCombo.currentData()
+
+    def open_csv_dialog(self) -> bool:
+        """Ask for a CSV file, then ``open_csv`` it. False when cancelled or refused."""
+        start = os.path.dirname(self._csv_path) if self._csv_path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a data table"), start, self.tr("CSV tables (*.csv *.txt *.tsv);;All files (*)"))
+        return bool(path) and self.open_csv(path)
+
+    def open_csv(self, path) -> bool:
+        """Switch to the table in the CSV file ``path``; True on success.
+
+        If the file cannot be used, a warning names the line and the problem and nothing
+        changes: not the data, not the network, not the sample.
+        """
+        path = os.fspath(path)
+        try:
+            dataset = load_csv(path)
+            data, network = self._prepare(dataset)
+        except (DataError, ValueError, OSError) as exc:
+            self._refuse(path, str(exc))
+            return False
+        self._csv_path = path
+        self._apply(data, network, CSV_PREFIX + path)
+        return True
+
+    def new_points(self) -> bool:
+        """Draw the current generated data set again with a new seed."""
+        key = self.current_key()
+        if key not in DATASETS or DATASETS[key].generator is None:
+            return False
+        self._seed += 1
+        return self._load_builtin(key)
+
+    # ------------------------------------------------------------------ switching
+    def _load_builtin(self, name: str, defaults: bool = False) -> bool:
+        info = DATASETS.get(name)
+        if info is None:
+            return False
+        if defaults and info.generator is not None:
+            self._set_generator_controls(info.n_samples, info.noise)
+        try:
+            if info.generator is None:
+                dataset = load_dataset(name)
+            else:
+                dataset = load_dataset(name, n_samples=self.samplesSpin.value(),
+                                       noise=self.noiseSpin.value(), seed=self._seed)
+            data, network = self._prepare(dataset)
+        except (DataError, ValueError) as exc:
+            self._refuse(name, str(exc))
+            return False
+        self._apply(data, network, name)
+        return True
+
+    def _prepare(self, dataset):
+        """(TrainingData, network) for ``dataset``; raises before anything has changed."""
+        fraction = self.test_fraction_provider() if self.test_fraction_provider else TEST_FRACTION
+        data = prepare_data(dataset, test_fraction=fraction, seed=0)
+        if data.n_inputs < 1 or data.n_outputs < 1:
+            raise DataError(self.tr("the data set has no inputs or no answers to learn"))
+        network = network_for_data(self._document.network, data)
+        return data, network
+
+    def _apply(self, data, network, key: str) -> None:
+        self._last = (data.dataset, key)
+        self.dataAboutToChange.emit()
+        self._document.set_data(data, network)  # -> dataChanged -> _sync_from_document
+
+    def _refuse(self, what: str, message: str) -> None:
+        name = os.path.basename(what) or what
+        QMessageBox.warning(
+            self,
+            self.tr("Could not use the data"),
+            self.tr("nnsim could not use “{name}”:\n\n{message}\n\nNothing was changed.").format(
+                name=name, message=message),
+        )
+        self._sync_from_document()  # put the combo back on what is really loaded
+
+    # ------------------------------------------------------------------ controls
+    def _on_combo(self, index: int) -> None:
+        if self._syncing:
+            return
+        key = self.datasetCombo.itemData(index)
+        if key == OPEN_CSV:
+            self._sync_from_document()  # the entry is an action, not a state
+            QTimer.singleShot(0, self, self.open_csv_dialog)  # after the popup has closed
+        elif isinstance(key, str) and key.startswith(CSV_PREFIX):
+            if not self.open_csv(key[len(CSV_PREFIX):]):
+                self._sync_from_document()
+        elif key in DATASETS:
+            self._seed = 0
+            self._load_builtin(key, defaults=True)
+
+    def _on_generator_setting(self, _value) -> None:
+        if self._syncing:
+            return
+        key = self.current_key()
+        if key in DATASETS and DATASETS[key].generator is not None:
+            self._load_builtin(key)
+
+    def _set_generator_controls(self, n_samples, noise) -> None:
+        with QSignalBlocker(self.samplesSpin), QSignalBlocker(self.noiseSpin):
+            if n_samples is not None:
+                self.samplesSpin.setValue(int(n_samples))
+            if noise is not None:
+                self.noiseSpin.setValue(float(noise))
+
+    def _on_row_selected(self, *_args) -> None:
+        if self._syncing or self._document.data is None:
+            return
+        rows = self.sampleTable.selectionModel().selectedRows()
+        if len(rows) == 1 and rows[0].row() != self._document.sample_index:
+            self._document.set_sample_index(rows[0].row())
+
+    # ------------------------------------------------------------------ from the document
+    def _sync_from_document(self) -> None:
+        """Show what the document holds: combo entry, controls, summary, rows, sample."""
+        data = self._document.data
+        ds = data.dataset if data is not None else None
+        self._syncing = True
+        try:
+            key = None
+            if ds is not None and ds is self._last[0]:
+                key = self._last[1]
+            elif ds is not None and ds.name in DATASETS:
+                key = ds.name  # set elsewhere (an example, a model file)
+            if key and key.startswith(CSV_PREFIX):
+                self._set_csv_entry(key[len(CSV_PREFIX):])
+            self.datasetCombo.setCurrentIndex(self.datasetCombo.findData(key) if key else -1)
+            info = DATASETS.get(key) if key else None
+            generated = info is not None and info.generator is not None
+            self.generatorControls.setVisible(generated)
+            if generated and ds is not None:
+                # a set loaded elsewhere was made with the default noise
+                noise = None if ds is self._last[0] else info.noise
+                self._set_generator_controls(ds.n_samples, noise)
+            self.description.setText(self._describe(key, ds))
+            self.summary.setText(self._summarize(data))
+            self.model.set_training_data(data)
+        finally:
+            self._syncing = False
+        self._sync_sample()
+
+    def _sync_sample(self) -> None:
+        row = self._document.sample_index
+        self._syncing = True
+        try:
+            selection = self.sampleTable.selectionModel()
+            if 0 <= row < self.model.rowCount():
+                current = [r.row() for r in selection.selectedRows()]
+                if current != [row]:
+                    self.sampleTable.selectRow(row)
+                self.sampleTable.scrollTo(self.model.index(row, 0))
+            else:
+                selection.clearSelection()
+        finally:
+            self._syncing = False
+
+    # ------------------------------------------------------------------ texts
+    def _fill_combo(self) -> None:
+        titles = self._titles()
+        for name, info in DATASETS.items():
+            title, description = titles.get(name, (info.title, info.description))
+            self.datasetCombo.addItem(title, name)
+            self.datasetCombo.setItemData(self.datasetCombo.count() - 1, description, Qt.ToolTipRole)
+        self.datasetCombo.insertSeparator(self.datasetCombo.count())
+        self.datasetCombo.addItem(self.tr("Open CSV…"), OPEN_CSV)
+        self.datasetCombo.setItemData(self.datasetCombo.count() - 1,
+                                      self.tr("Learn from your own table (a CSV file)"), Qt.ToolTipRole)
+
+    def _set_csv_entry(self, path: str) -> None:
+        """One entry for the last CSV file, just above "Open CSV…"; choosing it reloads the file."""
+        key = CSV_PREFIX + path
+        old = next((i for i in range(self.datasetCombo.count())
+                    if str(self.datasetCombo.itemData(i) or "").startswith(CSV_PREFIX)), -1)
+        text = self.tr("File: {name}").format(name=os.path.basename(path))
+        if old >= 0:
+            self.datasetCombo.setItemText(old, text)
+            self.datasetCombo.setItemData(old, key)
+            index = old
+        else:
+            index = self.datasetCombo.findData(OPEN_CSV)
+            self.datasetCombo.insertItem(index, text, key)
+        self.datasetCombo.setItemData(index, path, Qt.ToolTipRole)
+
+    def _titles(self) -> dict[str, tuple[str, str]]:
+        """Translatable titles and descriptions of the built-in data sets."""
+        return {
+            "iris": (self.tr("Iris flowers"),
+                     self.tr("150 real flowers, 4 measurements, 3 species (Fisher 1936)")),
+            "xor": (self.tr("XOR"),
+                    self.tr("2-D, 2 classes in opposite corners: no single line separates them")),
+            "circles": (self.tr("Circles"),
+                        self.tr("2-D, a disc of one class inside a ring of the other")),
+            "gaussians": (self.tr("Two blobs"),
+                          self.tr("2-D, two round clouds: a straight line separates them")),
+            "spiral": (self.tr("Spiral"),
+                       self.tr("2-D, two arms winding around each other: the hardest")),
+            "moons": (self.tr("Moons"), self.tr("2-D, two interleaved half circles")),
+            "curve": (self.tr("Sine curve"), self.tr("regression, 1 input: y = sin(x) + noise")),
+            "plane": (self.tr("Plane"), self.tr("regression, 2 inputs: y = 2*x1 - x2 + 0.5 + noise")),
+        }
+
+    def _describe(self, key, ds) -> str:
+        if ds is None:
+            return self.tr("No data set: the network on its own.")
+        if key in DATASETS:
+            return self._titles().get(key, (None, DATASETS[key].description))[1]
+        return self.tr("Your table “{name}”.").format(name=ds.name)
+
+    def _summarize(self, data) -> str:
+        if data is None:
+            return ""
+        ds = data.dataset
+        n_test = len(getattr(data, "test_index", ())) if getattr(data, "test_index", None) is not None \
+            else len(np.ravel(data.y_test))
+        if ds.is_classification:
+            what = self.tr("{k} classes").format(k=len(ds.class_names))
+        else:
+            what = self.tr("predicts {names}").format(names=", ".join(ds.target_names))
+        return self.tr("{n} examples, {d} inputs, {what}; {train} to train on, {test} to test.").format(
+            n=ds.n_samples, d=ds.n_features, what=what, train=ds.n_samples - n_test, test=n_test)
+
+    @staticmethod
+    def _name(object_name: str, widget: QWidget, accessible: str, tooltip: str) -> None:
+        widget.setObjectName(object_name)
+        widget.setAccessibleName(accessible)
+        widget.setToolTip(tooltip)
+
+
+def _two_lines(text: str) -> str:
+    """A long column name split at the space nearest its middle, so columns stay narrow."""
+    if len(text) <= 10 or " " not in text:
+        return text
+    middle = len(text) / 2
+    cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
+    return text[:cut] + "\n" + text[cut + 1:]

@@ -1,0 +1,452 @@
+"""The main window: composes the panels; holds no maths and runs no training.
+
+- centre: the network graph (``networkView``);
+- right: the sliders of the selected neuron (``parameterPanel``) and the neuron explained;
+- a toolbar with the structure edits and undo/redo; menus File, Edit, Examples, View, Help.
+
+Other panels (training, plots, data) are added with ``add_panel(widget, area, title)``; the
+bottom dock area is kept for the plots. Call ``restore_settings()`` once every panel is in,
+so the saved dock layout finds them.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
+
+from nnsim.core import Network
+from nnsim.ui.network_view import NetworkView
+from nnsim.ui.neuron_panel import NeuronPanel
+from nnsim.ui.parameter_panel import ParameterPanel
+from nnsim.ui.selection import SelectionModel
+from nnsim.ui.structure import NetworkEditor
+
+
+
+def resource_path(*parts: str) -> Path:
+    return Path(str(resources.files("nnsim").joinpath("resources", *parts)))
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resource_path("icons", "nnsim.svg")))
+
+
+class MainWindow(QMainWindow):
+    #: a model file was opened: (network, training settings or None, extra dict)
+    modelLoaded = Signal(object, object, object)
+    #: an example replaced the network and data (its name: "one_neuron", "iris")
+    exampleLoaded = Signal(str)
+
+    def __init__(self, document, settings: QSettings | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._document = document
+        self._settings = settings
+        self._path: Path | None = None
+        #: set by the training panel: a callable returning the TrainingSettings to save
+        self.training_settings_provider = None
+        self.setWindowIcon(app_icon())
+        self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowTabbedDocks | QMainWindow.AllowNestedDocks)
+
+        self.selection = SelectionModel(self)
+        self.editor = NetworkEditor(document, self.selection, self)
+        self.undo_stack = self.editor.undo_stack
+
+        self.network_view = NetworkView(document, self.editor)
+        self.setCentralWidget(self.network_view)
+        self.parameter_panel = ParameterPanel(document, self.editor)
+        self.neuron_panel = NeuronPanel(document, self.editor)
+        self.parameter_dock = self.add_panel(self.parameter_panel, Qt.RightDockWidgetArea,
+                                             self.tr("Weights and bias"), "parameterDock")
+        self.neuron_dock = self.add_panel(self.neuron_panel, Qt.RightDockWidgetArea,
+                                          self.tr("The neuron explained"), "neuronDock")
+        self.splitDockWidget(self.parameter_dock, self.neuron_dock, Qt.Vertical)
+        self.resizeDocks([self.parameter_dock], [400], Qt.Horizontal)
+        self.resizeDocks([self.parameter_dock, self.neuron_dock], [330, 420], Qt.Vertical)
+
+        self._make_actions()
+        self._make_menus_and_toolbar()
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.editor.failed.connect(self._show_status)
+
+        self.selection.changed.connect(self._update_actions)
+        document.structureChanged.connect(self._update_actions)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._select_first_hidden()
+        self._update_title()
+        self._update_actions()
+        self.resize(1280, 800)
+
+    # ------------------------------------------------------------ what others read
+    @property
+    def document(self):
+        return self._document
+
+    @property
+    def network(self) -> Network:
+        """The UI's current copy of the network."""
+        return self._document.network
+
+    def add_panel(self, widget: QWidget, area=Qt.BottomDockWidgetArea, title: str = "",
+                  object_name: str | None = None) -> QDockWidget:
+        """Dock ``widget`` in ``area`` with a title; its show/hide toggle goes in View.
+
+        The dock's objectName (default: the widget's + "Dock") keys the saved layout.
+        """
+        dock = QDockWidget(title, self)
+        dock.setObjectName(object_name or f"{widget.objectName() or 'panel'}Dock")
+        dock.setAccessibleName(title)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable | QDockWidget.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        if hasattr(self, "view_menu"):
+            self._add_dock_toggle(dock)
+        return dock
+
+    # ------------------------------------------------------------ actions
+    def _action(self, name: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        tip = tip or text.replace("&", "").rstrip("…")
+        if shortcut is not None:
+            tip += f" ({action.shortcut().toString(QKeySequence.NativeText)})"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        ed = self.editor
+        self.open_action = self._action("openAction", self.tr("&Open model…"), self.open_model, QKeySequence.Open)
+        self.save_action = self._action("saveAction", self.tr("&Save model…"), self.save_model, QKeySequence.Save)
+        self.save_as_action = self._action("saveAsAction", self.tr("Save model &as…"), self.save_model_as,
+                                           QKeySequence("Ctrl+Shift+S"))
+        self.quit_action = self._action("quitAction", self.tr("&Quit"), self.close, QKeySequence.Quit)
+
+        # Own actions rather than createUndoAction: the toolbar keeps a steady "Undo" / "Redo"
+        # and the tooltip names the edit.
+        stack = self.undo_stack
+        self.undo_action = self._action("undoAction", self.tr("&Undo"), stack.undo, QKeySequence("Ctrl+Z"))
+        self.redo_action = self._action("redoAction", self.tr("&Redo"), stack.redo, QKeySequence("Ctrl+Shift+Z"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+
+        self.add_neuron_action = self._action(
+            "addNeuronAction", self.tr("+ Neuron"), lambda: ed.add_neuron(), QKeySequence("Ctrl+N"),
+            self.tr("Add a neuron to the selected hidden layer"))
+        self.remove_neuron_action = self._action(
+            "removeNeuronAction", self.tr("− Neuron"), lambda: ed.remove_neuron(), QKeySequence("Ctrl+Shift+N"),
+            self.tr("Remove the selected neuron"))
+        self.add_layer_action = self._action(
+            "addLayerAction", self.tr("+ Layer"), lambda: ed.add_layer(), QKeySequence("Ctrl+L"),
+            self.tr("Add a hidden layer after the selected layer"))
+        self.remove_layer_action = self._action(
+            "removeLayerAction", self.tr("− Layer"), lambda: ed.remove_layer(), QKeySequence("Ctrl+Shift+L"),
+            self.tr("Remove the selected hidden layer"))
+        self.activation_combo = QComboBox()
+        self.activation_combo.setObjectName("activationCombo")
+        self.activation_combo.setAccessibleName(self.tr("Activation of the selected layer"))
+        self.activation_combo.setToolTip(self.tr("Activation function of the selected layer"))
+        self.activation_combo.setMinimumContentsLength(8)
+        self.activation_combo.activated.connect(self._activation_chosen)
+
+        view = self.network_view
+        self.fit_action = self._action("fitAction", self.tr("&Fit network to window"), view.fit_to_view,
+                                       QKeySequence("Ctrl+0"))
+        self.zoom_in_action = self._action("zoomInAction", self.tr("Zoom &in"), lambda: view.zoom(1.25),
+                                           QKeySequence.ZoomIn)
+        self.zoom_out_action = self._action("zoomOutAction", self.tr("Zoom &out"), lambda: view.zoom(0.8),
+                                            QKeySequence.ZoomOut)
+        self.one_neuron_action = self._action(
+            "oneNeuronAction", self.tr("&One neuron"), lambda: self.load_example("one_neuron"),
+            tip=self.tr("Two inputs and one step neuron with threshold 0.5: the worked example"))
+        self.iris_action = self._action(
+            "irisExampleAction", self.tr("&Iris flowers"), lambda: self.load_example("iris"),
+            tip=self.tr("The 4-8-8-3 network on the Iris flowers, as at start-up"))
+        self.about_action = self._action("aboutAction", self.tr("&About nnsim"), self.show_about)
+
+    def _make_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        for a in (self.open_action, self.save_action, self.save_as_action):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("editMenu")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        for a in (self.add_neuron_action, self.remove_neuron_action, self.add_layer_action, self.remove_layer_action):
+            edit_menu.addAction(a)
+        examples = bar.addMenu(self.tr("E&xamples"))
+        examples.setObjectName("examplesMenu")
+        examples.addAction(self.one_neuron_action)
+        examples.addAction(self.iris_action)
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu.setObjectName("viewMenu")
+        for a in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
+            self.view_menu.addAction(a)
+        self.view_menu.addSeparator()
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self.about_action)
+
+        tools = QToolBar(self.tr("Structure"), self)
+        tools.setObjectName("structureToolBar")
+        tools.setAccessibleName(self.tr("Structure and undo"))
+        tools.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        tools.addAction(self.undo_action)
+        tools.addAction(self.redo_action)
+        tools.addSeparator()
+        for a in (self.add_neuron_action, self.remove_neuron_action, self.add_layer_action, self.remove_layer_action):
+            tools.addAction(a)
+        tools.addSeparator()
+        label = QLabel(self.tr(" Activation: "))
+        label.setBuddy(self.activation_combo)
+        tools.addWidget(label)
+        tools.addWidget(self.activation_combo)
+        tools.addSeparator()
+        tools.addAction(self.fit_action)
+        self.addToolBar(Qt.TopToolBarArea, tools)
+        self.structure_toolbar = tools
+        self.view_menu.addAction(tools.toggleViewAction())
+        for dock in self.findChildren(QDockWidget):
+            self._add_dock_toggle(dock)
+
+    def _add_dock_toggle(self, dock: QDockWidget) -> None:
+        toggle = dock.toggleViewAction()
+        toggle.setObjectName(f"{dock.objectName()}Toggle")
+        self.view_menu.addAction(toggle)
+
+    def _update_actions(self) -> None:
+        ed = self.editor
+        layer = self.selection.layer
+        self.add_neuron_action.setEnabled(ed.can_add_neuron(layer))
+        self.remove_neuron_action.setEnabled(ed.can_remove_neuron(layer))
+        self.add_layer_action.setEnabled(ed.can_add_layer() and layer is not None)
+        self.remove_layer_action.setEnabled(ed.can_remove_layer(layer))
+        choices = ed.activation_choices(layer)
+        with QSignalBlocker(self.activation_combo):
+            self.activation_combo.clear()
+            self.activation_combo.addItems(choices)
+            if choices:
+                self.activation_combo.setCurrentText(self.network.activations[layer - 1])
+        self.activation_combo.setEnabled(bool(choices))
+
+    def _activation_chosen(self, index: int) -> None:
+        layer = self.selection.layer
+        if layer is not None and layer >= 1:
+            self.editor.set_activation(layer, self.activation_combo.itemText(index))
+
+    def _select_first_hidden(self) -> None:
+        sizes = self.network.layer_sizes
+        self.selection.select_node(1 if len(sizes) > 2 else len(sizes) - 1, 0)
+
+    # ------------------------------------------------------------ files
+    def _undo_text_changed(self, text: str) -> None:
+        tip = self.tr("Undo: %1").replace("%1", text) if text else self.tr("Undo")
+        self.undo_action.setToolTip(tip + " (Ctrl+Z)")
+        self.undo_action.setStatusTip(tip)
+
+    def _redo_text_changed(self, text: str) -> None:
+        tip = self.tr("Redo: %1").replace("%1", text) if text else self.tr("Redo")
+        self.redo_action.setToolTip(tip + " (Ctrl+Shift+Z)")
+        self.redo_action.setStatusTip(tip)
+
+    def _show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _update_title(self) -> None:
+        name = self._path.name if self._path is not None else self.tr("untitled")
+        self.setWindowTitle(f"{name}[*] — nnsim")
+
+    def _dialog_dir(self) -> str:
+        if self._path is not None:
+            return str(self._path.parent)
+        return str(Path.home())
+
+    def _model_filter(self) -> str:
+        return self.tr("nnsim models (*.nnsim.json *.json);;All files (*)")
+
+    def open_model(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), self._dialog_dir(), self._model_filter(),
+                                              options=QFileDialog.DontUseNativeDialog)
+        return self.open_model_from(path) if path else False
+
+    def save_model(self) -> bool:
+        if self._path is None:
+            return self.save_model_as()
+        return self.save_model_to(self._path)
+
+    def save_model_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), self._dialog_dir(), self._model_filter(),
+                                              options=QFileDialog.DontUseNativeDialog)
+        if not path:
+            return False
+        if not path.endswith(".json"):
+            path += ".nnsim.json"
+        return self.save_model_to(path)
+
+    def _model_extra(self) -> dict:
+        doc = self._document
+        extra = {"input_names": doc.input_names(), "output_names": doc.output_names(),
+                 "sample": [float(v) for v in doc.sample]}
+        if doc.data is not None:
+            extra["dataset"] = doc.data.dataset.name
+        return extra
+
+    def save_model_to(self, path) -> bool:
+        """Write the network (and the training settings, if a provider is set) to ``path``."""
+        from nnsim.core.model_file import save_model
+
+        settings = self.training_settings_provider() if self.training_settings_provider else None
+        try:
+            save_model(path, self.network, settings=settings, extra=self._model_extra())
+        except (OSError, ValueError) as error:
+            self._show_error(self.tr("Could not save the model"),
+                             self.tr("The model could not be saved to %1:\n%2").replace("%1", str(path)).replace("%2", str(error)))
+            return False
+        self._path = Path(path)
+        self.undo_stack.setClean()
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved to %1").replace("%1", str(path)), 5000)
+        return True
+
+    def open_model_from(self, path) -> bool:
+        """Load a model file; a bad file leaves the current network as it was."""
+        from nnsim.core.model_file import load_model
+
+        try:
+            network, settings, extra = load_model(path)
+        except (OSError, ValueError) as error:
+            self._show_error(self.tr("Could not open the model"),
+                             self.tr("%1 is not a model nnsim can open:\n%2").replace("%1", str(path)).replace("%2", str(error)))
+            return False
+        extra = extra or {}
+        doc = self._document
+        data = doc.data
+        if data is not None and network.layer_sizes[0] == data.n_inputs and network.layer_sizes[-1] == data.n_outputs \
+                and extra.get("dataset", data.dataset.name) == data.dataset.name:
+            doc.replace_network(network)
+        else:
+            data = self._data_for(extra.get("dataset"), network)
+            names = None
+            if data is None and "input_names" in extra and "output_names" in extra:
+                names = (extra["input_names"], extra["output_names"])
+            sample = extra.get("sample") if data is None else None
+            if sample is not None and len(sample) != network.layer_sizes[0]:
+                sample = None
+            doc.set_data(data, network, sample=sample, names=names)
+        self.undo_stack.clear()
+        self._path = Path(path)
+        self._update_title()
+        self._select_first_hidden()
+        self.modelLoaded.emit(network, settings, extra)
+        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
+        return True
+
+    @staticmethod
+    def _data_for(name, network):
+        """The named data set, prepared, if it fits the network's inputs and outputs."""
+        if not name:
+            return None
+        try:
+            from nnsim.core.training_data import prepare_data
+            from nnsim.core import load_dataset
+
+            data = prepare_data(load_dataset(name))
+        except Exception:  # an unknown or unloadable data set: show the network on its own
+            return None
+        if data.n_inputs == network.layer_sizes[0] and data.n_outputs == network.layer_sizes[-1]:
+            return data
+        return None
+
+    def _show_error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self, title, text)
+
+    # ------------------------------------------------------------ examples
+    def load_example(self, name: str) -> None:
+        """"one_neuron": the worked example; "iris": the start-up network."""
+        doc = self._document
+        if name == "iris":
+            from nnsim.core.training_data import default_network, prepare_data
+            from nnsim.core import load_dataset
+
+            data = prepare_data(load_dataset("iris"))
+            doc.set_data(data, default_network(data, seed=0))
+        else:
+            with open(resource_path("examples", f"{name}.json"), encoding="utf-8") as f:
+                example = json.load(f)
+            network = Network.from_dict(example["network"])
+            doc.set_data(None, network, sample=example.get("sample"),
+                         names=(example["input_names"], example["output_names"]))
+            if "slider_range" in example:
+                self.parameter_panel.set_range(float(example["slider_range"]))
+        self.undo_stack.clear()
+        self._path = None
+        self._update_title()
+        self._select_first_hidden()
+        self.network_view.fit_to_view()
+        self.exampleLoaded.emit(name)
+
+    # ------------------------------------------------------------ help
+    def show_about(self) -> None:
+        from nnsim import __version__
+
+        QMessageBox.about(
+            self, self.tr("About nnsim"),
+            self.tr("<h3>nnsim %1</h3><p>A neural-network simulator for the classroom.</p>"
+                    "<p>Each neuron multiplies its inputs by their weights, adds its bias and "
+                    "activates when the result passes a threshold. Training changes the weights "
+                    "and biases so that the right outputs activate.</p>").replace("%1", __version__),
+        )
+
+    # ------------------------------------------------------------ settings
+    def restore_settings(self) -> None:
+        """Put back the saved geometry and dock layout (call once every panel is added)."""
+        if self._settings is None:
+            return
+        geometry = self._settings.value("mainWindow/geometry")
+        state = self._settings.value("mainWindow/state")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_settings(self) -> None:
+        if self._settings is None:
+            return
+        self._settings.setValue("mainWindow/geometry", self.saveGeometry())
+        self._settings.setValue("mainWindow/state", self.saveState())
+        self._settings.sync()
+
+    def closeEvent(self, event):  # noqa: N802
+        self.save_settings()
+        super().closeEvent(event)

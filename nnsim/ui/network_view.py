@@ -1,0 +1,675 @@
+"""The editable network graph: nodes in columns by layer, an edge for every weight.
+
+Drawing, for speed at any size (up to 10 layers of 64 nodes, 37 000 weights):
+
+- each node is a ``NodeItem`` (an ellipse filled by its value for the chosen sample);
+- all the edges between two layers are one ``EdgeLayerItem`` that paints them in a few
+  ``drawLines`` calls, grouped by sign and width; between big layers only the strongest
+  edges are drawn, fainter the weaker they are;
+- ``parametersChanged`` recolours the existing items in place; only ``structureChanged``
+  rebuilds the scene;
+- clicking an edge is found by geometry (NumPy: distance from the click to each segment).
+
+Colours are colour-blind safe: blue for positive, orange for negative (weights and values);
+the width of an edge is the size of its weight.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QBrush,
+    QColor,
+    QFont,
+    QLinearGradient,
+    QPainter,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QMenu,
+    QWidget,
+)
+
+from nnsim.ui.selection import layer_title, node_name
+
+POSITIVE = QColor(0, 114, 178)  # Okabe-Ito blue
+NEGATIVE = QColor(230, 140, 0)  # Okabe-Ito orange, a little darker to show on white
+SELECTED = QColor(20, 20, 20)
+HALO = QColor(255, 200, 40)
+BACKGROUND = QColor(250, 250, 247)
+
+#: width levels an edge can take (edges are grouped by sign and level to paint fast)
+LEVELS = 8
+#: between two layers with more weights than this, only the strongest are drawn
+MAX_EDGES_PER_GAP = 768
+#: node labels (names, values) are shown while no layer has more nodes than this
+LABEL_LIMIT = 16
+
+
+def value_color(v: float) -> QColor:
+    """White at 0, blue towards +1, orange towards -1 (values beyond ±1 saturate)."""
+    t = max(-1.0, min(1.0, float(v))) if np.isfinite(v) else 0.0
+    c = POSITIVE if t >= 0 else NEGATIVE
+    t = abs(t)
+    return QColor(
+        round(255 + (c.red() - 255) * t),
+        round(255 + (c.green() - 255) * t),
+        round(255 + (c.blue() - 255) * t),
+    )
+
+
+def _fade(colour: QColor, amount: float) -> QColor:
+    """``colour`` mixed with the background: ``amount`` 1 is the colour, 0 the background."""
+    bg = BACKGROUND
+    return QColor(
+        round(bg.red() + (colour.red() - bg.red()) * amount),
+        round(bg.green() + (colour.green() - bg.green()) * amount),
+        round(bg.blue() + (colour.blue() - bg.blue()) * amount),
+    )
+
+
+def fmt(v: float) -> str:
+    return f"{v:.2f}" if abs(v) < 100 else f"{v:.3g}"
+
+
+class NodeItem(QGraphicsEllipseItem):
+    """One node; ``layer`` and ``index`` as in ``Network.layer_sizes``."""
+
+    def __init__(self, view: "NetworkView", layer: int, index: int, radius: float):
+        super().__init__(-radius, -radius, 2 * radius, 2 * radius)
+        self.view, self.layer, self.index, self.radius = view, layer, index, radius
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+        self.setCursor(Qt.PointingHandCursor)
+        self.value_text: QGraphicsSimpleTextItem | None = None
+
+    def hoverEnterEvent(self, event):  # noqa: N802 - Qt's name
+        # The tooltip is written when the pointer arrives: always current, never recomputed
+        # for hundreds of nodes on every slider move.
+        self.setToolTip(self.view.node_tooltip(self.layer, self.index))
+        super().hoverEnterEvent(event)
+
+
+class EdgeLayerItem(QGraphicsItem):
+    """All the edges between layer ``l`` and ``l + 1``, painted in a few calls."""
+
+    def __init__(self, view: "NetworkView", l: int, src: np.ndarray, dst: np.ndarray, thin: bool):
+        super().__init__()
+        self.view, self.l = view, l
+        self.src, self.dst = src, dst  # (n_in, 2), (n_out, 2) node centres
+        self.thin = thin  # a big graph: fainter edges
+        self._lines: list[QLineF | None] = [None] * (len(src) * len(dst))
+        self._groups = None
+        x0, x1 = src[:, 0].min(), dst[:, 0].max()
+        y0 = min(src[:, 1].min(), dst[:, 1].min())
+        y1 = max(src[:, 1].max(), dst[:, 1].max())
+        self._rect = QRectF(x0 - 4, y0 - 4, x1 - x0 + 8, y1 - y0 + 8)
+        self.setZValue(0)
+        # Opaque colours faded towards the background, not alpha: Qt's raster engine blends
+        # translucent antialiased lines many times slower. Flat caps: nodes cover the ends.
+        self._pens = {}
+        lo = 0.12 if thin else 0.3
+        for sign, colour in ((1, POSITIVE), (-1, NEGATIVE)):
+            for level in range(LEVELS):
+                m = (level + 1) / LEVELS
+                pen = QPen(_fade(colour, lo + (1 - lo) * m), (0.6 if thin else 0.8) + (2.4 if thin else 5.2) * m)
+                pen.setCosmetic(True)
+                pen.setCapStyle(Qt.FlatCap)
+                self._pens[(sign, level)] = pen
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def invalidate(self) -> None:
+        self._groups = None
+        self.update()
+
+    def _line(self, k: int) -> QLineF:
+        line = self._lines[k]
+        if line is None:
+            n_out = len(self.dst)
+            (ax, ay), (bx, by) = self.src[k // n_out], self.dst[k % n_out]
+            line = self._lines[k] = QLineF(ax, ay, bx, by)
+        return line
+
+    def _compute_groups(self):
+        w = self.view.document.network.weights[self.l].ravel()
+        mag = np.abs(w)
+        scale = self.view.weight_scale
+        if w.size > MAX_EDGES_PER_GAP:
+            keep = np.argpartition(mag, w.size - MAX_EDGES_PER_GAP)[w.size - MAX_EDGES_PER_GAP:]
+        else:
+            keep = np.arange(w.size)
+        level = np.minimum((mag[keep] / scale * LEVELS).astype(int), LEVELS - 1)
+        sign = np.where(w[keep] >= 0, 1, -1)
+        groups = []
+        key = level * 2 + (sign > 0)
+        order = np.argsort(key, kind="stable")  # weak edges first, strong ones on top
+        keys, starts = np.unique(key[order], return_index=True)
+        bounds = list(starts[1:]) + [len(order)]
+        for k, start, stop in zip(keys, starts, bounds):
+            idx = keep[order[start:stop]]
+            lv, sg = int(k) // 2, 1 if int(k) % 2 else -1
+            groups.append((self._pens[(sg, lv)], [self._line(int(e)) for e in idx]))
+        return groups
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self._groups is None:
+            self._groups = self._compute_groups()
+        painter.setRenderHint(QPainter.Antialiasing, not self.thin)
+        for pen, lines in self._groups:
+            painter.setPen(pen)
+            painter.drawLines(lines)
+
+
+class LegendWidget(QWidget):
+    """What the colours mean, in a corner of the graph."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("networkLegend")
+        self.setAccessibleName(self.tr("Legend of the network graph"))
+        self.setAttribute(Qt.WA_TransparentForMouseEvents)
+        self.setFixedSize(230, 92)
+
+    def paintEvent(self, event):  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.setPen(QPen(QColor(200, 200, 200)))
+        p.setBrush(QColor(255, 255, 255, 230))
+        p.drawRoundedRect(QRectF(0.5, 0.5, self.width() - 1, self.height() - 1), 6, 6)
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.5, font.pointSizeF() * 0.9))
+        p.setFont(font)
+        rows = ((POSITIVE, self.tr("positive weight")), (NEGATIVE, self.tr("negative weight")))
+        y = 16
+        for colour, text in rows:
+            p.setPen(QPen(colour, 4, Qt.SolidLine, Qt.RoundCap))
+            p.drawLine(10, y, 40, y)
+            p.setPen(QColor(40, 40, 40))
+            p.drawText(48, y + 4, text)
+            y += 18
+        p.drawText(10, y + 2, self.tr("thicker = larger |weight|"))
+        y += 14
+        grad = QLinearGradient(10, 0, 110, 0)
+        grad.setColorAt(0.0, value_color(-1))
+        grad.setColorAt(0.5, value_color(0))
+        grad.setColorAt(1.0, value_color(1))
+        p.setPen(QColor(150, 150, 150))
+        p.setBrush(grad)
+        p.drawRect(10, y, 100, 10)
+        p.setPen(QColor(40, 40, 40))
+        p.drawText(10, y + 22, "-1")
+        p.drawText(56, y + 22, "0")
+        p.drawText(100, y + 22, "+1")
+        p.drawText(118, y + 10, self.tr("node value"))
+        p.end()
+
+
+class NetworkView(QGraphicsView):
+    """The network graph of ``document``; edits go through ``editor`` (a NetworkEditor)."""
+
+    #: a node was clicked: (layer, index)
+    nodeClicked = Signal(int, int)
+    #: an edge was clicked: (l, i, j) for weights[l][i, j]
+    edgeClicked = Signal(int, int, int)
+
+    def __init__(self, document, editor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.editor = editor
+        self.selection = editor.selection
+        self.setObjectName("networkView")
+        self.setAccessibleName(self.tr("Network graph"))
+        self.setAccessibleDescription(
+            self.tr("Layers of nodes joined by weighted edges. Click a node to edit its weights.")
+        )
+        self.setToolTip("")
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.Antialiasing)
+        self.setRenderHint(QPainter.TextAntialiasing)
+        self.setBackgroundBrush(BACKGROUND)
+        self.setDragMode(QGraphicsView.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
+        self.setMinimumSize(320, 240)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.legend = LegendWidget(self)
+        self._auto_fit = True
+        self._nodes: list[list[NodeItem]] = []
+        self._edges: list[EdgeLayerItem] = []
+        self._positions: list[np.ndarray] = []
+        self._radius = 18.0
+        self._show_labels = True
+        self._value_texts: list[QGraphicsSimpleTextItem] = []
+        self._editor_widget: QDoubleSpinBox | None = None
+        self.weight_scale = 1.0
+        halo_pen = QPen(HALO, 7)
+        halo_pen.setCosmetic(True)
+        self._node_halo = QGraphicsEllipseItem()
+        self._node_halo.setPen(halo_pen)
+        self._edge_halo = QGraphicsLineItem()
+        self._edge_line = QGraphicsLineItem()
+        self.rebuild()
+        document.structureChanged.connect(self.rebuild)
+        document.parametersChanged.connect(self.update_values)
+        self.selection.changed.connect(self.update_selection)
+
+    # ------------------------------------------------------------ building
+    def rebuild(self) -> None:
+        """Lay the scene out again from ``document.network`` (structure changed)."""
+        self._close_editor(commit=False)
+        scene = self.scene()
+        for item in (self._node_halo, self._edge_halo, self._edge_line):
+            if item.scene() is not None:
+                scene.removeItem(item)
+        scene.clear()
+        net = self.document.network
+        sizes = net.layer_sizes
+        biggest = max(sizes)
+        # Per layer: a small layer keeps big nodes and its labels even next to a huge one.
+        self._show_labels = [n <= LABEL_LIMIT for n in sizes]
+        spacings = [62.0 if n <= 8 else max(10.0, min(62.0, 560.0 / n)) for n in sizes]
+        radii = [min(20.0, sp * 0.36) for sp in spacings]
+        self._radius = min(radii)
+        column = 190.0 if len(sizes) <= 5 else 150.0
+        height = max(sp * (n - 1) for sp, n in zip(spacings, sizes))
+        self._positions = []
+        for layer, n in enumerate(sizes):
+            y0 = (height - spacings[layer] * (n - 1)) / 2
+            self._positions.append(
+                np.column_stack([np.full(n, layer * column), y0 + spacings[layer] * np.arange(n)])
+            )
+        self._compute_weight_scale()
+        thin = any(a * b > 256 for a, b in zip(sizes[:-1], sizes[1:]))
+        self._edges = []
+        for l in range(net.n_layers):
+            item = EdgeLayerItem(self, l, self._positions[l], self._positions[l + 1], thin)
+            scene.addItem(item)
+            self._edges.append(item)
+        node_pen = QPen(QColor(90, 90, 90), 1.2)
+        node_pen.setCosmetic(True)
+        small_font = QFont(self.font())
+        small_font.setPointSizeF(8.5)
+        name_font = QFont(self.font())
+        name_font.setPointSizeF(10)
+        self._nodes = []
+        self._value_texts = []
+        n_total = len(sizes)
+        for layer, n in enumerate(sizes):
+            items = []
+            radius = radii[layer]
+            for index in range(n):
+                x, y = self._positions[layer][index]
+                node = NodeItem(self, layer, index, radius)
+                node.setPos(x, y)
+                node.setPen(node_pen)
+                scene.addItem(node)
+                items.append(node)
+                if self._show_labels[layer] and radius >= 12:
+                    text = QGraphicsSimpleTextItem(node)
+                    text.setFont(small_font)
+                    node.value_text = text
+                    self._value_texts.append(text)
+                if self._show_labels[layer] and layer in (0, n_total - 1):
+                    label = QGraphicsSimpleTextItem(node_name(self.document, layer, index))
+                    label.setFont(name_font)
+                    label.setBrush(QColor(30, 30, 30))
+                    r = label.boundingRect()
+                    dx = -radius - 14 - r.width() if layer == 0 else radius + 14
+                    label.setPos(x + dx, y - r.height() / 2)
+                    label.setZValue(11)
+                    scene.addItem(label)
+            self._nodes.append(items)
+            # A header over each column: the layer's name and activation.
+            header = layer_title(layer, n_total)
+            if layer > 0:
+                header += f"\n{net.activations[layer - 1]}"
+            title = QGraphicsSimpleTextItem(header)
+            title.setFont(name_font)
+            title.setBrush(QColor(70, 70, 70))
+            r = title.boundingRect()
+            title.setPos(layer * column - r.width() / 2, -max(radii) - 14 - r.height())
+            scene.addItem(title)
+        rect = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        scene.setSceneRect(rect)  # before the highlights, which still hold old positions
+        for item in (self._node_halo, self._edge_halo, self._edge_line):
+            scene.addItem(item)
+            item.hide()
+        self._node_halo.setZValue(9)
+        self._edge_halo.setZValue(5)
+        self._edge_line.setZValue(6)
+        self.update_values()
+        self.update_selection()
+        if self._auto_fit:
+            self.fit_to_view()
+
+    def _compute_weight_scale(self) -> None:
+        net = self.document.network
+        biggest = max((float(np.abs(w).max()) for w in net.weights), default=1.0)
+        self.weight_scale = max(1.0, biggest)
+
+    # ------------------------------------------------------------ updating in place
+    def update_values(self) -> None:
+        """Recolour nodes and edges for the current parameters and sample (no rebuild)."""
+        if len(self._nodes) != len(self.document.network.layer_sizes):
+            return  # a structure change is on its way
+        trace = self.document.trace()
+        for layer, items in enumerate(self._nodes):
+            values = trace.activations[layer][0]
+            for node, v in zip(items, values):
+                node.setBrush(value_color(v))
+                if node.value_text is not None:
+                    text = node.value_text
+                    text.setText(fmt(v))
+                    text.setBrush(QColor(255, 255, 255) if abs(v) > 0.6 else QColor(20, 20, 20))
+                    r = text.boundingRect()
+                    text.setPos(-r.width() / 2, -r.height() / 2)
+        self._compute_weight_scale()
+        for item in self._edges:
+            item.invalidate()
+        self._update_edge_highlight()
+
+    def update_selection(self) -> None:
+        node = self.selection.node
+        if node is not None and node[0] < len(self._nodes) and node[1] < len(self._nodes[node[0]]):
+            item = self._nodes[node[0]][node[1]]
+            r = item.radius + 5
+            self._node_halo.setRect(-r, -r, 2 * r, 2 * r)
+            self._node_halo.setPos(item.pos())
+            self._node_halo.show()
+            pen = QPen(SELECTED, 3)
+            pen.setCosmetic(True)
+            for items in self._nodes:
+                for other in items:
+                    if other.pen().widthF() != 1.2:
+                        p = QPen(QColor(90, 90, 90), 1.2)
+                        p.setCosmetic(True)
+                        other.setPen(p)
+            item.setPen(pen)
+        else:
+            self._node_halo.hide()
+        self._update_edge_highlight()
+
+    def _update_edge_highlight(self) -> None:
+        edge = self.selection.edge
+        if edge is None or edge[0] >= len(self._edges):
+            self._edge_halo.hide()
+            self._edge_line.hide()
+            return
+        l, i, j = edge
+        a, b = self._positions[l][i], self._positions[l + 1][j]
+        w = float(self.document.network.weights[l][i, j])
+        m = min(abs(w) / self.weight_scale, 1.0)
+        width = 1.5 + 5 * m
+        halo = QPen(SELECTED, width + 5, Qt.SolidLine, Qt.RoundCap)
+        halo.setCosmetic(True)
+        top = QPen(POSITIVE if w >= 0 else NEGATIVE, width, Qt.SolidLine, Qt.RoundCap)
+        top.setCosmetic(True)
+        for item, pen in ((self._edge_halo, halo), (self._edge_line, top)):
+            item.setLine(a[0], a[1], b[0], b[1])
+            item.setPen(pen)
+            item.show()
+
+    # ------------------------------------------------------------ reading
+    def node_item(self, layer: int, index: int) -> NodeItem:
+        return self._nodes[layer][index]
+
+    def node_position(self, layer: int, index: int) -> QPointF:
+        """Centre of a node in scene coordinates."""
+        x, y = self._positions[layer][index]
+        return QPointF(float(x), float(y))
+
+    def edge_midpoint(self, l: int, i: int, j: int, t: float = 0.5) -> QPointF:
+        """A point on edge (l, i, j), a fraction ``t`` of the way from its source node."""
+        (ax, ay), (bx, by) = self._positions[l][i], self._positions[l + 1][j]
+        return QPointF(ax + (bx - ax) * t, ay + (by - ay) * t)
+
+    @property
+    def labels_shown(self) -> list[bool]:
+        """Per layer: are node names and values drawn (they hide in big layers)?"""
+        return list(self._show_labels)
+
+    def node_tooltip(self, layer: int, index: int) -> str:
+        net = self.document.network
+        trace = self.document.trace()
+        name = node_name(self.document, layer, index)
+        a = float(trace.activations[layer][0][index])
+        if layer == 0:
+            return self.tr("%1 (input)\nvalue x = %2").replace("%1", name).replace("%2", f"{a:.4f}")
+        z = float(trace.zs[layer - 1][0][index])
+        return (
+            self.tr("%1 (%2)\nz = %3\n%4(z) = %5")
+            .replace("%1", name)
+            .replace("%2", layer_title(layer, len(net.layer_sizes)))
+            .replace("%3", f"{z:.4f}")
+            .replace("%4", net.activations[layer - 1])
+            .replace("%5", f"{a:.4f}")
+        )
+
+    def node_at(self, view_pos) -> tuple[int, int] | None:
+        for item in self.items(view_pos):
+            if isinstance(item, NodeItem):
+                return item.layer, item.index
+        return None
+
+    def edge_at(self, view_pos, tolerance_px: float = 5.0) -> tuple[int, int, int] | None:
+        """The edge under a viewport position (the nearest within a few pixels), or None."""
+        p = self.mapToScene(view_pos)
+        px, py = p.x(), p.y()
+        scale = self.transform().m11() or 1.0
+        tol = tolerance_px / scale
+        for l, (src, dst) in enumerate(zip(self._positions[:-1], self._positions[1:])):
+            if not (src[0, 0] <= px <= dst[0, 0]):
+                continue
+            a = src[:, None, :]
+            d = dst[None, :, :] - a
+            length2 = (d ** 2).sum(axis=2)
+            t = np.clip(((px - a[..., 0]) * d[..., 0] + (py - a[..., 1]) * d[..., 1]) / length2, 0, 1)
+            dist = np.hypot(a[..., 0] + t * d[..., 0] - px, a[..., 1] + t * d[..., 1] - py)
+            k = int(np.argmin(dist))
+            i, j = divmod(k, dist.shape[1])
+            if dist[i, j] <= tol:
+                return l, i, j
+        return None
+
+    # ------------------------------------------------------------ mouse and keys
+    def mousePressEvent(self, event):  # noqa: N802
+        if event.button() == Qt.LeftButton:
+            pos = event.position().toPoint()
+            node = self.node_at(pos)
+            if node is not None:
+                self.selection.select_node(*node)
+                self.nodeClicked.emit(*node)
+                event.accept()
+                return
+            edge = self.edge_at(pos)
+            if edge is not None:
+                self.selection.select_edge(*edge)
+                self.edgeClicked.emit(*edge)
+                event.accept()
+                return
+        super().mousePressEvent(event)  # the background: drag to pan
+
+    def mouseDoubleClickEvent(self, event):  # noqa: N802
+        pos = event.position().toPoint()
+        if event.button() == Qt.LeftButton and self.node_at(pos) is None:
+            edge = self.edge_at(pos)
+            if edge is not None:
+                self.selection.select_edge(*edge)
+                self.edit_weight(*edge)
+                event.accept()
+                return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event):  # noqa: N802
+        node = self.node_at(event.pos())
+        if node is None:
+            super().contextMenuEvent(event)
+            return
+        self.selection.select_node(*node)
+        menu = self.build_context_menu(*node)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def build_context_menu(self, layer: int, index: int) -> QMenu:
+        """The right-click menu of a node (built separately so tests can trigger it)."""
+        ed = self.editor
+        menu = QMenu(self)
+        menu.setObjectName("nodeContextMenu")
+        add = menu.addAction(self.tr("Add a neuron to this layer"))
+        add.setObjectName("contextAddNeuron")
+        add.setEnabled(ed.can_add_neuron(layer))
+        add.triggered.connect(lambda: ed.add_neuron(layer, index))
+        remove = menu.addAction(self.tr("Remove this neuron"))
+        remove.setObjectName("contextRemoveNeuron")
+        remove.setEnabled(ed.can_remove_neuron(layer))
+        remove.triggered.connect(lambda: ed.remove_neuron(layer, index))
+        menu.addSeparator()
+        add_layer = menu.addAction(self.tr("Add a hidden layer after this one"))
+        add_layer.setObjectName("contextAddLayer")
+        last = len(self.document.network.layer_sizes) - 1
+        add_layer.setEnabled(ed.can_add_layer() and layer < last)
+        add_layer.triggered.connect(lambda: ed.add_layer(layer))
+        remove_layer = menu.addAction(self.tr("Remove this layer"))
+        remove_layer.setObjectName("contextRemoveLayer")
+        remove_layer.setEnabled(ed.can_remove_layer(layer))
+        remove_layer.triggered.connect(lambda: ed.remove_layer(layer))
+        choices = ed.activation_choices(layer)
+        sub = menu.addMenu(self.tr("Activation"))
+        sub.setObjectName("contextActivationMenu")
+        sub.setEnabled(bool(choices))
+        group = QActionGroup(sub)
+        current = self.document.network.activations[layer - 1] if layer >= 1 else None
+        for name in choices:
+            action = QAction(name, sub)
+            action.setObjectName(f"contextActivation_{name}")
+            action.setCheckable(True)
+            action.setChecked(name == current)
+            action.triggered.connect(lambda checked=False, n=name: ed.set_activation(layer, n))
+            group.addAction(action)
+            sub.addAction(action)
+        return menu
+
+    def keyPressEvent(self, event):  # noqa: N802
+        """Arrows move the selection (up/down in a layer, left/right across layers)."""
+        node = self.selection.node
+        key = event.key()
+        if node is None or key not in (Qt.Key_Up, Qt.Key_Down, Qt.Key_Left, Qt.Key_Right):
+            super().keyPressEvent(event)
+            return
+        sizes = self.document.network.layer_sizes
+        layer, index = node
+        if key == Qt.Key_Up:
+            index = max(0, index - 1)
+        elif key == Qt.Key_Down:
+            index = min(sizes[layer] - 1, index + 1)
+        else:
+            layer = max(0, layer - 1) if key == Qt.Key_Left else min(len(sizes) - 1, layer + 1)
+            index = min(index, sizes[layer] - 1)
+        self.selection.select_node(layer, index)
+        event.accept()
+
+    def wheelEvent(self, event):  # noqa: N802
+        delta = event.angleDelta().y()
+        if delta == 0:
+            super().wheelEvent(event)
+            return
+        self.zoom(1.0015 ** delta)
+        event.accept()
+
+    def zoom(self, factor: float) -> None:
+        current = self.transform().m11()
+        factor = max(0.05 / current, min(factor, 8.0 / current))
+        self._auto_fit = False
+        self.scale(factor, factor)
+
+    def fit_to_view(self) -> None:
+        self._auto_fit = True
+        rect = self.scene().sceneRect()
+        if rect.isEmpty():
+            return
+        self.fitInView(rect, Qt.KeepAspectRatio)
+        # Never blow a tiny network up beyond 1.6x: text would look coarse.
+        if self.transform().m11() > 1.6:
+            self.resetTransform()
+            self.scale(1.6, 1.6)
+            self.centerOn(rect.center())
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self.legend.move(8, self.height() - self.legend.height() - 8)
+        if self._auto_fit:
+            self.fit_to_view()
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if self._auto_fit:
+            QTimer.singleShot(0, self.fit_to_view)
+
+    # ------------------------------------------------------------ editing a weight in place
+    def edit_weight(self, l: int, i: int, j: int) -> QDoubleSpinBox:
+        """Open a small spin box over edge (l, i, j); Enter commits, Escape cancels."""
+        self._close_editor(commit=False)
+        spin = _InlineWeightEditor(self.viewport())
+        spin.setObjectName("edgeWeightEditor")
+        spin.setAccessibleName(self.tr("Weight value"))
+        spin.setToolTip(self.tr("Type a new weight and press Enter (Escape cancels)"))
+        spin.setRange(-1000.0, 1000.0)
+        spin.setDecimals(3)
+        spin.setSingleStep(0.05)
+        spin.setValue(float(self.document.network.weights[l][i, j]))
+        spin.edge = (l, i, j)
+        spin.committed.connect(lambda: self._close_editor(commit=True))
+        spin.cancelled.connect(lambda: self._close_editor(commit=False))
+        p = self.mapFromScene(self.edge_midpoint(l, i, j))
+        spin.adjustSize()
+        spin.move(p.x() - spin.width() // 2, p.y() - spin.height() // 2)
+        spin.show()
+        spin.setFocus()
+        spin.selectAll()
+        self._editor_widget = spin
+        return spin
+
+    def _close_editor(self, commit: bool) -> None:
+        spin, self._editor_widget = self._editor_widget, None
+        if spin is None:
+            return
+        if commit:
+            spin.interpretText()
+            l, i, j = spin.edge
+            net = self.document.network
+            if l < net.n_layers and i < net.layer_sizes[l] and j < net.layer_sizes[l + 1]:
+                self.editor.set_weight(l, i, j, spin.value())
+        spin.hide()
+        spin.deleteLater()
+        self.setFocus()
+
+
+class _InlineWeightEditor(QDoubleSpinBox):
+    committed = Signal()
+    cancelled = Signal()
+
+    def keyPressEvent(self, event):  # noqa: N802
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            self.committed.emit()
+            return
+        if event.key() == Qt.Key_Escape:
+            self.cancelled.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event):  # noqa: N802
+        super().focusOutEvent(event)
+        if self.isVisible():
+            self.committed.emit()

@@ -1,0 +1,318 @@
+"""The neuron explained: what the selected node computes for the chosen sample, in numbers.
+
+    x1·w1 + x2·w2 + … + b = z        then        f(z) = y
+
+and for a step neuron the source text's verdict: ``z = 0.62 > 0.5 → activates`` or
+``z = 0.31 ≤ 0.5 → stays off``. The numbers are the engine's (``Network.trace`` for the
+document's sample); the terms ``x·w`` are the products of the values shown.
+
+The sample is a row of the data set (a spin box) or values typed in (as the network sees
+them, i.e. standardized).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnsim.ui.selection import layer_title, node_name
+
+#: the formula lists every term up to this many inputs, then the largest ones
+MAX_TERMS = 12
+
+ACTIVATION_FORMULAS = {
+    "tanh": "tanh(z)",
+    "sigmoid": "1 / (1 + e<sup>−z</sup>)",
+    "relu": "max(0, z)",
+    "linear": "z",
+    "softmax": "e<sup>z</sup> / Σ e<sup>z<sub>k</sub></sup>",
+}
+
+
+def num(v: float, digits: int = 2) -> str:
+    """A number as the panel writes it: two decimals, a real minus sign."""
+    text = f"{v:.{digits}f}" if abs(v) < 1e4 else f"{v:.3g}"
+    return text.replace("-", "−")
+
+
+def compare_digits(z: float, threshold: float) -> int:
+    """Enough decimals that z and the threshold do not print the same (at most 6)."""
+    digits = 2
+    while digits < 6 and f"{z:.{digits}f}" == f"{threshold:.{digits}f}" and z != threshold:
+        digits += 1
+    return digits
+
+
+class NeuronPanel(QWidget):
+    def __init__(self, document, editor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.editor = editor
+        self.selection = editor.selection
+        self.setObjectName("neuronPanel")
+        self.setAccessibleName(self.tr("What the selected neuron computes"))
+        #: the numbers shown, for tests and screen readers: z and y = f(z) (None for inputs)
+        self.z_value: float | None = None
+        self.y_value: float | None = None
+
+        # --- the sample
+        self.sample_spin = QSpinBox()
+        self.sample_spin.setObjectName("sampleSpin")
+        self.sample_spin.setAccessibleName(self.tr("Sample row of the data set"))
+        self.sample_spin.setToolTip(self.tr("Which example of the data set the graph and the formula show"))
+        self.sample_spin.valueChanged.connect(self._sample_row_chosen)
+        self.sample_info = QLabel()
+        self.sample_info.setObjectName("sampleInfo")
+        self.sample_edit = QLineEdit()
+        self.sample_edit.setObjectName("sampleEdit")
+        self.sample_edit.setAccessibleName(self.tr("Input values of the sample"))
+        self.sample_edit.setToolTip(
+            self.tr("Type the input values, separated by spaces or semicolons, and press Enter. "
+                    "They are the values the network sees (standardized for a data set).")
+        )
+        self.sample_edit.returnPressed.connect(self._sample_typed)
+        row_box = QHBoxLayout()
+        row_box.addWidget(self.sample_spin)
+        row_box.addWidget(self.sample_info, 1)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.row_label = QLabel(self.tr("Sample &row:"))
+        self.row_label.setBuddy(self.sample_spin)
+        form.addRow(self.row_label, row_box)
+        inputs_label = QLabel(self.tr("&Inputs x:"))
+        inputs_label.setBuddy(self.sample_edit)
+        form.addRow(inputs_label, self.sample_edit)
+
+        # --- the explanation
+        self.title = QLabel()
+        self.title.setObjectName("neuronTitle")
+        self.title.setWordWrap(True)
+        self.formula_label = _rich_label("formulaLabel", self.tr("The weighted sum of the inputs plus the bias"))
+        self.z_label = _rich_label("zLabel", self.tr("The result z of the weighted sum"))
+        self.activation_label = _rich_label("activationLabel", self.tr("The activation function applied to z"))
+        self.verdict_label = _rich_label("verdictLabel", self.tr("Whether the neuron activates"))
+        self.verdict_label.setFrameShape(QFrame.StyledPanel)
+        self.verdict_label.setMargin(4)
+
+        self.threshold_spin = QDoubleSpinBox()
+        self.threshold_spin.setObjectName("thresholdSpin")
+        self.threshold_spin.setAccessibleName(self.tr("Step threshold"))
+        self.threshold_spin.setToolTip(self.tr("A step neuron switches on when z is above this threshold (0.5 in the worked example)"))
+        self.threshold_spin.setRange(-100.0, 100.0)
+        self.threshold_spin.setDecimals(2)
+        self.threshold_spin.setSingleStep(0.1)
+        self.threshold_spin.setKeyboardTracking(False)
+        self.threshold_spin.valueChanged.connect(self.editor.set_threshold)
+        self.threshold_row = QWidget()
+        tbox = QHBoxLayout(self.threshold_row)
+        tbox.setContentsMargins(0, 0, 0, 0)
+        tlabel = QLabel(self.tr("Step &threshold:"))
+        tlabel.setBuddy(self.threshold_spin)
+        tbox.addWidget(tlabel)
+        tbox.addWidget(self.threshold_spin)
+        tbox.addStretch(1)
+
+        body = QWidget()
+        body.setObjectName("neuronBody")
+        v = QVBoxLayout(body)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(self.title)
+        v.addWidget(self.formula_label)
+        v.addWidget(self.z_label)
+        v.addWidget(self.activation_label)
+        v.addWidget(self.verdict_label)
+        v.addWidget(self.threshold_row)
+        v.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("neuronScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(body)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
+
+        self.selection.changed.connect(self.refresh)
+        document.parametersChanged.connect(self.refresh)
+        document.sampleChanged.connect(self._sync_sample_controls)
+        document.dataChanged.connect(self._sync_sample_controls)
+        document.structureChanged.connect(self._sync_sample_controls)
+        self._sync_sample_controls()
+        self.refresh()
+
+    # ------------------------------------------------------------ the sample
+    def _sync_sample_controls(self) -> None:
+        data = self.document.data
+        with QSignalBlocker(self.sample_spin):
+            if data is None:
+                self.sample_spin.setRange(0, 0)
+                self.sample_spin.setEnabled(False)
+            else:
+                n = data.dataset.X.shape[0]
+                self.sample_spin.setRange(0, n - 1)
+                self.sample_spin.setEnabled(True)
+                if self.document.sample_index >= 0:
+                    self.sample_spin.setValue(self.document.sample_index)
+        self.sample_info.setText(self._sample_description())
+        self.sample_edit.setText("  ".join(f"{v:.3g}" for v in self.document.sample))
+        self.sample_edit.setStyleSheet("")
+
+    def _sample_description(self) -> str:
+        data = self.document.data
+        if data is None:
+            return self.tr("(values typed in)")
+        row = self.document.sample_index
+        if row < 0:
+            return self.tr("(values typed in)")
+        ds = data.dataset
+        n = ds.X.shape[0]
+        if ds.class_names:
+            answer = ds.class_names[int(ds.y[row])]
+        else:
+            answer = ", ".join(f"{float(t):.3g}" for t in np.atleast_1d(ds.y[row]))
+        return self.tr("of %1 · answer: %2").replace("%1", str(n)).replace("%2", answer)
+
+    def _sample_row_chosen(self, row: int) -> None:
+        if self.document.data is not None:
+            self.document.set_sample_index(row)
+
+    def _sample_typed(self) -> None:
+        text = self.sample_edit.text().replace(";", " ").replace(",", " ")
+        try:
+            values = [float(part) for part in text.split()]
+            self.document.set_sample(values)
+        except ValueError:
+            n = self.document.network.layer_sizes[0]
+            self.sample_edit.setStyleSheet("QLineEdit { border: 2px solid #D55E00; }")
+            self.sample_edit.setToolTip(self.tr("Type %1 numbers, separated by spaces.").replace("%1", str(n)))
+            return
+        self.sample_edit.setStyleSheet("")
+
+    # ------------------------------------------------------------ the explanation
+    def refresh(self) -> None:
+        node = self.selection.node
+        net = self.document.network
+        self.z_value = self.y_value = None
+        for label in (self.formula_label, self.z_label, self.activation_label, self.verdict_label):
+            label.clear()
+        self.verdict_label.hide()
+        self.threshold_row.hide()
+        if node is None or node[0] >= len(net.layer_sizes) or node[1] >= net.layer_sizes[node[0]]:
+            self.title.setText(self.tr("Click a neuron in the graph to see what it computes."))
+            return
+        layer, j = node
+        trace = self.document.trace()
+        name = node_name(self.document, layer, j)
+        if layer == 0:
+            x = float(trace.activations[0][0][j])
+            self.title.setText(self.tr("<b>%1</b> is an input: it passes the sample's value on.").replace("%1", _html(name)))
+            self.formula_label.setText(f"x = <b>{num(x)}</b>")
+            self.y_value = x
+            return
+        l = layer - 1
+        activation = net.activations[l]
+        x = trace.activations[l][0]
+        w = net.weights[l][:, j]
+        b = float(net.biases[l][j])
+        z = float(trace.zs[l][0][j])
+        y = float(trace.activations[layer][0][j])
+        self.z_value, self.y_value = z, y
+        self.title.setText(
+            self.tr("<b>%1</b> (%2) multiplies each input x by its weight w, adds the bias b, "
+                    "then applies its activation:")
+            .replace("%1", _html(name)).replace("%2", _html(layer_title(layer, len(net.layer_sizes))))
+        )
+        self.formula_label.setText(self._sum_html(x, w, b, z))
+        self.z_label.setText(f"z = <b>{num(z)}</b>")
+        self.activation_label.setText(self._activation_html(activation, z, y, net.threshold))
+        if activation == "step":
+            self.verdict_label.show()
+            self.threshold_row.show()
+            with QSignalBlocker(self.threshold_spin):
+                self.threshold_spin.setValue(net.threshold)
+            t = net.threshold
+            d = compare_digits(z, t)
+            if z > t:
+                text = self.tr("z = %1 > %2 → <b>activates</b>: it passes 1 on to the next layer")
+                style = "QLabel { background: #DCEEFB; color: #00426B; }"
+            else:
+                text = self.tr("z = %1 ≤ %2 → <b>stays off</b>: it passes 0 on")
+                style = "QLabel { background: #F1F1F1; color: #333; }"
+            self.verdict_label.setText(text.replace("%1", num(z, d)).replace("%2", num(t, d)))
+            self.verdict_label.setStyleSheet(style)
+            self.verdict_label.setToolTip(self._surrogate_note(t))
+            self.activation_label.setToolTip(self._surrogate_note(t))
+        else:
+            self.activation_label.setToolTip("")
+
+    def _sum_html(self, x, w, b, z) -> str:
+        n = len(x)
+        index = list(range(n))
+        note = ""
+        if n > MAX_TERMS:  # the largest contributions, so the sum still reads
+            index = sorted(np.argsort(-np.abs(x * w))[:MAX_TERMS].tolist())
+            rest = float(np.sum(x * w) - np.sum((x * w)[index]))
+            note = self.tr(" + (%1 smaller terms: %2)").replace("%1", str(n - MAX_TERMS)).replace("%2", num(rest))
+        terms = [
+            f"<span style='color:#555'>{num(float(x[i]))}</span>·<b>{_signed(float(w[i]))}</b>" for i in index
+        ]
+        lines = " + ".join(terms) + note + f" + <b>{_signed(b)}</b>"
+        symbols = " + ".join(f"x<sub>{i + 1}</sub>·w<sub>{i + 1}</sub>" for i in range(min(n, 3)))
+        if n > 3:
+            symbols += " + …"
+        return (
+            f"<span style='color:#555'>{symbols} + b = z</span><br>"
+            f"{lines} = <b>{num(z)}</b>"
+        )
+
+    def _activation_html(self, activation: str, z: float, y: float, threshold: float) -> str:
+        if activation == "step":
+            rule = self.tr("step: 1 if z > %1, else 0").replace("%1", num(threshold))
+            note = self.tr("training uses a sigmoid stand-in slope (hover for why)")
+            return (f"f(z) = {rule}<br>f({num(z)}) = <b>{num(y)}</b>"
+                    f"<br><span style='color:#777; font-size:small'>{note}</span>")
+        formula = ACTIVATION_FORMULAS.get(activation, activation)
+        if activation == "softmax":
+            text = self.tr("softmax over the outputs: %1 (the outputs add up to 1)").replace("%1", formula)
+            return f"f(z) = {text}<br>y = <b>{num(y)}</b>"
+        return f"f(z) = {activation}: {formula}<br>{activation}({num(z)}) = <b>{num(y)}</b>"
+
+    def _surrogate_note(self, threshold: float) -> str:
+        return self.tr(
+            "The step is flat everywhere except at the threshold, so its true slope cannot "
+            "teach anything. Training uses a stand-in instead: the slope of a sigmoid centred "
+            "on the threshold (%1), a 'surrogate gradient'. The neuron itself still outputs "
+            "exactly 0 or 1."
+        ).replace("%1", num(threshold))
+
+
+def _signed(v: float) -> str:
+    return f"({num(v)})" if v < 0 else num(v)
+
+
+def _rich_label(name: str, accessible: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setAccessibleName(accessible)
+    label.setTextFormat(Qt.RichText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    return label
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

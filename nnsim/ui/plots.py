@@ -1,0 +1,394 @@
+"""Live training plots: the loss (``LossPlot``) and, for classification, the accuracy
+(``AccuracyPlot``), side by side in ``TrainingPlots`` with a log-scale toggle.
+
+Each plot is created once and fed with ``setData`` from growing buffers (capacity doubles
+when full), with downsampling and clip-to-view on, so it stays smooth over a million epochs.
+``setData`` keeps a *view* of the arrays it gets: the plots hand it the filled part of a
+buffer, and a filled slot is never written again (growth copies into a new array, clearing
+starts new arrays), so nothing a plot shows changes under it.
+
+The plots read the training controller's snapshots (``snapshotReceived``: every snapshot's
+new history points) and start over on ``historyCleared``. Hovering shows the epoch and the
+values under the mouse in the plot's title line, with a vertical line at that epoch.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QLocale, Qt, QTimer, Slot
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+
+TRAIN_COLOR = "#1f77b4"
+TEST_COLOR = "#e8700a"
+FOREGROUND = "#333333"
+#: curve redraws per second, at most: a plot repaint costs a few ms of the UI thread (and of
+#: the GIL the training thread needs), and 10 a second already looks continuous
+PLOT_HZ = 10.0
+
+
+def _nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 5 times a power of ten that is >= ``value`` (> 0)."""
+    if value <= 0 or not np.isfinite(value):
+        return 1.0
+    power = 10.0 ** np.floor(np.log10(value))
+    for step in (1.0, 2.0, 5.0, 10.0):
+        if step * power >= value * (1 - 1e-12):
+            return float(step * power)
+    return float(10.0 * power)
+
+
+class GrowingBuffer:
+    """Two columns (x, y) that grow by appending; ``x()``/``y()`` are views of the filled part.
+
+    Capacity doubles when full. A slot, once filled, is never written again, so the views
+    handed out stay valid; ``clear`` starts new arrays instead of reusing the old ones.
+    """
+
+    def __init__(self, capacity: int = 1024):
+        self._initial = max(16, int(capacity))
+        self.clear()
+
+    def clear(self) -> None:
+        self._x = np.empty(self._initial)
+        self._y = np.empty(self._initial)
+        self._n = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def capacity(self) -> int:
+        return self._x.size
+
+    def append(self, x, y) -> None:
+        x = np.asarray(x, dtype=np.float64).ravel()
+        y = np.asarray(y, dtype=np.float64).ravel()
+        k = x.size
+        if k == 0:
+            return
+        need = self._n + k
+        if need > self._x.size:
+            capacity = self._x.size
+            while capacity < need:
+                capacity *= 2
+            for name in ("_x", "_y"):
+                new = np.empty(capacity)
+                new[: self._n] = getattr(self, name)[: self._n]
+                setattr(self, name, new)
+        self._x[self._n : need] = x
+        self._y[self._n : need] = y
+        self._n = need
+
+    def x(self) -> np.ndarray:
+        view = self._x[: self._n]
+        view.flags.writeable = False  # a read-only view; the buffer itself stays writable
+        return view
+
+    def y(self) -> np.ndarray:
+        view = self._y[: self._n]
+        view.flags.writeable = False
+        return view
+
+
+class _Series:
+    """One curve: which snapshot arrays feed it, its buffer and its plot item."""
+
+    def __init__(self, key: str, name: str, x_field: str, y_field: str, scale: float, item):
+        self.key, self.name = key, name
+        self.x_field, self.y_field, self.scale = x_field, y_field, scale
+        self.buffer = GrowingBuffer()
+        self.item = item
+
+    def append_from(self, snapshot) -> bool:
+        x = np.asarray(getattr(snapshot, self.x_field))
+        y = np.asarray(getattr(snapshot, self.y_field), dtype=np.float64)
+        if x.size == 0:
+            return False
+        keep = np.isfinite(y)
+        if not keep.all():
+            x, y = x[keep], y[keep]
+        if self.scale != 1.0:
+            y = y * self.scale
+        self.buffer.append(x, y)
+        return x.size > 0
+
+
+class HistoryPlot(pg.PlotWidget):
+    """A live plot of training history. Subclasses say which snapshot fields it shows."""
+
+    #: (key, x field, y field, scale) per series; names and colours come from ``_series_style``
+    SERIES: tuple = ()
+
+    def __init__(self, controller=None, parent=None):
+        super().__init__(parent=parent, background="w")
+        self.setMinimumSize(200, 150)
+        item = self.plotItem
+        # No grid: translucent grid lines cost the raster engine ~4 ms per repaint.
+        item.setDownsampling(auto=True, mode="peak")
+        item.setClipToView(True)
+        item.setMenuEnabled(True)
+        for axis in ("left", "bottom"):
+            ax = item.getAxis(axis)
+            ax.setPen(FOREGROUND)
+            ax.setTextPen(FOREGROUND)
+        item.setLabel("bottom", self.tr("epoch"))
+        self._legend = item.addLegend(offset=(-10, 10), labelTextColor=FOREGROUND, brush=pg.mkBrush(255, 255, 255, 200))
+        self.series: dict[str, _Series] = {}
+        for key, x_field, y_field, scale in self.SERIES:
+            name, color, width = self._series_style(key)
+            curve = item.plot(name=name, pen=pg.mkPen(color, width=width), skipFiniteCheck=True)
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            self.series[key] = _Series(key, name, x_field, y_field, scale, curve)
+        self._hover_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888888", style=Qt.DashLine))
+        self._hover_line.setVisible(False)
+        item.addItem(self._hover_line, ignoreBounds=True)
+        self.hover_text = ""
+        self._title = ""
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._last_refresh = -1.0
+        # The view follows the data in coarse steps instead of pyqtgraph's auto-range: a range
+        # change re-lays out both axes, which triples the cost of a repaint.
+        self._follow = True
+        self._bounds = None  # (x_max, y_min, y_max) of everything shown, or None
+        self._range = None  # (x_hi, y_lo, y_hi) the view was last given
+        item.disableAutoRange()
+        item.vb.sigRangeChangedManually.connect(self._user_moved_view)
+        self.scene().sigMouseMoved.connect(self._mouse_moved)
+        if controller is not None:
+            controller.snapshotReceived.connect(self.append_snapshot)
+            controller.historyCleared.connect(self.clear_history)
+
+    # ------------------------------------------------------------------ subclasses
+    def _series_style(self, key: str):
+        return key, FOREGROUND, 2
+
+    def _format_value(self, key: str, value: float) -> str:
+        return f"{value:.4g}"
+
+    # ------------------------------------------------------------------ data
+    @Slot(object)
+    def append_snapshot(self, snapshot) -> None:
+        """Append a snapshot's new history points; the curves redraw at most PLOT_HZ a second."""
+        changed = False
+        for series in self.series.values():
+            n = len(series.buffer)
+            if series.append_from(snapshot):
+                changed = True
+                self._grow_bounds(series.buffer.x()[n:], series.buffer.y()[n:])
+        if changed and not self._refresh_timer.isActive():
+            wait = self._last_refresh + 1.0 / PLOT_HZ - time.perf_counter()
+            self._refresh_timer.start(max(0, int(wait * 1000)))
+
+    def refresh(self) -> None:
+        """Hand every curve the filled part of its buffers."""
+        self._refresh_timer.stop()
+        self._last_refresh = time.perf_counter()
+        for series in self.series.values():
+            if len(series.buffer):
+                series.item.setData(series.buffer.x(), series.buffer.y())
+            else:
+                series.item.setData([], [])
+        self._follow_data()
+
+    # ------------------------------------------------------------------ view range
+    def _grow_bounds(self, x, y) -> None:
+        if x.size == 0:
+            return
+        x_max, y_min, y_max = float(x.max()), float(y.min()), float(y.max())
+        if self._bounds is not None:
+            bx, by0, by1 = self._bounds
+            x_max, y_min, y_max = max(bx, x_max), min(by0, y_min), max(by1, y_max)
+        self._bounds = (x_max, y_min, y_max)
+
+    def _user_moved_view(self, *_args) -> None:
+        self._follow = False
+
+    def follow_data(self, on: bool = True) -> None:
+        """Let the view follow the data again (after the user zoomed or panned)."""
+        self._follow = bool(on)
+        self._range = None
+        self._follow_data()
+
+    def _y_range(self, y_min: float, y_max: float):
+        """(low, high) of the value axis for data within [y_min, y_max]."""
+        top = y_max * 1.05 if y_max > 0 else 1.0
+        return (min(0.0, y_min), _nice_ceiling(top))
+
+    def _follow_data(self) -> None:
+        vb = self.plotItem.vb
+        if any(vb.state["autoRange"]):  # the user pressed pyqtgraph's "A" button
+            self.plotItem.disableAutoRange()
+            self._follow, self._range = True, None
+        if not self._follow or self._bounds is None:
+            return
+        x_max, y_min, y_max = self._bounds
+        x_hi = self._range[0] if self._range else 0.0
+        if x_max > x_hi or self._range is None:
+            x_hi = _nice_ceiling(max(10.0, x_max * 1.1))
+        y_lo, y_hi = self._y_range(y_min, y_max)
+        new = (x_hi, y_lo, y_hi)
+        if new != self._range:
+            self._range = new
+            vb.setRange(xRange=(0, x_hi), yRange=(y_lo, y_hi), padding=0.02)
+
+    @Slot()
+    def clear_history(self) -> None:
+        for series in self.series.values():
+            series.buffer.clear()
+        self.refresh()
+        self._hover_line.setVisible(False)
+        self.hover_text = ""
+        self.plotItem.setTitle(self._title, color=FOREGROUND, size="10pt")
+        self._bounds = self._range = None
+        self._follow = True
+
+    def point_count(self, key: str) -> int:
+        return len(self.series[key].buffer)
+
+    # ------------------------------------------------------------------ hover
+    def set_title(self, title: str) -> None:
+        self._title = title
+        self.plotItem.setTitle(title, color=FOREGROUND, size="10pt")
+
+    def _mouse_moved(self, pos) -> None:
+        vb = self.plotItem.vb
+        if not vb.sceneBoundingRect().contains(pos):
+            self._hover_line.setVisible(False)
+            self.plotItem.setTitle(self._title, color=FOREGROUND, size="10pt")
+            return
+        self.show_hover_at(vb.mapSceneToView(pos).x())
+
+    def show_hover_at(self, epoch: float) -> str:
+        """Show the values at the epoch nearest to ``epoch``; returns the text shown."""
+        parts, at = [], None
+        for series in self.series.values():
+            x = series.buffer.x()
+            if x.size == 0:
+                continue
+            k = int(np.clip(np.searchsorted(x, epoch), 0, x.size - 1))
+            if k > 0 and abs(x[k - 1] - epoch) <= abs(x[k] - epoch):
+                k -= 1
+            if at is None:
+                at = x[k]
+            parts.append(f"{series.name} {self._format_value(series.key, series.buffer.y()[k])}")
+        if at is None:
+            return ""
+        text = self.tr("epoch {0}").format(QLocale().toString(int(at))) + ":  " + ",  ".join(parts)
+        self._hover_line.setPos(at)
+        self._hover_line.setVisible(True)
+        self.plotItem.setTitle(text, color=FOREGROUND, size="10pt")
+        self.hover_text = text
+        return text
+
+
+class LossPlot(HistoryPlot):
+    """Train and test loss per epoch (``lossPlot``). The train curve is the mean batch loss
+    of every epoch; the test curve is the full test set's loss at the snapshot rate."""
+
+    SERIES = (
+        ("train", "epochs", "train_loss", 1.0),
+        ("test", "eval_epochs", "test_loss", 1.0),
+    )
+
+    def __init__(self, controller=None, parent=None):
+        super().__init__(controller, parent)
+        self.setObjectName("lossPlot")
+        self.setAccessibleName(self.tr("Loss per epoch"))
+        self.setToolTip(self.tr("Loss per epoch: how wrong the network is on the training examples (train) "
+                                "and on examples it never learns from (test). Lower is better."))
+        self.plotItem.setLabel("left", self.tr("loss"))
+        self.set_title(self.tr("Loss"))
+        self.log_y = False
+
+    def _series_style(self, key):
+        if key == "train":
+            return self.tr("train"), TRAIN_COLOR, 2
+        return self.tr("test"), TEST_COLOR, 2
+
+    def set_log_y(self, on: bool) -> None:
+        """A logarithmic loss axis: late, small improvements stay visible."""
+        self.log_y = bool(on)
+        self.plotItem.setLogMode(x=False, y=self.log_y)
+        self._range = None
+        self._follow_data()
+
+    def _y_range(self, y_min, y_max):
+        if not self.log_y:
+            return super()._y_range(y_min, y_max)
+        # in log mode the view works in log10 units; step by half decades
+        lo = np.floor(2 * np.log10(max(y_min, 1e-12))) / 2
+        hi = np.ceil(2 * np.log10(max(y_max, 1e-12))) / 2
+        return (float(lo), float(max(hi, lo + 0.5)))
+
+
+class AccuracyPlot(HistoryPlot):
+    """Train and test accuracy in percent (``accuracyPlot``), for classification."""
+
+    SERIES = (
+        ("train", "eval_epochs", "train_accuracy", 100.0),
+        ("test", "eval_epochs", "test_accuracy", 100.0),
+    )
+
+    def __init__(self, controller=None, parent=None):
+        super().__init__(controller, parent)
+        self.setObjectName("accuracyPlot")
+        self.setAccessibleName(self.tr("Accuracy per epoch"))
+        self.setToolTip(self.tr("Share of examples the network classifies correctly, on the training "
+                                "examples and on the test examples. Higher is better."))
+        self.plotItem.setLabel("left", self.tr("accuracy (%)"))
+        self.plotItem.setYRange(0, 100, padding=0.03)
+        self.set_title(self.tr("Accuracy"))
+
+    def _y_range(self, y_min, y_max):
+        return (0.0, 100.0)
+
+    def _series_style(self, key):
+        if key == "train":
+            return self.tr("train"), TRAIN_COLOR, 2
+        return self.tr("test"), TEST_COLOR, 2
+
+    def _format_value(self, key, value):
+        return f"{value:.1f} %"
+
+
+class TrainingPlots(QWidget):
+    """The loss plot and (for classification) the accuracy plot, with a log-scale toggle."""
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.setObjectName("trainingPlots")
+        self.setAccessibleName(self.tr("Training plots"))
+        self.controller = controller
+        self.loss_plot = LossPlot(controller)
+        self.accuracy_plot = AccuracyPlot(controller)
+        self.logScaleCheck = QCheckBox(self.tr("Log scale"))
+        self.logScaleCheck.setObjectName("logScaleCheck")
+        self.logScaleCheck.setAccessibleName(self.tr("Logarithmic loss axis"))
+        self.logScaleCheck.setToolTip(self.tr("Show the loss on a logarithmic axis, so small late "
+                                              "improvements stay visible"))
+        self.logScaleCheck.toggled.connect(self.loss_plot.set_log_y)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.logScaleCheck)
+        plots = QHBoxLayout()
+        plots.addWidget(self.loss_plot, 1)
+        plots.addWidget(self.accuracy_plot, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.addLayout(top)
+        layout.addLayout(plots, 1)
+        document = getattr(controller, "document", None)
+        if document is not None:
+            document.dataChanged.connect(self._data_changed)
+        self._data_changed()
+
+    @Slot()
+    def _data_changed(self) -> None:
+        data = getattr(getattr(self.controller, "document", None), "data", None)
+        self.accuracy_plot.setVisible(data is None or bool(data.is_classification))

@@ -1,0 +1,219 @@
+"""The data panel: switching data set adapts the network; bad files change nothing."""
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton, QTableView, QWidget
+
+from nnsim.core import Network, load_dataset
+from nnsim.core.training_data import default_network, prepare_data
+from nnsim.ui.data_panel import DataPanel
+from nnsim.ui.document import NetworkDocument
+
+
+@pytest.fixture
+def document(qapp):
+    data = prepare_data(load_dataset("iris"))
+    return NetworkDocument(default_network(data, seed=0), data)
+
+
+@pytest.fixture
+def panel(qtbot, document):
+    p = DataPanel(document)
+    qtbot.addWidget(p)
+    return p
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    """Every QMessageBox.warning as (title, text), instead of a modal dialog."""
+    shown = []
+
+    def fake(parent, title, text, *args, **kwargs):
+        shown.append((title, text))
+        return QMessageBox.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", fake)
+    return shown
+
+
+def choose(panel, name):
+    combo = panel.findChild(QComboBox, "datasetCombo")
+    index = combo.findData(name)
+    assert index >= 0, name
+    combo.setCurrentIndex(index)
+
+
+def test_combo_lists_the_data_sets_with_descriptions(panel):
+    combo = panel.findChild(QComboBox, "datasetCombo")
+    keys = [combo.itemData(i) for i in range(combo.count())]
+    for name in ("iris", "xor", "circles", "gaussians", "spiral", "moons", "curve", "plane"):
+        assert name in keys
+        assert combo.itemData(combo.findData(name), 3)  # Qt.ToolTipRole: the description
+    assert "__open_csv__" in keys
+    assert combo.currentData() == "iris"
+
+
+def test_every_control_is_named(panel):
+    for cls, name in [(QComboBox, "datasetCombo"), (QPushButton, "openCsvButton"),
+                      (QWidget, "noiseSpin"), (QWidget, "samplesSpin"),
+                      (QPushButton, "newPointsButton"), (QTableView, "sampleTable")]:
+        w = panel.findChild(cls, name)
+        assert w is not None, name
+        assert w.accessibleName() and w.toolTip(), name
+
+
+def test_switching_to_xor_adapts_the_network_and_keeps_hidden_weights(panel, document, qtbot):
+    old = document.network.copy()
+    order = []
+    panel.dataAboutToChange.connect(lambda: order.append("about"))
+    document.dataChanged.connect(lambda: order.append("changed"))
+    choose(panel, "xor")
+    net = document.network
+    assert net.layer_sizes == [2, 8, 8, 2]
+    assert document.data.dataset.name == "xor" and document.data.n_classes == 2
+    assert net.activations[-1] == "softmax"
+    np.testing.assert_array_equal(net.weights[1], old.weights[1])
+    np.testing.assert_array_equal(net.weights[0], old.weights[0][:2])
+    np.testing.assert_array_equal(net.weights[2], old.weights[2][:, :2])
+    assert order == ["about", "changed"]  # the controller can pause first
+    assert panel.findChild(QWidget, "generatorControls").isVisibleTo(panel)
+
+    choose(panel, "iris")
+    assert document.network.layer_sizes == [4, 8, 8, 3]
+    assert document.data.n_classes == 3
+    np.testing.assert_array_equal(document.network.weights[1], old.weights[1])
+    assert not panel.findChild(QWidget, "generatorControls").isVisibleTo(panel)
+
+
+def test_regression_set_gets_a_linear_output(panel, document):
+    choose(panel, "plane")
+    assert document.network.layer_sizes == [2, 8, 8, 1]
+    assert document.network.activations[-1] == "linear"
+    assert not document.data.is_classification
+
+
+def test_noise_and_size_regenerate_the_points_and_keep_the_network(panel, document):
+    choose(panel, "circles")
+    net = document.network.copy()
+    first = document.data.dataset.X.copy()
+    panel.noiseSpin.setValue(0.3)
+    assert document.data.dataset.X.shape == first.shape and not np.allclose(document.data.dataset.X, first)
+    assert document.network == net  # same structure: every weight kept
+    panel.samplesSpin.setValue(120)
+    assert document.data.dataset.n_samples == 120
+    before = document.data.dataset.X.copy()
+    panel.newPointsButton.click()
+    assert document.data.dataset.n_samples == 120 and not np.allclose(document.data.dataset.X, before)
+    assert panel.datasetCombo.currentData() == "circles"
+
+
+def test_bad_csv_warns_with_the_line_and_changes_nothing(panel, document, warnings, tmp_path):
+    path = tmp_path / "plants.csv"
+    path.write_text("height,width,species\n1.0,2.0,rose\n3.0,4.0\n5.0,6.0,tulip\n")
+    net, data, sample = document.network, document.data, document.sample
+    params = net.params.copy()
+    changed = []
+    document.dataChanged.connect(lambda: changed.append(1))
+    assert panel.open_csv(path) is False
+    assert len(warnings) == 1
+    title, text = warnings[0]
+    assert "line 3" in text and "plants.csv" in text
+    assert document.network is net and np.array_equal(document.network.params, params)
+    assert document.data is data
+    np.testing.assert_array_equal(document.sample, sample)
+    assert changed == []
+    assert panel.datasetCombo.currentData() == "iris"
+
+
+def test_missing_file_warns(panel, document, warnings, tmp_path):
+    data = document.data
+    assert panel.open_csv(tmp_path / "nope.csv") is False
+    assert "not found" in warnings[0][1]
+    assert document.data is data
+
+
+def test_good_csv_switches_to_it(panel, document, warnings, tmp_path):
+    path = tmp_path / "fruit.csv"
+    rows = ["weight,diameter,colour,kind"]
+    rng = np.random.default_rng(0)
+    for k in range(30):
+        kind = ["apple", "pear", "plum"][k % 3]
+        rows.append(f"{rng.uniform(50, 200):.1f},{rng.uniform(3, 9):.2f},{rng.uniform(0, 1):.2f},{kind}")
+    path.write_text("\n".join(rows) + "\n")
+    assert panel.open_csv(path) is True
+    assert warnings == []
+    assert document.data.dataset.feature_names == ["weight", "diameter", "colour"]
+    assert document.network.layer_sizes == [3, 8, 8, 3]
+    assert panel.datasetCombo.currentData() == f"csv:{path}"
+    assert "fruit.csv" in panel.datasetCombo.currentText()
+    assert panel.model.rowCount() == 30
+    # and back to a built-in set
+    choose(panel, "moons")
+    assert document.network.layer_sizes == [2, 8, 8, 2]
+
+
+def test_selecting_a_row_sets_the_sample(panel, document):
+    table = panel.findChild(QTableView, "sampleTable")
+    assert table.model().rowCount() == 150
+    table.selectRow(100)
+    assert document.sample_index == 100
+    np.testing.assert_allclose(document.sample, document.data.transform(document.data.dataset.X[100:101])[0])
+
+
+def test_table_follows_the_sample_chosen_elsewhere(panel, document):
+    document.set_sample_index(42)
+    rows = panel.sampleTable.selectionModel().selectedRows()
+    assert [r.row() for r in rows] == [42]
+    document.set_sample([0.0, 0.0, 0.0, 0.0])
+    assert panel.sampleTable.selectionModel().selectedRows() == []
+
+
+def test_table_shows_raw_values_class_and_split(panel, document):
+    model = panel.model
+    ds = document.data.dataset
+    assert model.columnCount() == 4 + 2
+    assert model.data(model.index(0, 0)) == f"{ds.X[0, 0]:.4g}"
+    assert model.data(model.index(0, 4)) == ds.class_names[ds.y[0]]
+    test_rows = set(document.data.test_index.tolist())
+    assert model.data(model.index(next(iter(test_rows)), 5)) == "test"
+
+
+def test_data_set_changed_elsewhere_updates_the_panel(panel, document):
+    data = prepare_data(load_dataset("spiral"))
+    document.set_data(data, default_network(data))
+    assert panel.datasetCombo.currentData() == "spiral"
+    assert panel.model.rowCount() == data.dataset.n_samples
+
+
+def test_network_without_data_then_a_data_set(qtbot):
+    doc = NetworkDocument(Network([2, 1], ["step"]), None)
+    p = DataPanel(doc)
+    qtbot.addWidget(p)
+    assert p.datasetCombo.currentIndex() == -1 and p.model.rowCount() == 0
+    p.select_dataset("gaussians")
+    assert doc.network.layer_sizes == [2, 2] and doc.data.dataset.name == "gaussians"
+
+
+def test_open_csv_entry_asks_for_a_file(panel, document, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "two.csv"
+    path.write_text("a,b,label\n" + "".join(f"{k},{k % 7},{'yes' if k % 2 else 'no'}\n" for k in range(20)))
+    answers = iter([("", ""), (str(path), "")])  # first cancelled, then a file
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: next(answers))
+    data = document.data
+    choose(panel, "__open_csv__")
+    assert panel.datasetCombo.currentData() == "iris"  # the entry is an action, not a state
+    qtbot.wait(20)
+    assert document.data is data  # cancelled: nothing changed
+    choose(panel, "__open_csv__")
+    qtbot.waitUntil(lambda: document.data is not data, timeout=1000)
+    assert document.data.dataset.feature_names == ["a", "b"]
+    assert document.network.layer_sizes == [2, 8, 8, 2]
+    assert panel.datasetCombo.currentData() == f"csv:{path}"
+
+
+def test_test_fraction_comes_from_the_provider(panel, document):
+    panel.test_fraction_provider = lambda: 0.5
+    choose(panel, "xor")
+    assert len(document.data.test_index) == 100

@@ -1,0 +1,170 @@
+"""The network graph: clicks select, edges edit, the view follows the document."""
+
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDoubleSpinBox
+
+from nnsim.core import Network
+from nnsim.ui.document import NetworkDocument
+from nnsim.ui.network_view import NetworkView, value_color
+from nnsim.ui.structure import NetworkEditor
+
+
+def view_pos(view, scene_point):
+    return view.mapFromScene(scene_point)
+
+
+def test_clicking_a_node_selects_it(shown_window, qtbot, find_slider):
+    view = shown_window.network_view
+    assert view.objectName() == "networkView"
+    pos = view_pos(view, view.node_item(2, 5).scenePos())
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=pos)
+    assert shown_window.selection.node == (2, 5)
+    find_slider("weightSlider_1_0_5")
+    find_slider("biasSlider_1_5")
+
+
+def test_clicking_an_edge_selects_its_weight(shown_window, qtbot):
+    view = shown_window.network_view
+    pos = view_pos(view, view.edge_midpoint(0, 2, 3, 0.35))  # clear of crossings
+    assert view.edge_at(pos) == (0, 2, 3)
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=pos)
+    assert shown_window.selection.edge == (0, 2, 3)
+    assert shown_window.selection.node == (1, 3)
+    assert shown_window.parameter_panel.highlighted_row() == ("weight", 0, 2, 3)
+
+
+def test_clicking_the_background_selects_nothing_new(shown_window, qtbot):
+    view = shown_window.network_view
+    before = shown_window.selection.state()
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=QPoint(3, 3))
+    assert shown_window.selection.state() == before
+
+
+def test_double_click_edge_edits_weight_in_place(shown_window, qtbot):
+    view = shown_window.network_view
+    pos = view_pos(view, view.edge_midpoint(1, 0, 0))
+    qtbot.mouseDClick(view.viewport(), Qt.LeftButton, pos=pos)
+    editor = view.viewport().findChild(QDoubleSpinBox, "edgeWeightEditor")
+    assert editor is not None and editor.isVisible()
+    editor.lineEdit().selectAll()
+    qtbot.keyClicks(editor.lineEdit(), "1.5")
+    qtbot.keyClick(editor, Qt.Key_Return)
+    assert shown_window.network.weights[1][0, 0] == 1.5
+    assert shown_window.undo_stack.count() == 1
+
+
+def test_inline_editor_escape_cancels(shown_window, qtbot):
+    view = shown_window.network_view
+    original = float(shown_window.network.weights[0][0, 0])
+    editor = view.edit_weight(0, 0, 0)
+    editor.setValue(2.0)
+    qtbot.keyClick(editor, Qt.Key_Escape)
+    assert shown_window.network.weights[0][0, 0] == original
+
+
+def test_nodes_show_their_activation(window):
+    view = window.network_view
+    trace = window.document.trace()
+    v = float(trace.activations[3][0][1])
+    assert view.node_item(3, 1).brush().color() == value_color(v)
+    assert f"{v:.4f}" in view.node_tooltip(3, 1)
+    assert "versicolor" in view.node_tooltip(3, 1)
+    z = float(trace.zs[0][0][0])
+    assert f"{z:.4f}" in view.node_tooltip(1, 0)
+
+
+def test_parameter_change_recolours_without_rebuilding(window, find_slider):
+    view = window.network_view
+    item = view.node_item(1, 0)
+    find_slider("biasSlider_0_0").setValue(1000)
+    assert view.node_item(1, 0) is item  # same item: recoloured in place
+    v = float(window.document.trace().activations[1][0][0])
+    assert item.brush().color() == value_color(v)
+
+
+def test_structure_change_rebuilds(window):
+    window.editor.add_neuron(1)
+    view = window.network_view
+    assert view.node_item(1, 8) is not None
+    window.editor.add_layer(1)
+    assert len(view._nodes) == 5
+
+
+def test_context_menu_actions(window):
+    view = window.network_view
+    menu = view.build_context_menu(1, 2)
+    actions = {a.objectName(): a for a in menu.actions()}
+    before = window.network.copy()
+    actions["contextAddNeuron"].trigger()
+    assert window.network.layer_sizes == [4, 9, 8, 3]
+    # the new neuron sits after node 2; the others keep their weights
+    np.testing.assert_array_equal(window.network.weights[0][:, :3], before.weights[0][:, :3])
+    np.testing.assert_array_equal(window.network.weights[0][:, 4:], before.weights[0][:, 3:])
+    menu = view.build_context_menu(0, 0)
+    actions = {a.objectName(): a for a in menu.actions()}
+    assert not actions["contextAddNeuron"].isEnabled()  # inputs follow the data set
+    assert not actions["contextRemoveLayer"].isEnabled()
+    menu = view.build_context_menu(2, 0)
+    sub = menu.findChild(type(menu), "contextActivationMenu")
+    relu = [a for a in sub.actions() if a.objectName() == "contextActivation_relu"][0]
+    relu.trigger()
+    assert window.network.activations[1] == "relu"
+    assert "softmax" not in [a.text() for a in sub.actions()]
+
+
+def test_zoom_and_fit(shown_window):
+    view = shown_window.network_view
+    scale = view.transform().m11()
+    view.zoom(2.0)
+    assert view.transform().m11() == pytest.approx(scale * 2.0)
+    view.fit_to_view()
+    assert view.transform().m11() == pytest.approx(scale)
+
+
+@pytest.mark.parametrize("sizes", [[2, 1], [1, 1], [4, 64, 3], [64] * 10])
+def test_layouts_from_tiny_to_huge(qtbot, sizes):
+    net = Network(sizes, ["tanh"] * (len(sizes) - 2) + ["sigmoid"], seed=1)
+    doc = NetworkDocument(net)
+    editor = NetworkEditor(doc)
+    view = NetworkView(doc, editor)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    view.grab()  # paints every edge group
+    assert [len(nodes) for nodes in view._nodes] == sizes
+    assert view.labels_shown == [n <= 16 for n in sizes]
+
+
+def test_big_graph_rebuild_is_fast(qtbot):
+    net = Network([64] * 10, seed=0)
+    doc = NetworkDocument(net)
+    view = NetworkView(doc, NetworkEditor(doc))
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    best = min(_timed(view.rebuild) for _ in range(3))
+    assert best < 0.25  # target 0.1 s; loose here for slow CI machines
+
+
+def _timed(fn):
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def test_arrow_keys_move_the_selection(window, qtbot):
+    view = window.network_view
+    window.selection.select_node(1, 0)
+    qtbot.keyClick(view, Qt.Key_Down)
+    assert window.selection.node == (1, 1)
+    qtbot.keyClick(view, Qt.Key_Right)
+    assert window.selection.node == (2, 1)
+    qtbot.keyClick(view, Qt.Key_Right)
+    qtbot.keyClick(view, Qt.Key_Right)
+    assert window.selection.node == (3, 1)
+    qtbot.keyClick(view, Qt.Key_Left)
+    qtbot.keyClick(view, Qt.Key_Up)
+    assert window.selection.node == (2, 0)

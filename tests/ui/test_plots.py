@@ -1,0 +1,163 @@
+"""The live loss and accuracy plots: growing buffers, setData, clear, log scale, hover."""
+
+import time
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QObject, Signal
+
+from nnsim.ui.plots import AccuracyPlot, GrowingBuffer, LossPlot, TrainingPlots
+
+
+class FakeController(QObject):
+    snapshotReceived = Signal(object)
+    historyCleared = Signal()
+
+    def __init__(self, document=None):
+        super().__init__()
+        self.document = document
+
+
+def snapshot(first, count, test=True):
+    epochs = np.arange(first, first + count)
+    return SimpleNamespace(
+        epochs=epochs,
+        train_loss=np.exp(-epochs / 100.0),
+        eval_epochs=epochs[-1:],
+        test_loss=np.array([np.exp(-epochs[-1] / 80.0) if test else np.nan]),
+        train_accuracy=np.array([0.9]),
+        test_accuracy=np.array([0.8 if test else np.nan]),
+    )
+
+
+@pytest.fixture
+def plots(qtbot):
+    controller = FakeController()
+    widget = TrainingPlots(controller)
+    qtbot.addWidget(widget)
+    widget.resize(900, 350)
+    widget.show()
+    return controller, widget
+
+
+def curve_len(plot, key):
+    x, y = plot.series[key].item.getData()
+    return 0 if x is None else len(x)
+
+
+def test_buffer_grows_by_doubling_and_never_rewrites_what_it_handed_out():
+    buf = GrowingBuffer(16)
+    buf.append(np.arange(10), np.arange(10) * 2.0)
+    x_view, y_view = buf.x(), buf.y()
+    assert not y_view.flags.writeable
+    for k in range(10):
+        buf.append(np.arange(10) + 10 * (k + 1), np.full(10, -1.0))
+    assert buf.capacity == 128 and len(buf) == 110
+    assert np.array_equal(y_view, np.arange(10) * 2.0)  # the old view still shows what it showed
+    assert np.array_equal(buf.x(), np.arange(110))
+    buf.clear()
+    assert len(buf) == 0
+    assert np.array_equal(y_view, np.arange(10) * 2.0)  # clearing starts new arrays
+
+
+def test_plots_grow_with_set_data_and_clear(qtbot, plots):
+    controller, widget = plots
+    loss, acc = widget.loss_plot, widget.accuracy_plot
+    assert loss.objectName() == "lossPlot" and acc.objectName() == "accuracyPlot"
+    controller.snapshotReceived.emit(snapshot(1, 50))
+    controller.snapshotReceived.emit(snapshot(51, 50))
+    qtbot.waitUntil(lambda: curve_len(loss, "train") == 100, timeout=1000)
+    assert curve_len(loss, "test") == 2
+    assert curve_len(acc, "train") == 2
+    x, y = loss.series["train"].item.getData()
+    assert x[-1] == 100 and np.isclose(y[0], np.exp(-0.01))
+    _, acc_y = acc.series["test"].item.getData()
+    assert np.allclose(acc_y, 80.0)  # percent
+    controller.historyCleared.emit()
+    assert curve_len(loss, "train") == 0 and curve_len(acc, "test") == 0
+    assert loss.point_count("train") == 0
+
+
+def test_missing_test_values_are_left_out(qtbot, plots):
+    controller, widget = plots
+    controller.snapshotReceived.emit(snapshot(1, 10, test=False))
+    widget.loss_plot.refresh()
+    assert widget.loss_plot.point_count("test") == 0 and widget.loss_plot.point_count("train") == 10
+
+
+def test_log_toggle(qtbot, plots):
+    controller, widget = plots
+    controller.snapshotReceived.emit(snapshot(1, 500))
+    widget.loss_plot.refresh()
+    assert not widget.loss_plot.log_y
+    widget.logScaleCheck.setChecked(True)
+    assert widget.loss_plot.log_y
+    assert widget.loss_plot.plotItem.getAxis("left").logMode
+    (_, _), (y_lo, y_hi) = widget.loss_plot.plotItem.vb.viewRange()
+    assert y_lo <= np.log10(np.exp(-5.0)) and y_hi >= 0  # log10 units, all the data in view
+    widget.logScaleCheck.setChecked(False)
+    assert not widget.loss_plot.plotItem.getAxis("left").logMode
+
+
+def test_hover_shows_the_epoch_and_values(qtbot, plots):
+    controller, widget = plots
+    controller.snapshotReceived.emit(snapshot(1, 200))
+    widget.loss_plot.refresh()
+    text = widget.loss_plot.show_hover_at(49.6)
+    assert "50" in text and f"{np.exp(-0.5):.4g}" in text and "test" in text
+    assert "%" in widget.accuracy_plot.show_hover_at(10)
+
+
+def test_the_view_follows_the_data(qtbot, plots):
+    controller, widget = plots
+    controller.snapshotReceived.emit(snapshot(1, 300))
+    widget.loss_plot.refresh()
+    (x_lo, x_hi), (y_lo, y_hi) = widget.loss_plot.plotItem.vb.viewRange()
+    assert x_hi >= 300 and y_hi >= 1.0 and y_lo <= 0.05
+
+
+def test_accuracy_plot_only_for_classification(qtbot):
+    regression = SimpleNamespace(data=SimpleNamespace(is_classification=False), dataChanged=FakeSignal())
+    controller = FakeController(regression)
+    widget = TrainingPlots(controller)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert not widget.accuracy_plot.isVisible() and widget.loss_plot.isVisible()
+
+
+class FakeSignal:
+    def connect(self, slot):
+        self.slot = slot
+
+
+def test_a_million_epochs_stay_smooth(qtbot):
+    plot = LossPlot(FakeController())
+    qtbot.addWidget(plot)
+    plot.resize(600, 300)
+    plot.show()
+    qtbot.waitExposed(plot)
+    n = 1_000_000
+    controller = FakeController()
+    for start in range(1, n, 100_000):
+        plot.append_snapshot(snapshot(start, 100_000))
+    plot.refresh()
+    plot.grab()
+    times = []
+    for k in range(5):
+        plot.append_snapshot(snapshot(n + 1 + 50 * k, 50))
+        t = time.perf_counter()
+        plot.refresh()
+        plot.grab()  # paints
+        times.append(time.perf_counter() - t)
+    assert plot.point_count("train") == n + 250
+    assert sorted(times)[2] < 0.1, times  # a redraw of a million points: well under a frame budget of 100 ms
+    del controller
+
+
+def test_accuracy_plot_alone(qtbot):
+    plot = AccuracyPlot()
+    qtbot.addWidget(plot)
+    plot.append_snapshot(snapshot(1, 5))
+    plot.refresh()
+    assert plot.point_count("train") == 1

@@ -1,0 +1,292 @@
+"""Training from the window: the controller (worker thread) and the panel, on a document."""
+
+import time
+import warnings
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QSlider, QAbstractSpinBox, QComboBox, QHBoxLayout, QMessageBox, QWidget
+
+from nnsim.core import load_dataset
+from nnsim.core.training_data import default_network, prepare_data
+from nnsim.threads import running_threads
+from nnsim.ui.document import NetworkDocument
+from nnsim.ui.plots import TrainingPlots
+from nnsim.ui.training import TrainingController, TrainingPanel
+
+
+@pytest.fixture(scope="module")
+def iris():
+    return prepare_data(load_dataset("iris"))
+
+
+@pytest.fixture
+def setup(qtbot, iris):
+    """(document, controller, panel, plots) in one window; the thread is stopped at the end."""
+    document = NetworkDocument(default_network(iris, seed=0), iris)
+    window = QWidget()
+    controller = TrainingController(document, parent=window)
+    panel = TrainingPanel(controller)
+    plots = TrainingPlots(controller)
+    layout = QHBoxLayout(window)
+    layout.addWidget(panel)
+    layout.addWidget(plots, 1)
+    qtbot.addWidget(window)
+    window.resize(1100, 500)
+    yield document, controller, panel, plots
+    controller.shutdown()
+
+
+def train_for(qtbot, controller, epochs=100):
+    controller.start()
+    qtbot.waitUntil(lambda: controller.epoch >= epochs, timeout=3000)
+
+
+def pause(qtbot, controller):
+    with qtbot.waitSignal(controller.snapshotApplied, timeout=2000,
+                          check_params_cb=lambda s: s.kind == "paused"):
+        controller.pause()
+
+
+def loss(document, data):
+    net = document.network
+    return net.loss(data.X_train, data.targets("train", net.layer_sizes[-1]))
+
+
+def test_train_then_pause_increases_the_epoch_and_lowers_the_loss(qtbot, setup, iris):
+    document, controller, panel, _ = setup
+    before = loss(document, iris)
+    params = document.network.params.copy()
+    panel.trainButton.click()
+    assert controller.is_running and panel.trainButton.text() == "Pause"
+    assert not panel.stepButton.isEnabled()
+    qtbot.waitUntil(lambda: controller.epoch >= 100, timeout=3000)
+    with qtbot.waitSignal(controller.snapshotApplied, timeout=2000, check_params_cb=lambda s: s.kind == "paused"):
+        panel.trainButton.click()
+    assert not controller.is_running and panel.trainButton.text() == "Train"
+    assert controller.epoch >= 100
+    assert loss(document, iris) < before
+    assert not np.array_equal(document.network.params, params)
+    assert f"{controller.epoch:,}".replace(",", "") in panel.epochLabel.text().replace(",", "").replace(".", "")
+    # the document holds exactly what the paused worker holds
+    assert np.array_equal(document.network.params, controller.worker.network.params)
+
+
+def test_step_adds_exactly_one_epoch(qtbot, setup):
+    document, controller, panel, _ = setup
+    for expected in (1, 2):
+        with qtbot.waitSignal(controller.snapshotApplied, timeout=2000):
+            panel.stepButton.click()
+        assert controller.epoch == expected
+    assert "2" in panel.epochLabel.text()
+
+
+def test_reset_clears_the_plots_and_changes_the_weights(qtbot, setup):
+    document, controller, panel, plots = setup
+    train_for(qtbot, controller, 30)
+    pause(qtbot, controller)
+    assert plots.loss_plot.point_count("train") >= 30
+    trained = document.network.params.copy()
+    panel.resetButton.click()
+    assert controller.epoch == 0 and "0" in panel.epochLabel.text()
+    assert plots.loss_plot.point_count("train") == 0
+    assert plots.accuracy_plot.point_count("train") <= 1  # at most the new start point
+    assert not np.array_equal(document.network.params, trained)
+    assert document.network.layer_sizes == [4, 8, 8, 3]
+    # training goes on from the new weights, from epoch 0
+    with qtbot.waitSignal(controller.snapshotApplied, timeout=2000, check_params_cb=lambda s: s.kind == "step"):
+        controller.step()
+    assert controller.epoch == 1
+
+
+def test_an_edit_during_training_reaches_the_worker(qtbot, setup):
+    document, controller, panel, _ = setup
+    panel.learningRateSpin.setValue(0.00001)  # so training barely moves the edited weight
+    train_for(qtbot, controller, 5)
+    document.set_weight(0, 1, 2, 3.0)  # what a slider does
+    document.set_bias(1, 0, -1.5)
+    epoch = controller.epoch
+    qtbot.waitUntil(lambda: controller.epoch > epoch + 5, timeout=2000)
+    assert abs(document.network.weights[0][1, 2] - 3.0) < 0.01  # snapshots did not undo it
+    pause(qtbot, controller)
+    assert abs(controller.worker.network.weights[0][1, 2] - 3.0) < 0.01
+    assert abs(controller.worker.network.biases[1][0] + 1.5) < 0.01
+    assert abs(document.network.weights[0][1, 2] - 3.0) < 0.01
+
+
+def test_a_structure_edit_during_training_goes_on_training_the_new_network(qtbot, setup):
+    document, controller, _, _ = setup
+    train_for(qtbot, controller, 5)
+    document.replace_network(document.network.add_neuron(1))  # what "+ Neuron" does
+    qtbot.waitUntil(lambda: controller.worker.network.layer_sizes == [4, 9, 8, 3], timeout=2000)
+    epoch = controller.epoch
+    qtbot.waitUntil(lambda: controller.epoch > epoch, timeout=2000)
+    pause(qtbot, controller)
+    assert document.network.layer_sizes == [4, 9, 8, 3]
+    assert np.array_equal(document.network.params, controller.worker.network.params)
+
+
+def test_edits_while_paused_are_what_training_resumes_from(qtbot, setup):
+    document, controller, _, _ = setup
+    with qtbot.waitSignal(controller.snapshotApplied, timeout=2000):
+        controller.step()
+    document.set_weight(0, 0, 0, 2.0)
+    with qtbot.waitSignal(controller.snapshotApplied, timeout=2000, check_params_cb=lambda s: s.kind == "step"):
+        controller.step()
+    assert controller.epoch == 2
+    assert abs(controller.worker.network.weights[0][0, 0] - 2.0) < 0.5
+
+
+def test_settings_apply_without_reset(qtbot, setup):
+    document, controller, panel, _ = setup
+    train_for(qtbot, controller, 10)
+    panel.learningRateSpin.setValue(0.05)
+    panel.optimizerCombo.setCurrentIndex(panel.optimizerCombo.findData("adam"))
+    panel.optimizerCombo.activated.emit(panel.optimizerCombo.currentIndex())
+    epoch = controller.epoch
+    qtbot.waitUntil(lambda: controller.worker.trainer.settings.optimizer == "adam", timeout=2000)
+    assert controller.worker.trainer.settings.learning_rate == 0.05
+    assert controller.epoch >= epoch  # no reset
+
+
+def test_split_and_seed_wait_for_reset(qtbot, setup):
+    document, controller, panel, _ = setup
+    panel.testSplitSpin.setValue(20)
+    panel.seedSpin.setValue(42)
+    assert "Reset" in panel.statusLabel.text()
+    assert len(document.data.test_index) == 45  # not yet
+    panel.resetButton.click()
+    assert len(document.data.test_index) == 30
+    assert controller.settings.seed == 42 and panel.seedSpin.value() == 42
+    assert panel.statusLabel.text() == ""
+    panel.resetButton.click()  # Reset alone takes the next seed
+    assert controller.settings.seed == 43
+
+
+def test_a_loss_that_does_not_fit_is_refused(qtbot, setup):
+    document, controller, panel, _ = setup
+    document.replace_network(document.network.with_activation(3, "linear"))
+    panel.lossCombo.setCurrentIndex(panel.lossCombo.findData("cross_entropy"))
+    panel.lossCombo.activated.emit(panel.lossCombo.currentIndex())
+    assert controller.settings.loss == "auto"
+    assert panel.lossCombo.currentData() == "auto"
+    assert "Not applied" in panel.statusLabel.text()
+
+
+def test_stop_condition_pauses_after_n_epochs(qtbot, setup):
+    _, controller, panel, _ = setup
+    panel.stopCombo.setCurrentIndex(panel.stopCombo.findData("epochs"))
+    panel.stopCombo.activated.emit(panel.stopCombo.currentIndex())
+    panel.stopEpochsSpin.setValue(40)
+    with qtbot.waitSignal(controller.finished, timeout=3000):
+        controller.start()
+    qtbot.waitUntil(lambda: controller.epoch == 40, timeout=1000)
+    assert not controller.is_running and panel.trainButton.text() == "Train"
+    assert "40" in panel.statusLabel.text()
+
+
+def test_divergence_pauses_with_a_message_and_finite_weights(qtbot):
+    data = prepare_data(load_dataset("plane"))
+    document = NetworkDocument(default_network(data), data)
+    controller = TrainingController(document)
+    panel = TrainingPanel(controller)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.learningRateSpin.setValue(10.0)
+    try:
+        with qtbot.waitSignal(controller.diverged, timeout=3000):
+            panel.trainButton.click()
+        qtbot.waitUntil(lambda: panel.divergence_box is not None and panel.divergence_box.isVisible(), timeout=1000)
+        box = panel.divergence_box
+        assert isinstance(box, QMessageBox) and "learning rate" in (box.text() + box.informativeText())
+        assert not controller.is_running and panel.trainButton.text() == "Train"
+        qtbot.waitUntil(lambda: controller.latest_snapshot.kind == "diverged", timeout=1000)
+        assert np.all(np.isfinite(document.network.params))
+        box.close()
+    finally:
+        controller.shutdown()
+
+
+def test_snapshots_reach_the_ui_at_a_limited_rate(qtbot, setup):
+    _, controller, _, _ = setup
+    received = []
+    controller.snapshotReceived.connect(lambda s: received.append(s.kind))
+    controller.start()
+    qtbot.wait(1000)
+    controller.pause()
+    training = received.count("training")
+    assert 5 <= training <= 40, training
+
+
+def test_closing_the_window_during_training_stops_the_thread(qtbot, iris):
+    document = NetworkDocument(default_network(iris), iris)
+    window = QWidget()
+    controller = TrainingController(document, parent=window)
+    QHBoxLayout(window).addWidget(TrainingPanel(controller))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    controller.start()
+    qtbot.waitUntil(lambda: controller.epoch > 20, timeout=3000)
+    thread = controller.thread
+    start = time.perf_counter()
+    window.close()
+    assert time.perf_counter() - start < 2.0
+    assert not thread.isRunning()
+    assert running_threads() == []
+    assert controller.worker is None and not controller.is_running
+
+
+def test_shortcuts(qtbot, setup):
+    _, controller, panel, _ = setup
+    window = panel.window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    with warnings.catch_warnings():  # deprecated, but the offscreen platform needs it
+        warnings.simplefilter("ignore", DeprecationWarning)
+        QApplication.setActiveWindow(window)
+    qtbot.waitUntil(window.isActiveWindow, timeout=1000)
+    panel.epochLabel.setFocus()
+    assert panel.train_action.shortcut().toString() == "Space"
+    assert panel.step_action.shortcut().toString() == "Right"
+    assert panel.reset_action.shortcut().toString() == "Ctrl+R"
+    with qtbot.waitSignal(controller.snapshotApplied, timeout=2000):
+        qtbot.keyClick(window, Qt.Key_Right)
+    assert controller.epoch == 1
+    # a focused slider keeps its arrow keys; a focused button its Space key
+    slider = QSlider(Qt.Horizontal)
+    window.layout().addWidget(slider)
+    qtbot.waitUntil(slider.isVisible, timeout=1000)
+    slider.setFocus()
+    assert slider.hasFocus()
+    qtbot.keyClick(slider, Qt.Key_Right)
+    assert slider.value() == 1
+    panel.stepButton.setFocus()
+    with qtbot.waitSignal(controller.snapshotApplied, timeout=2000):
+        qtbot.keyClick(panel.stepButton, Qt.Key_Space)  # clicks the button: one step, no training
+    assert controller.epoch == 2 and not controller.is_running
+    # while a number field has the focus, Right moves its cursor instead of stepping
+    panel.learningRateSpin.setFocus()
+    qtbot.keyClick(panel.learningRateSpin, Qt.Key_Right)
+    qtbot.wait(50)
+    assert controller.epoch == 2
+    panel.learningRateSpin.clearFocus()
+    qtbot.keyClick(window, Qt.Key_Space)
+    assert controller.is_running
+    controller.pause()
+
+
+def test_every_control_is_named_and_explained(setup):
+    _, _, panel, _ = setup
+    controls = panel.findChildren(QAbstractButton) + panel.findChildren(QAbstractSpinBox) + panel.findChildren(QComboBox)
+    assert len(controls) >= 12
+    for widget in controls:
+        if widget.parent() is not None and isinstance(widget.parent(), QAbstractSpinBox):
+            continue
+        assert widget.objectName(), widget
+        assert widget.accessibleName(), widget.objectName()
+        assert widget.toolTip(), widget.objectName()
+    for name in ("trainButton", "stepButton", "resetButton", "learningRateSpin", "epochLabel"):
+        assert panel.findChild(QWidget, name) is not None
