@@ -54,6 +54,34 @@ def _install_translation(app, lang: str | None) -> None:
         app._nnsim_translator = translator  # keep it alive
 
 
+def _add_panels(window, document) -> None:
+    """Dock the training controls, the plots, the data chooser and the decision boundary.
+
+    Docks must exist before ``restore_settings`` so the saved layout can find them.
+    """
+    from PySide6.QtCore import Qt
+
+    from nnsim.ui.boundary import DecisionBoundaryView
+    from nnsim.ui.data_panel import DataPanel
+    from nnsim.ui.plots import TrainingPlots
+    from nnsim.ui.training import TrainingController, TrainingPanel
+
+    training = TrainingController(document, parent=window)
+    window.training = training
+    window.training_panel = TrainingPanel(training)
+    window.data_panel = DataPanel(document)
+    window.boundary_view = DecisionBoundaryView(document)
+    window.plots = TrainingPlots(training)
+    window.add_panel(window.training_panel, Qt.LeftDockWidgetArea, window.tr("Training"), "trainingDock")
+    window.add_panel(window.data_panel, Qt.LeftDockWidgetArea, window.tr("Data"), "dataDock")
+    window.add_panel(window.plots, Qt.BottomDockWidgetArea, window.tr("Loss and accuracy"), "plotsDock")
+    window.add_panel(window.boundary_view, Qt.RightDockWidgetArea, window.tr("Decision boundary"), "boundaryDock")
+    window.data_panel.test_fraction_provider = lambda: training.test_fraction
+    training.snapshotApplied.connect(window.boundary_view.show_snapshot)
+    window.training_settings_provider = lambda: training.settings
+    window.modelLoaded.connect(lambda net, s, extra: s is not None and training.set_settings(s))
+
+
 def create_main_window(argv=None):
     """Build the main window on the Iris network, without showing it."""
     from nnsim.ui.document import NetworkDocument
@@ -66,7 +94,7 @@ def create_main_window(argv=None):
     data = prepare_data(load_dataset("iris"))
     document = NetworkDocument(default_network(data, seed=0), data)
     window = MainWindow(document, settings=QSettings())
-    # (the lead adds the training, plot and data panels here, before restore_settings)
+    _add_panels(window, document)
     window.restore_settings()
     if args.model:
         window.open_model_from(args.model)

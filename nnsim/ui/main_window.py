@@ -448,5 +448,9 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event):  # noqa: N802
+        # Stop a running training thread first: a QThread destroyed while running aborts.
+        training = getattr(self, "training", None)
+        if training is not None:
+            training.shutdown()
         self.save_settings()
         super().closeEvent(event)
