@@ -75,7 +75,19 @@ def _add_panels(window, document) -> None:
     window.add_panel(window.training_panel, Qt.LeftDockWidgetArea, window.tr("Training"), "trainingDock")
     window.add_panel(window.data_panel, Qt.LeftDockWidgetArea, window.tr("Data"), "dataDock")
     window.add_panel(window.plots, Qt.BottomDockWidgetArea, window.tr("Loss and accuracy"), "plotsDock")
-    window.add_panel(window.boundary_view, Qt.RightDockWidgetArea, window.tr("Decision boundary"), "boundaryDock")
+    boundary_dock = window.add_panel(window.boundary_view, Qt.RightDockWidgetArea,
+                                     window.tr("Decision boundary"), "boundaryDock")
+    # The boundary shares a tab with the neuron explanation: each needs height more than the
+    # other is useful at the same moment. A 2-D data set brings the boundary to the front.
+    window.tabifyDockWidget(window.neuron_dock, boundary_dock)
+    window.neuron_dock.raise_()
+
+    def show_boundary_for_2d_data():
+        data = document.data
+        two_d = data is not None and data.n_inputs == 2
+        (boundary_dock if two_d else window.neuron_dock).raise_()
+
+    document.dataChanged.connect(show_boundary_for_2d_data)
     window.data_panel.test_fraction_provider = lambda: training.test_fraction
     training.snapshotApplied.connect(window.boundary_view.show_snapshot)
     window.training_settings_provider = lambda: training.settings
