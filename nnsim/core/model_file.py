@@ -3,8 +3,8 @@
     {"format": "nnsim-model", "schema_version": 1,
      "network": {...Network.to_dict()...}, "settings": {...} or null, "extra": {...}}
 
-Why JSON: a teacher can open it in a text editor, and loading it can never run code (never
-pickle, never eval). Why so strict on loading: a hand-edited or truncated file must give a
+Why JSON: a teacher can open it in a text editor, and loading it can never run code
+(no executable serialization format, no eval). Why so strict on loading: a hand-edited or truncated file must give a
 clear ``ModelFileError`` (a ``ValueError``), never a crash or a half-loaded network.
 Writing is atomic: the text goes to a temporary file in the same directory which then
 replaces the target in one step, so a failed save leaves the old file as it was.
