@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -25,7 +25,7 @@ ORGANIZATION = "nnsim"
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="nnsim", description="A neural-network simulator for classrooms.")
     parser.add_argument("model", nargs="?", help="a model file (.nnsim.json) to open")
-    parser.add_argument("--lang", help="interface language, e.g. es or en (default: the system's)")
+    parser.add_argument("--lang", help="interface language, es or en (default: the one chosen in View > Language, else the system's)")
     parser.add_argument("--version", action="version", version=f"nnsim {nnsim.__version__}")
     args, _qt_args = parser.parse_known_args(list(argv[1:]) if argv else [])
     return args
@@ -43,15 +43,16 @@ def _ensure_application(argv) -> QApplication:
     return app
 
 
-def _install_translation(app, lang: str | None) -> None:
-    from nnsim.ui.main_window import resource_path
+def _install_translation(app, lang: str | None) -> str:
+    """Install the translators for ``--lang``, else the saved or the system's language.
 
-    locale = QLocale(lang) if lang else QLocale.system()
-    translator = QTranslator(app)
-    folder = resource_path("translations")
-    if folder.is_dir() and translator.load(locale, "nnsim", "_", str(folder)):
-        app.installTranslator(translator)
-        app._nnsim_translator = translator  # keep it alive
+    Returns the language code in use ("en", "es"). See ``nnsim.ui.language``.
+    """
+    from nnsim.ui.language import install_translators, resolve_language
+
+    chosen = resolve_language(lang, QSettings())
+    install_translators(app, chosen)
+    return chosen
 
 
 def _add_panels(window, document) -> None:
@@ -72,11 +73,17 @@ def _add_panels(window, document) -> None:
     window.data_panel = DataPanel(document)
     window.boundary_view = DecisionBoundaryView(document)
     window.plots = TrainingPlots(training)
-    window.add_panel(window.training_panel, Qt.LeftDockWidgetArea, window.tr("Training"), "trainingDock")
-    window.add_panel(window.data_panel, Qt.LeftDockWidgetArea, window.tr("Data"), "dataDock")
-    window.add_panel(window.plots, Qt.BottomDockWidgetArea, window.tr("Loss and accuracy"), "plotsDock")
+    # translate("MainWindow", ...) rather than window.tr(...): lupdate would file the latter
+    # under a context named "window", which no translation lookup ever asks for.
+    window.add_panel(window.training_panel, Qt.LeftDockWidgetArea,
+                     QCoreApplication.translate("MainWindow", "Training"), "trainingDock")
+    window.add_panel(window.data_panel, Qt.LeftDockWidgetArea,
+                     QCoreApplication.translate("MainWindow", "Data"), "dataDock")
+    window.add_panel(window.plots, Qt.BottomDockWidgetArea,
+                     QCoreApplication.translate("MainWindow", "Loss and accuracy"), "plotsDock")
     boundary_dock = window.add_panel(window.boundary_view, Qt.RightDockWidgetArea,
-                                     window.tr("Decision boundary"), "boundaryDock")
+                                     QCoreApplication.translate("MainWindow", "Decision boundary"),
+                                     "boundaryDock")
     # The boundary shares a tab with the neuron explanation: each needs height more than the
     # other is useful at the same moment. A 2-D data set brings the boundary to the front.
     window.tabifyDockWidget(window.neuron_dock, boundary_dock)

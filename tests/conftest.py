@@ -4,6 +4,9 @@ import os
 
 # Must be set before any QApplication exists: without a display Qt would abort the process.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests read English texts: run them in English whatever the machine's language (Qt takes
+# the system's languages from LANGUAGE first). tests/ui/test_translation.py loads Spanish itself.
+os.environ["LANGUAGE"] = "en"
 
 import pytest  # noqa: E402
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from nnsim.core import DATASETS, DataError, load_csv, load_dataset
 from nnsim.core.adapt import network_for_data
 from nnsim.core.training_data import prepare_data
+from nnsim.ui.messages import translate_message, translate_name
 
 OPEN_CSV = "__open_csv__"
 CSV_PREFIX = "csv:"
@@ -56,7 +57,7 @@ class DatasetTableModel(QAbstractTableModel):
         else:
             ds = data.dataset
             answer = self.tr("class") if ds.is_classification else ", ".join(ds.target_names)
-            self._headers = list(ds.feature_names) + [answer, self.tr("set")]
+            self._headers = [translate_name(n) for n in ds.feature_names] + [answer, self.tr("set")]
             self._split = np.zeros(ds.n_samples, dtype=bool)
             test_index = getattr(data, "test_index", None)
             if test_index is not None:
@@ -290,7 +291,7 @@ class DataPanel(QWidget):
             self,
             self.tr("Could not use the data"),
             self.tr("nnsim could not use “{name}”:\n\n{message}\n\nNothing was changed.").format(
-                name=name, message=message),
+                name=name, message=translate_message(message)),
         )
         self._sync_from_document()  # put the combo back on what is really loaded
 

@@ -13,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from nnsim.core import Network
+from nnsim.ui.messages import translate_name
 
 
 class NetworkDocument(QObject):
@@ -64,7 +65,7 @@ class NetworkDocument(QObject):
         n = self._network.layer_sizes[0]
         names = self._names[0] if self._names else None
         if names is None and self._data is not None:
-            names = list(self._data.dataset.feature_names)
+            names = [translate_name(name) for name in self._data.dataset.feature_names]
         return _fit_names(names, n, "x")
 
     def output_names(self) -> list[str]:

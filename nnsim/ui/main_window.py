@@ -2,7 +2,8 @@
 
 - centre: the network graph (``networkView``);
 - right: the sliders of the selected neuron (``parameterPanel``) and the neuron explained;
-- a toolbar with the structure edits and undo/redo; menus File, Edit, Examples, View, Help.
+- a toolbar with the structure edits and undo/redo; menus File, Edit, Examples, View, Help;
+  View ▸ Language chooses the interface language for the next start (``nnsim.ui.language``).
 
 Other panels (training, plots, data) are added with ``add_panel(widget, area, title)``; the
 bottom dock area is kept for the plots. Call ``restore_settings()`` once every panel is in,
@@ -16,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -29,10 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.core import Network
+from nnsim.ui.language import LANGUAGES, current_language, resolve_language, store_language, stored_language
+from nnsim.ui.messages import translate_message
 from nnsim.ui.network_view import NetworkView
 from nnsim.ui.neuron_panel import NeuronPanel
 from nnsim.ui.parameter_panel import ParameterPanel
-from nnsim.ui.selection import SelectionModel
+from nnsim.ui.selection import SelectionModel, activation_title
 from nnsim.ui.structure import NetworkEditor
 
 
@@ -43,6 +46,14 @@ def resource_path(*parts: str) -> Path:
 
 def app_icon() -> QIcon:
     return QIcon(str(resource_path("icons", "nnsim.svg")))
+
+
+#: Shown after a language is chosen. Deliberately in both languages and not through tr():
+#: the person who just picked a language may not read the one the window is in now.
+LANGUAGE_NOTE = (
+    "The new language is used the next time you start nnsim.\n\n"
+    "El nuevo idioma se usará la próxima vez que abras nnsim."
+)
 
 
 class MainWindow(QMainWindow):
@@ -211,6 +222,8 @@ class MainWindow(QMainWindow):
         for a in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
             self.view_menu.addAction(a)
         self.view_menu.addSeparator()
+        self._make_language_menu()
+        self.view_menu.addSeparator()
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
         help_menu.addAction(self.about_action)
@@ -237,6 +250,39 @@ class MainWindow(QMainWindow):
         for dock in self.findChildren(QDockWidget):
             self._add_dock_toggle(dock)
 
+    def _make_language_menu(self) -> None:
+        """View ▸ Language: the system's language, or one nnsim speaks (kept in QSettings)."""
+        menu = self.view_menu.addMenu(self.tr("&Language"))
+        menu.setObjectName("languageMenu")
+        self.language_menu = menu
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        stored = stored_language(self._settings) if self._settings is not None else ""
+        self.language_actions: dict[str, QAction] = {}
+        # The languages are named in their own language, untranslated, so anyone finds theirs.
+        choices = [("", self.tr("Automatic (system language)"))] + list(LANGUAGES.items())
+        for code, text in choices:
+            action = QAction(text, menu)
+            action.setObjectName(f"languageAction_{code or 'system'}")
+            action.setCheckable(True)
+            action.setChecked(code == stored)
+            action.setData(code)
+            action.triggered.connect(lambda checked=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            menu.addAction(action)
+            self.language_actions[code] = action
+
+    def choose_language(self, code: str) -> None:
+        """Keep ``code`` ("" = the system's) for the next start; say so if it will change."""
+        if self._settings is not None:
+            store_language(code, self._settings)
+        action = self.language_actions.get(code)
+        if action is not None:
+            action.setChecked(True)
+        next_language = resolve_language(None, self._settings)
+        if next_language != current_language():
+            QMessageBox.information(self, "Language · Idioma", LANGUAGE_NOTE)
+
     def _add_dock_toggle(self, dock: QDockWidget) -> None:
         toggle = dock.toggleViewAction()
         toggle.setObjectName(f"{dock.objectName()}Toggle")
@@ -252,15 +298,17 @@ class MainWindow(QMainWindow):
         choices = ed.activation_choices(layer)
         with QSignalBlocker(self.activation_combo):
             self.activation_combo.clear()
-            self.activation_combo.addItems(choices)
+            for name in choices:
+                self.activation_combo.addItem(activation_title(name), name)
             if choices:
-                self.activation_combo.setCurrentText(self.network.activations[layer - 1])
+                self.activation_combo.setCurrentIndex(
+                    self.activation_combo.findData(self.network.activations[layer - 1]))
         self.activation_combo.setEnabled(bool(choices))
 
     def _activation_chosen(self, index: int) -> None:
         layer = self.selection.layer
         if layer is not None and layer >= 1:
-            self.editor.set_activation(layer, self.activation_combo.itemText(index))
+            self.editor.set_activation(layer, self.activation_combo.itemData(index))
 
     def _select_first_hidden(self) -> None:
         sizes = self.network.layer_sizes
@@ -331,7 +379,7 @@ class MainWindow(QMainWindow):
             save_model(path, self.network, settings=settings, extra=self._model_extra())
         except (OSError, ValueError) as error:
             self._show_error(self.tr("Could not save the model"),
-                             self.tr("The model could not be saved to %1:\n%2").replace("%1", str(path)).replace("%2", str(error)))
+                             self.tr("The model could not be saved to %1:\n%2").replace("%1", str(path)).replace("%2", translate_message(str(error))))
             return False
         self._path = Path(path)
         self.undo_stack.setClean()
@@ -347,7 +395,7 @@ class MainWindow(QMainWindow):
             network, settings, extra = load_model(path)
         except (OSError, ValueError) as error:
             self._show_error(self.tr("Could not open the model"),
-                             self.tr("%1 is not a model nnsim can open:\n%2").replace("%1", str(path)).replace("%2", str(error)))
+                             self.tr("%1 is not a model nnsim can open:\n%2").replace("%1", str(path)).replace("%2", translate_message(str(error))))
             return False
         extra = extra or {}
         doc = self._document

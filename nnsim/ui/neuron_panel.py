@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnsim.ui.selection import layer_title, node_name
+from nnsim.ui.selection import activation_title, layer_title, node_name
 
 #: the formula lists every term up to this many inputs, then the largest ones
 MAX_TERMS = 12
@@ -289,7 +289,8 @@ class NeuronPanel(QWidget):
         if activation == "softmax":
             text = self.tr("softmax over the outputs: %1 (the outputs add up to 1)").replace("%1", formula)
             return f"f(z) = {text}<br>y = <b>{num(y)}</b>"
-        return f"f(z) = {activation}: {formula}<br>{activation}({num(z)}) = <b>{num(y)}</b>"
+        title = _html(activation_title(activation))
+        return f"f(z) = {title}: {formula}<br>{title}({num(z)}) = <b>{num(y)}</b>"
 
     def _surrogate_note(self, threshold: float) -> str:
         return self.tr(

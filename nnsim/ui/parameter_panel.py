@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnsim.ui.selection import layer_title, node_name
+from nnsim.ui.selection import activation_title, layer_title, node_name
 from nnsim.ui.structure import new_gesture
 
 #: slider positions from -STEPS to +STEPS cover -range .. +range
@@ -179,7 +179,7 @@ class ParameterPanel(QWidget):
         self.empty_label.hide()
         self.title.setText(
             self.tr("<b>%1</b> — %2, %3").replace("%1", _html(name)).replace("%2", _html(where))
-            .replace("%3", net.activations[layer - 1])
+            .replace("%3", _html(activation_title(net.activations[layer - 1])))
         )
         l = layer - 1
         values = [float(v) for v in net.weights[l][:, j]] + [float(net.biases[l][j])]

@@ -7,7 +7,7 @@ highlighted. Layers are numbered as in ``Network.layer_sizes``: 0 is the input l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 
 def node_name(document, layer: int, index: int) -> str:
@@ -27,6 +27,24 @@ def layer_title(layer: int, n_layers_total: int) -> str:
     if layer == n_layers_total - 1:
         return QCoreApplication.translate("Network", "Output")
     return QCoreApplication.translate("Network", "Hidden %1").replace("%1", str(layer))
+
+
+#: the activation functions as a person reads them (the engine's names are the keys); marked
+#: here so lupdate finds them, translated in ``activation_title``
+ACTIVATION_TITLES = {
+    "step": QT_TRANSLATE_NOOP("Network", "step"),
+    "sigmoid": QT_TRANSLATE_NOOP("Network", "sigmoid"),
+    "tanh": QT_TRANSLATE_NOOP("Network", "tanh"),
+    "relu": QT_TRANSLATE_NOOP("Network", "relu"),
+    "linear": QT_TRANSLATE_NOOP("Network", "linear"),
+    "softmax": QT_TRANSLATE_NOOP("Network", "softmax"),
+}
+
+
+def activation_title(name: str) -> str:
+    """An activation's name in the interface's language ("step" is "escalón" in Spanish)."""
+    source = ACTIVATION_TITLES.get(name)
+    return QCoreApplication.translate("Network", source) if source else name
 
 
 class SelectionModel(QObject):

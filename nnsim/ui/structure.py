@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from nnsim.core.activations import ACTIVATIONS, OUTPUT_ONLY
-from nnsim.ui.selection import SelectionModel
+from nnsim.ui.messages import translate_message
+from nnsim.ui.selection import SelectionModel, activation_title
 from nnsim.ui.undo import ReplaceNetworkCommand, SetParameterCommand
 
 #: the graph stays readable up to this many layers (input and output included) ...
@@ -101,7 +102,7 @@ class NetworkEditor(QObject):
         try:
             return make()
         except ValueError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(translate_message(str(error)))
             return None
 
     def _layer_or_selected(self, layer):
@@ -177,7 +178,7 @@ class NetworkEditor(QObject):
         after = self._try(lambda: self.network.with_activation(layer, name))
         if after is None:
             return False
-        self._replace(after, self.tr("Set activation to %1").replace("%1", name), self.selection.state())
+        self._replace(after, self.tr("Set activation to %1").replace("%1", activation_title(name)), self.selection.state())
         return True
 
     def set_threshold(self, threshold: float) -> bool:

@@ -1,0 +1,182 @@
+"""The engine's messages, said in the user's language.
+
+``nnsim.core`` never imports Qt, so its errors (``DataError``, ``ModelFileError``, the
+trainer's divergence note) are plain English. The UI passes such a text through
+``translate_message`` just before showing it. Each entry of ``TEMPLATES`` is one shape of
+engine message, written as the engine writes it with ``{fields}`` for the variable parts;
+when a template matches a whole message, its translation is filled with the same fields
+(themselves translated, so "file, line 4: <problem>" translates the problem too).
+
+A message no template matches (say, a new one added to the engine) is shown as it is, in
+English: readable, just not translated. Keep the templates in step with the engine's
+wording; tests/ui/test_translation.py checks the common ones against real engine errors.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "EngineMessages"
+
+#: Templates that only say where around another message ("plants.csv, line 4: <problem>").
+#: They are tried first, and apply only when the inner message was translated, so an unknown
+#: message is not half translated.
+WRAPPERS = (
+    QT_TRANSLATE_NOOP("EngineMessages", "{file}, line {line}, column '{column}': {problem}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{file}, line {line}: {problem}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{filename}: {problem}"),
+)
+
+#: What a field matches when it is not just "any text": a file name has no ": " in it (so
+#: "file: problem" splits at the first colon), a bare one also ends in an extension (so a
+#: sentence with a colon is not taken for a file name), and a line is a number.
+FIELD_PATTERNS = {
+    "file": r"(?:(?!: ).)+?",
+    "filename": r"(?:(?!: ).)+?\.\w{1,5}",
+    "line": r"\d+",
+}
+
+#: Most specific first: the first template that matches the whole message wins. ``{path}``
+#: is any text (a model file's name or whole path).
+TEMPLATES = (
+    # --- CSV tables (nnsim/core/csv_loader.py)
+    QT_TRANSLATE_NOOP("EngineMessages", "the file is empty"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the file has a header but no data rows"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the file says it is UTF-16 text but is not readable as such"),
+    QT_TRANSLATE_NOOP("EngineMessages", "this does not look like a text (CSV) file: it contains binary data. "
+                                        "Save the table from your spreadsheet as CSV."),
+    QT_TRANSLATE_NOOP("EngineMessages", "this does not look like a text (CSV) file: it contains control "
+                                        "characters. Save the table from your spreadsheet as CSV."),
+    QT_TRANSLATE_NOOP("EngineMessages", "unreadable character (byte {byte}): the file is neither UTF-8 nor "
+                                        "Windows-1252 text. Save the table from your spreadsheet as CSV."),
+    QT_TRANSLATE_NOOP("EngineMessages", "a quotation mark (\") opens a cell here that is never closed"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a quotation mark (\") is in the wrong place ({detail})"),
+    QT_TRANSLATE_NOOP("EngineMessages", "column {number} has no name in the header row"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the column name '{name}' appears twice (columns {first} and {second}); "
+                                        "every column needs its own name"),
+    QT_TRANSLATE_NOOP("EngineMessages", "only one column ('{name}') was found: the file needs at least two, one "
+                                        "or more features and the target (is the separator a comma or a "
+                                        "semicolon?)"),
+    QT_TRANSLATE_NOOP("EngineMessages", "there is no target column named '{target}'; the columns are: {columns}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "this row has {count} values but the header has {columns} columns"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the cell is empty; every feature needs a number"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the target cell is empty; every row needs an answer"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{value} is not a usable number (NaN or infinity)"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{value} is not a number, and a regression target must be"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{value} is not a number"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the target column '{column}' has only one class ('{name}'); a classifier "
+                                        "needs examples of at least two classes"),
+    QT_TRANSLATE_NOOP("EngineMessages", "'{path}' is a folder, not a file: choose a CSV file inside it"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the file is too big ({size} MB); nnsim reads tables up to {limit} MB"),
+    QT_TRANSLATE_NOOP("EngineMessages", "file not found: {path}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "permission denied: nnsim may not read this file"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the file could not be read ({reason})"),
+    # --- data sets (nnsim/core/datasets.py)
+    QT_TRANSLATE_NOOP("EngineMessages", "data set '{name}' has {count} example(s): too few to split"),
+    QT_TRANSLATE_NOOP("EngineMessages", "data set '{name}' needs at least {count} samples, got {got}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "data set '{name}': X contains NaN or infinity"),
+    QT_TRANSLATE_NOOP("EngineMessages", "unknown data set '{name}': choose one of {names}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "noise must be a number of 0 or more, got {value}"),
+    # --- model files (nnsim/core/model_file.py)
+    QT_TRANSLATE_NOOP("EngineMessages", "the network has NaN or infinite weights or biases; it was not saved"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} is not an nnsim model: it holds a JSON {kind}, not an object"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} is not an nnsim model: it has no \"format\": \"{format}\" marker"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} is not an nnsim model: its \"format\" is {found}, expected "
+                                        "\"{format}\""),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} was written by a newer nnsim (schema version {version}); this "
+                                        "nnsim reads version {supported}. Update nnsim to open it."),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} has no \"network\""),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} is {size} MB: too large to be an nnsim model"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} does not exist"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} is a folder, not a model file"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} cannot be read: {reason}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} is not a text (UTF-8) file: unreadable byte at position {position}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} is not valid JSON: {reason} at line {line}, column {column}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} is nested too deeply to be an nnsim model"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path}: the network is not valid: {problem}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path}: bad training settings: {problem}"),
+    # --- training (nnsim/core/trainer.py, nnsim/core/losses.py, nnsim/worker.py)
+    QT_TRANSLATE_NOOP("EngineMessages", "Training diverged at epoch {epoch}: {what}. The last good weights were "
+                                        "kept. Try a smaller learning rate (now {rate})."),
+    QT_TRANSLATE_NOOP("EngineMessages", "the loss grew too large to compute (NaN)"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the loss became infinite"),
+    QT_TRANSLATE_NOOP("EngineMessages", "some weights became infinite or NaN"),
+    QT_TRANSLATE_NOOP("EngineMessages", "training diverged"),
+    QT_TRANSLATE_NOOP("EngineMessages", "training stopped: {problem}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "there is no network to train: load one first"),
+    QT_TRANSLATE_NOOP("EngineMessages", "there are no training examples"),
+    QT_TRANSLATE_NOOP("EngineMessages", "cross_entropy needs a softmax or sigmoid output layer (the output layer "
+                                        "is {activation}); use mse instead"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the network has {outputs} output(s) but the data has {count} classes: give "
+                                        "it {count} outputs (or 1 for two classes)"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the network has {outputs} output(s) but the data has {count} classes: give "
+                                        "it {count} outputs"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the network has {outputs} output(s) but the data has {count} target(s)"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the network takes {inputs} inputs but the data has {count} features"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the seed must be a whole number >= 0"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the test split must be at least 0 and below 1"),
+    # --- the network (nnsim/core/network.py)
+    QT_TRANSLATE_NOOP("EngineMessages", "{activation} is for the output layer only"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a hidden layer needs at least one node; remove the layer instead"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a layer needs at least one node"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the step threshold must be a finite number"),
+)
+
+
+#: Names of the built-in data sets' columns, as the engine gives them (Iris: the only set
+#: whose features have words for names; class names such as "setosa" are species, unchanged).
+DATA_NAMES = (
+    QT_TRANSLATE_NOOP("DataNames", "sepal length (cm)"),
+    QT_TRANSLATE_NOOP("DataNames", "sepal width (cm)"),
+    QT_TRANSLATE_NOOP("DataNames", "petal length (cm)"),
+    QT_TRANSLATE_NOOP("DataNames", "petal width (cm)"),
+)
+
+
+def translate_name(name: str) -> str:
+    """A built-in data set's column name in the interface's language; any other name as it is."""
+    return QCoreApplication.translate("DataNames", name) if name in DATA_NAMES else name
+
+
+def _pattern(template: str) -> re.Pattern:
+    """The regular expression of a template: its text literally, each {field} any text."""
+    parts = re.split(r"\{(\w+)\}", template)
+    regex, seen = [], set()
+    for k, part in enumerate(parts):
+        if k % 2 == 0:
+            regex.append(re.escape(part))
+        elif part in seen:  # a field used twice must have the same value twice
+            regex.append(f"(?P={part})")
+        else:
+            seen.add(part)
+            regex.append(f"(?P<{part}>{FIELD_PATTERNS.get(part, '.+?')})")
+    return re.compile("".join(regex) + r"\Z", re.DOTALL)
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    return [(t, _pattern(t), True) for t in WRAPPERS] + [(t, _pattern(t), False) for t in TEMPLATES]
+
+
+def _fill(translation: str, fields: dict[str, str]) -> str:
+    # Not str.format: a field's value may itself hold braces (a cell of the user's table).
+    return re.sub(r"\{(\w+)\}", lambda m: fields.get(m.group(1), m.group(0)), translation)
+
+
+def translate_message(message: str, _depth: int = 0) -> str:
+    """``message`` (English, from the engine) in the interface's language, when it is known."""
+    text = str(message)
+    if _depth > 4:
+        return text
+    for template, pattern, wrapper in _patterns():
+        match = pattern.match(text)
+        if match is None:
+            continue
+        fields = {name: translate_message(value, _depth + 1) for name, value in match.groupdict().items()}
+        if wrapper and fields == match.groupdict():
+            continue  # only framing would change: leave the whole message as the engine wrote it
+        return _fill(QCoreApplication.translate(CONTEXT, template), fields)
+    return text
