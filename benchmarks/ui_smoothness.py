@@ -58,7 +58,7 @@ def engine_alone(data, network, settings, seconds: float) -> float:
 
 
 def build_window(app, bare: bool, data, network):
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QHBoxLayout, QWidget
 
     from nnsim.ui.plots import TrainingPlots
@@ -79,12 +79,9 @@ def build_window(app, bare: bool, data, network):
         settings_dir = tempfile.mkdtemp(prefix="nnsim-bench-")
         for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
             QSettings.setPath(fmt, QSettings.UserScope, settings_dir)
-        window = create_main_window([])
-        document = window.document
-        controller = TrainingController(document, parent=window)
-        window.add_panel(TrainingPanel(controller), Qt.LeftDockWidgetArea, "Training", "trainingDock")
-        window.add_panel(TrainingPlots(controller), Qt.BottomDockWidgetArea, "Plots", "plotsDock")
-        document.set_data(data, network.copy(), user=False)
+        window = create_main_window([])  # the app's own docks and training controller
+        controller = window.training
+        window.document.set_data(data, network.copy(), user=False)
     window.resize(1280, 800)
     window.show()
     return window, controller
@@ -132,6 +129,7 @@ def in_window(app, data, network, settings, seconds: float, bare: bool):
         "max": float(gaps.max()),
         "snapshots_per_s": n_snaps / (end - start),
         "eps": eps,
+        "ticks": ticks,  # for tools that look into the gaps
     }
 
 

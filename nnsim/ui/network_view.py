@@ -3,9 +3,9 @@
 Drawing, for speed at any size (up to 10 layers of 64 nodes, 37 000 weights):
 
 - each node is a ``NodeItem`` (an ellipse filled by its value for the chosen sample);
-- all the edges between two layers are one ``EdgeLayerItem`` that paints them in a few
-  ``drawLines`` calls, grouped by sign and width; between big layers only the strongest
-  edges are drawn, fainter the weaker they are;
+- the edges are a few path items (``EdgePaths``), one per sign and width, which Qt paints in
+  C++ without calling Python; between big layers only the strongest edges are drawn, fainter
+  the weaker they are;
 - ``parametersChanged`` recolours the existing items in place; only ``structureChanged``
   rebuilds the scene;
 - clicking an edge is found by geometry (NumPy: distance from the click to each segment).
@@ -17,7 +17,8 @@ the width of an edge is the size of its weight.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -26,21 +27,24 @@ from PySide6.QtGui import (
     QFont,
     QLinearGradient,
     QPainter,
+    QPainterPath,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGraphicsEllipseItem,
-    QGraphicsItem,
     QGraphicsLineItem,
+    QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
+    QLabel,
     QMenu,
     QWidget,
 )
 
-from nnsim.ui.selection import layer_title, node_name
+from nnsim.ui.selection import activation_title, layer_title, node_name
 
 POSITIVE = QColor(0, 114, 178)  # Okabe-Ito blue
 NEGATIVE = QColor(230, 140, 0)  # Okabe-Ito orange, a little darker to show on white
@@ -56,9 +60,20 @@ MAX_EDGES_PER_GAP = 768
 LABEL_LIMIT = 16
 
 
-def value_color(v: float) -> QColor:
-    """White at 0, blue towards +1, orange towards -1 (values beyond ±1 saturate)."""
-    t = max(-1.0, min(1.0, float(v))) if np.isfinite(v) else 0.0
+#: node colours come in this many shades per sign: updating a node is then one look-up in a
+#: table of brushes, and a node whose shade did not change is not touched at all
+SHADES = 64
+
+
+def shade_indices(values) -> np.ndarray:
+    """The shade of each value: 0 (orange, -1 or less) .. SHADES (white, 0) .. 2*SHADES (blue)."""
+    v = np.asarray(values, dtype=float)
+    t = np.where(np.isfinite(v), np.clip(v, -1.0, 1.0), 0.0)
+    return (np.rint(t * SHADES) + SHADES).astype(np.intp)
+
+
+def _shade_color(k: int) -> QColor:
+    t = (k - SHADES) / SHADES
     c = POSITIVE if t >= 0 else NEGATIVE
     t = abs(t)
     return QColor(
@@ -66,6 +81,15 @@ def value_color(v: float) -> QColor:
         round(255 + (c.green() - 255) * t),
         round(255 + (c.blue() - 255) * t),
     )
+
+
+_SHADE_COLORS = [_shade_color(k) for k in range(2 * SHADES + 1)]
+_SHADE_BRUSHES = [QBrush(c) for c in _SHADE_COLORS]
+
+
+def value_color(v: float) -> QColor:
+    """White at 0, blue towards +1, orange towards -1 (values beyond ±1 saturate)."""
+    return QColor(_SHADE_COLORS[int(shade_indices(v))])
 
 
 def _fade(colour: QColor, amount: float) -> QColor:
@@ -92,6 +116,7 @@ class NodeItem(QGraphicsEllipseItem):
         self.setZValue(10)
         self.setCursor(Qt.PointingHandCursor)
         self.value_text: QGraphicsSimpleTextItem | None = None
+        self.shown_value: tuple | None = None  # what value_text shows now
 
     def hoverEnterEvent(self, event):  # noqa: N802 - Qt's name
         # The tooltip is written when the pointer arrives: always current, never recomputed
@@ -100,24 +125,24 @@ class NodeItem(QGraphicsEllipseItem):
         super().hoverEnterEvent(event)
 
 
-class EdgeLayerItem(QGraphicsItem):
-    """All the edges between layer ``l`` and ``l + 1``, painted in a few calls."""
+class EdgePaths:
+    """Every edge of the graph, as one ``QGraphicsPathItem`` per (sign, width level).
 
-    def __init__(self, view: "NetworkView", l: int, src: np.ndarray, dst: np.ndarray, thin: bool):
-        super().__init__()
-        self.view, self.l = view, l
-        self.src, self.dst = src, dst  # (n_in, 2), (n_out, 2) node centres
-        self.thin = thin  # a big graph: fainter edges
-        self._lines: list[QLineF | None] = [None] * (len(src) * len(dst))
-        self._groups = None
-        x0, x1 = src[:, 0].min(), dst[:, 0].max()
-        y0 = min(src[:, 1].min(), dst[:, 1].min())
-        y1 = max(src[:, 1].max(), dst[:, 1].max())
-        self._rect = QRectF(x0 - 4, y0 - 4, x1 - x0 + 8, y1 - y0 + 8)
-        self.setZValue(0)
+    Qt paints these items in C++ without calling back into Python, so a repaint takes no
+    Python time: the training thread keeps the interpreter (the GIL) and the UI thread never
+    waits for it. An update regroups the edges with NumPy and rebuilds the paths from
+    coordinate arrays (``pyqtgraph.arrayToQPath``), a few dozen calls whatever the size.
+    """
+
+    def __init__(self, scene: QGraphicsScene, positions: list[np.ndarray], thin: bool):
+        # Both ends of every possible edge of each gap, in the order of weights[l].ravel().
+        self._ends = []
+        for src, dst in zip(positions[:-1], positions[1:]):
+            n_in, n_out = len(src), len(dst)
+            self._ends.append((np.repeat(src, n_out, axis=0), np.tile(dst, (n_in, 1))))
+        self.items: dict[tuple[int, int], QGraphicsPathItem] = {}
         # Opaque colours faded towards the background, not alpha: Qt's raster engine blends
-        # translucent antialiased lines many times slower. Flat caps: nodes cover the ends.
-        self._pens = {}
+        # translucent lines many times slower. Flat caps: the nodes cover the ends.
         lo = 0.12 if thin else 0.3
         for sign, colour in ((1, POSITIVE), (-1, NEGATIVE)):
             for level in range(LEVELS):
@@ -125,55 +150,57 @@ class EdgeLayerItem(QGraphicsItem):
                 pen = QPen(_fade(colour, lo + (1 - lo) * m), (0.6 if thin else 0.8) + (2.4 if thin else 5.2) * m)
                 pen.setCosmetic(True)
                 pen.setCapStyle(Qt.FlatCap)
-                self._pens[(sign, level)] = pen
+                item = QGraphicsPathItem()
+                item.setPen(pen)
+                item.setAcceptedMouseButtons(Qt.NoButton)  # clicks find edges by geometry
+                item.setZValue(level / LEVELS)  # weak edges below, strong ones on top
+                scene.addItem(item)
+                self.items[(sign, level)] = item
+        # positive levels 0..LEVELS-1, then negative ones: the order of the keys in update()
+        self._order = [self.items[(1, lv)] for lv in range(LEVELS)] + [self.items[(-1, lv)] for lv in range(LEVELS)]
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._rect
+    def update(self, weights: list[np.ndarray], scale: float) -> None:
+        """Regroup the edges for ``weights`` (widths relative to ``scale``) and set the paths."""
+        keys, seg_x, seg_y = [], [], []
+        for (a, b), w in zip(self._ends, weights):
+            w = w.ravel()
+            mag = np.abs(w)
+            if w.size > MAX_EDGES_PER_GAP:  # between big layers, only the strongest
+                keep = np.argpartition(mag, w.size - MAX_EDGES_PER_GAP)[w.size - MAX_EDGES_PER_GAP:]
+            else:
+                keep = np.arange(w.size)
+            level = np.minimum((mag[keep] / scale * LEVELS).astype(np.intp), LEVELS - 1)
+            keys.append(level + LEVELS * (w[keep] < 0))  # the index into self._order
+            # Segment endpoints interleaved (a0, b0, a1, b1, ...), as connect="pairs" wants.
+            seg_x.append(np.column_stack([a[keep, 0], b[keep, 0]]))
+            seg_y.append(np.column_stack([a[keep, 1], b[keep, 1]]))
+        key = np.concatenate(keys)
+        order = np.argsort(key, kind="stable")
+        x, y = np.concatenate(seg_x)[order], np.concatenate(seg_y)[order]
+        ends = np.cumsum(np.bincount(key, minlength=2 * LEVELS))
+        start = 0
+        for item, stop in zip(self._order, ends):
+            if stop > start:
+                item.setPath(pg.arrayToQPath(x[start:stop].ravel(), y[start:stop].ravel(),
+                                             connect="pairs", finiteCheck=False))
+            elif not item.path().isEmpty():
+                item.setPath(QPainterPath())
+            start = stop
 
-    def invalidate(self) -> None:
-        self._groups = None
-        self.update()
+    def edge_count(self) -> int:
+        """Edges drawn (for tests): segments in all the paths."""
+        return sum(item.path().elementCount() // 2 for item in self.items.values())
 
-    def _line(self, k: int) -> QLineF:
-        line = self._lines[k]
-        if line is None:
-            n_out = len(self.dst)
-            (ax, ay), (bx, by) = self.src[k // n_out], self.dst[k % n_out]
-            line = self._lines[k] = QLineF(ax, ay, bx, by)
-        return line
-
-    def _compute_groups(self):
-        w = self.view.document.network.weights[self.l].ravel()
-        mag = np.abs(w)
-        scale = self.view.weight_scale
-        if w.size > MAX_EDGES_PER_GAP:
-            keep = np.argpartition(mag, w.size - MAX_EDGES_PER_GAP)[w.size - MAX_EDGES_PER_GAP:]
-        else:
-            keep = np.arange(w.size)
-        level = np.minimum((mag[keep] / scale * LEVELS).astype(int), LEVELS - 1)
-        sign = np.where(w[keep] >= 0, 1, -1)
-        groups = []
-        key = level * 2 + (sign > 0)
-        order = np.argsort(key, kind="stable")  # weak edges first, strong ones on top
-        keys, starts = np.unique(key[order], return_index=True)
-        bounds = list(starts[1:]) + [len(order)]
-        for k, start, stop in zip(keys, starts, bounds):
-            idx = keep[order[start:stop]]
-            lv, sg = int(k) // 2, 1 if int(k) % 2 else -1
-            groups.append((self._pens[(sg, lv)], [self._line(int(e)) for e in idx]))
-        return groups
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self._groups is None:
-            self._groups = self._compute_groups()
-        painter.setRenderHint(QPainter.Antialiasing, not self.thin)
-        for pen, lines in self._groups:
-            painter.setPen(pen)
-            painter.drawLines(lines)
+    def pen_of(self, sign: int, level: int) -> QPen:
+        return self.items[(sign, level)].pen()
 
 
-class LegendWidget(QWidget):
-    """What the colours mean, in a corner of the graph."""
+class LegendWidget(QLabel):
+    """What the colours mean, in a corner of the graph.
+
+    Drawn once into a pixmap (again when the font or the language changes): the label then
+    shows it from C++, so repainting the graph under it runs no Python.
+    """
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
@@ -181,9 +208,19 @@ class LegendWidget(QWidget):
         self.setAccessibleName(self.tr("Legend of the network graph"))
         self.setAttribute(Qt.WA_TransparentForMouseEvents)
         self.setFixedSize(230, 92)
+        self._render()
 
-    def paintEvent(self, event):  # noqa: N802
-        p = QPainter(self)
+    def changeEvent(self, event):  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.FontChange, QEvent.LanguageChange):
+            self._render()
+
+    def _render(self) -> None:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.transparent)
+        p = QPainter(pixmap)
         p.setRenderHint(QPainter.Antialiasing)
         p.setPen(QPen(QColor(200, 200, 200)))
         p.setBrush(QColor(255, 255, 255, 230))
@@ -214,6 +251,7 @@ class LegendWidget(QWidget):
         p.drawText(100, y + 22, "+1")
         p.drawText(118, y + 10, self.tr("node value"))
         p.end()
+        self.setPixmap(pixmap)
 
 
 class NetworkView(QGraphicsView):
@@ -247,11 +285,12 @@ class NetworkView(QGraphicsView):
         self.legend = LegendWidget(self)
         self._auto_fit = True
         self._nodes: list[list[NodeItem]] = []
-        self._edges: list[EdgeLayerItem] = []
+        self._edges: EdgePaths | None = None
         self._positions: list[np.ndarray] = []
         self._radius = 18.0
         self._show_labels = True
         self._value_texts: list[QGraphicsSimpleTextItem] = []
+        self._node_shades: list[np.ndarray] = []  # per layer, the shades on screen
         self._editor_widget: QDoubleSpinBox | None = None
         self.weight_scale = 1.0
         halo_pen = QPen(HALO, 7)
@@ -292,11 +331,9 @@ class NetworkView(QGraphicsView):
             )
         self._compute_weight_scale()
         thin = any(a * b > 256 for a, b in zip(sizes[:-1], sizes[1:]))
-        self._edges = []
-        for l in range(net.n_layers):
-            item = EdgeLayerItem(self, l, self._positions[l], self._positions[l + 1], thin)
-            scene.addItem(item)
-            self._edges.append(item)
+        self._edges = EdgePaths(scene, self._positions, thin)
+        # Antialiasing a big graph's thousands of edges would cost more than it shows.
+        self.setRenderHint(QPainter.Antialiasing, not thin)
         node_pen = QPen(QColor(90, 90, 90), 1.2)
         node_pen.setCosmetic(True)
         small_font = QFont(self.font())
@@ -304,6 +341,7 @@ class NetworkView(QGraphicsView):
         name_font = QFont(self.font())
         name_font.setPointSizeF(10)
         self._nodes = []
+        self._node_shades = []
         self._value_texts = []
         n_total = len(sizes)
         for layer, n in enumerate(sizes):
@@ -334,7 +372,7 @@ class NetworkView(QGraphicsView):
             # A header over each column: the layer's name and activation.
             header = layer_title(layer, n_total)
             if layer > 0:
-                header += f"\n{net.activations[layer - 1]}"
+                header += f"\n{activation_title(net.activations[layer - 1])}"
             title = QGraphicsSimpleTextItem(header)
             title.setFont(name_font)
             title.setBrush(QColor(70, 70, 70))
@@ -367,17 +405,28 @@ class NetworkView(QGraphicsView):
         trace = self.document.trace()
         for layer, items in enumerate(self._nodes):
             values = trace.activations[layer][0]
+            shades = shade_indices(values)
+            old = self._node_shades[layer] if layer < len(self._node_shades) else None
+            changed = range(len(items)) if old is None or len(old) != len(shades) else np.flatnonzero(shades != old)
+            for k in changed:
+                items[k].setBrush(_SHADE_BRUSHES[shades[k]])
+            if layer < len(self._node_shades):
+                self._node_shades[layer] = shades
+            else:
+                self._node_shades.append(shades)
             for node, v in zip(items, values):
-                node.setBrush(value_color(v))
                 if node.value_text is not None:
                     text = node.value_text
-                    text.setText(fmt(v))
-                    text.setBrush(QColor(255, 255, 255) if abs(v) > 0.6 else QColor(20, 20, 20))
+                    shown = (fmt(v), abs(v) > 0.6)  # the label, and white on a dark node
+                    if node.shown_value == shown:
+                        continue
+                    node.shown_value = shown
+                    text.setText(shown[0])
+                    text.setBrush(QColor(255, 255, 255) if shown[1] else QColor(20, 20, 20))
                     r = text.boundingRect()
                     text.setPos(-r.width() / 2, -r.height() / 2)
         self._compute_weight_scale()
-        for item in self._edges:
-            item.invalidate()
+        self._edges.update(self.document.network.weights, self.weight_scale)
         self._update_edge_highlight()
 
     def update_selection(self) -> None:
@@ -403,7 +452,7 @@ class NetworkView(QGraphicsView):
 
     def _update_edge_highlight(self) -> None:
         edge = self.selection.edge
-        if edge is None or edge[0] >= len(self._edges):
+        if edge is None or edge[0] >= len(self._positions) - 1:
             self._edge_halo.hide()
             self._edge_line.hide()
             return
@@ -453,7 +502,7 @@ class NetworkView(QGraphicsView):
             .replace("%1", name)
             .replace("%2", layer_title(layer, len(net.layer_sizes)))
             .replace("%3", f"{z:.4f}")
-            .replace("%4", net.activations[layer - 1])
+            .replace("%4", activation_title(net.activations[layer - 1]))
             .replace("%5", f"{a:.4f}")
         )
 
@@ -552,7 +601,7 @@ class NetworkView(QGraphicsView):
         group = QActionGroup(sub)
         current = self.document.network.activations[layer - 1] if layer >= 1 else None
         for name in choices:
-            action = QAction(name, sub)
+            action = QAction(activation_title(name), sub)
             action.setObjectName(f"contextActivation_{name}")
             action.setCheckable(True)
             action.setChecked(name == current)

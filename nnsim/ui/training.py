@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.core import Network
 from nnsim.core.trainer import TrainingSettings
+from nnsim.ui.messages import translate_message
 from nnsim.worker import SWITCH_INTERVAL, TrainingWorker, make_worker_thread
 
 #: showing a snapshot (the document's views recolour and repaint) may take at most this share
@@ -716,7 +717,7 @@ class TrainingPanel(QWidget):
         try:
             self.controller.update_settings(**changes)
         except ValueError as exc:
-            self._status(self.tr("Not applied: {0}").format(exc), error=True)
+            self._status(self.tr("Not applied: {0}").format(translate_message(str(exc))), error=True)
             self._load_settings(self.controller.settings)
 
     def _regularization_chosen(self, _index: int) -> None:
@@ -791,7 +792,8 @@ class TrainingPanel(QWidget):
                          "What to try: a smaller learning rate (e.g. {0:g} instead of {1:g}), the Adam "
                          "optimizer, or Reset for new weights.").format(rate / 10, rate)
         self._status(self.tr("Training diverged: the learning rate is too large for this network."), error=True)
-        box = QMessageBox(QMessageBox.Warning, self.tr("Training diverged"), message, QMessageBox.Ok, self)
+        box = QMessageBox(QMessageBox.Warning, self.tr("Training diverged"), translate_message(message),
+                          QMessageBox.Ok, self)
         box.setObjectName("divergenceMessage")
         box.setInformativeText(advice)
         box.setAttribute(Qt.WA_DeleteOnClose)
@@ -813,7 +815,7 @@ class TrainingPanel(QWidget):
 
     @Slot(str)
     def _show_error(self, message: str) -> None:
-        self._status(self.tr("Training paused: {0}").format(message), error=True)
+        self._status(self.tr("Training paused: {0}").format(translate_message(message)), error=True)
 
     # ------------------------------------------------------------------ keys
     @Slot(object, object)

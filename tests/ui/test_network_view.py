@@ -168,3 +168,43 @@ def test_arrow_keys_move_the_selection(window, qtbot):
     qtbot.keyClick(view, Qt.Key_Left)
     qtbot.keyClick(view, Qt.Key_Up)
     assert window.selection.node == (2, 0)
+
+
+def _pixel_at(view, scene_point):
+    image = view.viewport().grab().toImage()
+    return image.pixelColor(view.mapFromScene(scene_point))
+
+
+@pytest.mark.parametrize("value, hue", [(4.0, "blue"), (-4.0, "orange")])
+def test_an_edge_is_drawn_in_the_colour_of_its_sign(shown_window, value, hue):
+    view, doc = shown_window.network_view, shown_window.document
+    params = doc.network.params.copy()
+    weights, _ = doc.network.views(params)
+    weights[0][2, 3] = value  # the strongest weight: drawn widest, on top of the others
+    doc.apply_parameters(params)
+    c = _pixel_at(view, view.edge_midpoint(0, 2, 3, 0.35))
+    if hue == "blue":
+        assert c.blue() > 150 and c.red() < 60, c.name()
+    else:
+        assert c.red() > 200 and c.blue() < 60, c.name()
+
+
+def test_big_graphs_draw_only_the_strongest_edges_and_follow_the_weights(qtbot):
+    from nnsim.ui.network_view import MAX_EDGES_PER_GAP
+
+    net = Network([2, 64, 64, 2], seed=0)
+    doc = NetworkDocument(net)
+    view = NetworkView(doc, NetworkEditor(doc))
+    qtbot.addWidget(view)
+    assert view._edges.edge_count() == 128 + MAX_EDGES_PER_GAP + 128
+    params = net.params.copy()
+    weights, _ = net.views(params)
+    weights[1][...] = 0.0
+    weights[1][5, 7] = -1.0  # the only edge left between the hidden layers
+    doc.apply_parameters(params)
+    # the one strong weight between the hidden layers is the only segment in the widest
+    # orange path that joins them (the other gaps keep their own strongest edges)
+    widest = view._edges.items[(-1, 7)].path()
+    x0, x1 = view._positions[1][5], view._positions[2][7]
+    points = {(round(widest.elementAt(k).x, 3), round(widest.elementAt(k).y, 3)) for k in range(widest.elementCount())}
+    assert (round(x0[0], 3), round(x0[1], 3)) in points and (round(x1[0], 3), round(x1[1], 3)) in points
