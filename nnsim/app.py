@@ -96,7 +96,7 @@ def _add_panels(window, document) -> None:
 
     document.dataChanged.connect(show_boundary_for_2d_data)
     window.data_panel.test_fraction_provider = lambda: training.test_fraction
-    training.snapshotApplied.connect(window.boundary_view.show_snapshot)
+    window.boundary_view.follow_training(training, turn=2)
     window.training_settings_provider = lambda: training.settings
     window.modelLoaded.connect(lambda net, s, extra: s is not None and training.set_settings(s))
 

@@ -14,8 +14,9 @@ How it keeps the window smooth (see shared/QT-NOTES.md):
 - training runs in chunks of about ``CHUNK_SECONDS``, sized from the measured epoch time;
   the next chunk is scheduled with a zero-interval single-shot QTimer, never a ``while``
   loop inside a slot, so queued commands run between chunks;
-- after each chunk the worker sleeps ``YIELD_SECONDS``: that hands the GIL to the UI thread
-  (``time.sleep(0)`` is not enough);
+- while the worker thread exists the interpreter's switch interval is ``SWITCH_INTERVAL``
+  (set by the training controller): whenever the UI thread needs the GIL it waits at most
+  that long, so the worker need not pause between chunks (``YIELD_SECONDS`` is 0);
 - full-set metrics and the boundary picture are computed at the snapshot rate only, and the
   picture (float32) gets at most ``GRID_BUDGET`` of the worker's time.
 
@@ -38,12 +39,16 @@ from nnsim.core.trainer import Metrics, Trainer, TrainingSettings
 
 #: target duration of one chunk of training; an epoch longer than this is a chunk on its own
 CHUNK_SECONDS = 0.008
-#: sleep after every chunk, so the UI thread gets the GIL (QT-NOTES: 1 ms works, 0 does not)
-YIELD_SECONDS = 0.001
+#: sleep after every chunk (0: none). With the short switch interval below the UI thread gets
+#: the GIL without it; measured (benchmarks/ui_smoothness.py), a 1 ms sleep per 8 ms chunk
+#: cost 10% of the training speed and made the window no smoother.
+YIELD_SECONDS = 0.0
 #: the interpreter's thread switch interval while training runs (the default is 5 ms): the UI
-#: thread waits at most this long for the GIL each time it calls into Python. Set by the
-#: training controller while its worker thread exists.
-SWITCH_INTERVAL = 0.001
+#: thread waits at most this long for the GIL each time it calls into Python, and a repaint
+#: calls into Python dozens of times. Measured: 1 ms gave p99 event-loop gaps of 28 ms, 0.2 ms
+#: 14-17 ms at the same training speed. Set by the training controller while its worker
+#: thread exists.
+SWITCH_INTERVAL = 0.0002
 #: snapshots per second, at most
 SNAPSHOT_HZ = 30.0
 #: the decision-boundary picture takes at most this fraction of the worker's time
@@ -53,6 +58,10 @@ GRID_BUDGET = 0.05
 EVAL_BUDGET = 0.04
 #: cells per side of the decision-boundary picture
 GRID_RESOLUTION = core_grid.DEFAULT_RESOLUTION
+#: while training runs, a picture that took longer than this at full resolution is drawn at
+#: half the resolution (a quarter of the work), so within GRID_BUDGET it refreshes four times
+#: as often; pause and step always bring the full picture
+GRID_FAST_SECONDS = 0.006
 MAX_CHUNK_EPOCHS = 100_000
 
 
@@ -167,7 +176,9 @@ class TrainingWorker(QObject):
         self._chunk_epochs = 1
         self._extent = None
         self._grid_seconds = 0.0
+        self._full_grid_seconds = 0.0  # the last picture at full resolution took this long
         self._last_grid = -math.inf
+        self._full_grid_seconds = 0.0
         self._eval_seconds = 0.0
         self._last_eval = -math.inf
         self._metrics = None
@@ -233,6 +244,7 @@ class TrainingWorker(QObject):
         if reset:
             self._epoch_seconds = None
         self._last_grid = -math.inf
+        self._full_grid_seconds = 0.0
         self._emit_snapshot("loaded", force=True)
 
     @Slot(object, object)
@@ -323,6 +335,7 @@ class TrainingWorker(QObject):
         self._clear_pending()
         self._metrics = None
         self._last_grid = -math.inf
+        self._full_grid_seconds = 0.0
 
     @Slot()
     def stop(self) -> None:
@@ -381,9 +394,8 @@ class TrainingWorker(QObject):
             self._finish()
             return
         self._emit_snapshot("training")
-        # Let the UI thread have the GIL. A real sleep after every chunk: measured, a bare
-        # release (sleep(0)) or sleeping only after snapshots lets UI gaps grow to 200 ms.
-        time.sleep(self.yield_seconds)
+        if self.yield_seconds > 0:
+            time.sleep(self.yield_seconds)
         if self.running:
             self._timer.start()
 
@@ -447,11 +459,15 @@ class TrainingWorker(QObject):
                 t0 = time.perf_counter()
                 if self._extent is None:
                     self._extent = core_grid.plane_extent(self.data)
+                full = force or self._full_grid_seconds <= GRID_FAST_SECONDS
+                resolution = self.grid_resolution if full else max(2, self.grid_resolution // 2)
                 with np.errstate(all="ignore"):  # huge weights just before a divergence
-                    grid, extent = boundary_grid(net, self.data, self.grid_resolution, self._extent)
+                    grid, extent = boundary_grid(net, self.data, resolution, self._extent)
                 grid.setflags(write=False)
                 self._last_grid = time.perf_counter()
                 self._grid_seconds = self._last_grid - t0
+                if full:
+                    self._full_grid_seconds = self._grid_seconds
         dt = now - self._rate_time
         if self.running and dt > 0.05:
             rate = (trainer.epoch - self._rate_epoch) / dt

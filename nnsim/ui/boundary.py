@@ -125,11 +125,15 @@ class DecisionBoundaryView(QWidget):
         self._grid_params = None  # the parameters the picture on screen was computed for
         self._live_until = 0.0  # while training runs, the worker's snapshots bring the pictures
         self._dirty = False
+        self._turn = None  # see follow_training
+        self._pending = None  # a running snapshot's picture, waiting for this view's turn
         self.redraw_count = 0  # pictures computed here (not handed over by show_grid)
         self._dot_size = 8
 
-        pg.setConfigOptions(antialias=True)
         self.plot = pg.PlotWidget(background="w")
+        # Smooth edges for this picture only: pg.setConfigOptions would switch antialiasing
+        # on for every later plot too, and the loss curves then repaint several times slower.
+        self.plot.setAntialiasing(True)
         self.plot.setObjectName("boundaryPlot")
         self.plot.setAccessibleName(self.tr("Decision boundary plot"))
         self.plot.setToolTip(self.tr(
@@ -148,12 +152,12 @@ class DecisionBoundaryView(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
         item.addItem(self.image)
-        self.boundary_line = pg.PlotCurveItem(pen=pg.mkPen("#333", width=2), connect="finite")
+        self.boundary_line = pg.PlotCurveItem(pen=pg.mkPen("#333", width=2), connect="finite", antialias=True)
         self.boundary_line.setZValue(-5)
         item.addItem(self.boundary_line)
-        self.train_points = pg.ScatterPlotItem(size=8, pxMode=True)
-        self.test_points = pg.ScatterPlotItem(size=8, pxMode=True)
-        self.sample_marker = pg.ScatterPlotItem(size=20, pxMode=True, symbol="o",
+        self.train_points = pg.ScatterPlotItem(size=8, pxMode=True, antialias=True)
+        self.test_points = pg.ScatterPlotItem(size=8, pxMode=True, antialias=True)
+        self.sample_marker = pg.ScatterPlotItem(size=20, pxMode=True, symbol="o", antialias=True,
                                                 pen=pg.mkPen("k", width=2.5), brush=None)
         for scatter in (self.train_points, self.test_points, self.sample_marker):
             item.addItem(scatter)
@@ -227,10 +231,27 @@ class DecisionBoundaryView(QWidget):
         running = bool(getattr(snapshot, "running", False))
         self._live_until = time.monotonic() + LIVE_HOLD_S if running else 0.0
         grid = getattr(snapshot, "grid", None)
-        if grid is not None:
+        if grid is not None and running and self._turn is not None:
+            self._pending = snapshot  # drawn when this view's turn comes (follow_training)
+        elif grid is not None:
+            self._pending = None
             self.show_grid(grid, getattr(snapshot, "grid_extent", None), getattr(snapshot, "params", None))
         elif not running:
             self.schedule_redraw()
+
+    def follow_training(self, controller, turn: int) -> None:
+        """Show the training ``controller``'s snapshots; while it trains, draw new pictures
+        only on ``redrawTurn(turn)``, so this view never repaints in the same pass of the
+        event loop as the network graph or the plots."""
+        self._turn = turn
+        controller.snapshotApplied.connect(self.show_snapshot)
+        controller.redrawTurn.connect(self._turn_due)
+
+    def _turn_due(self, turn: int) -> None:
+        if turn == self._turn and self._pending is not None:
+            snapshot, self._pending = self._pending, None
+            if tuple(snapshot.layer_sizes) == tuple(self._document.network.layer_sizes):
+                self.show_grid(snapshot.grid, snapshot.grid_extent, snapshot.params)
 
     def show_grid(self, grid, extent=None, params=None) -> None:
         """Show a picture computed elsewhere (the worker) instead of computing it here.
@@ -325,6 +346,7 @@ class DecisionBoundaryView(QWidget):
         doc = self._document
         data, net = doc.data, doc.network
         self._grid_params = None
+        self._pending = None
         two_d = net.layer_sizes[0] == 2 and (data is None or data.n_inputs == 2)
         if not two_d:
             self._extent = None

@@ -56,6 +56,12 @@ BACKGROUND = QColor(250, 250, 247)
 LEVELS = 8
 #: between two layers with more weights than this, only the strongest are drawn
 MAX_EDGES_PER_GAP = 768
+#: ... and a deep graph shares this many among its gaps (at least MIN_EDGES_PER_GAP each): a
+#: repaint's cost grows with the edges drawn, and thousands more only add to the tangle
+MAX_EDGES = 2400
+MIN_EDGES_PER_GAP = 256
+#: node outlines: a 1-pixel cosmetic pen takes Qt's fast path (wider ones are stroked)
+NODE_PEN_WIDTH = 1.0
 #: node labels (names, values) are shown while no layer has more nodes than this
 LABEL_LIMIT = 16
 
@@ -140,6 +146,8 @@ class EdgePaths:
         for src, dst in zip(positions[:-1], positions[1:]):
             n_in, n_out = len(src), len(dst)
             self._ends.append((np.repeat(src, n_out, axis=0), np.tile(dst, (n_in, 1))))
+        #: at most this many edges are drawn between two layers
+        self.edges_per_gap = min(MAX_EDGES_PER_GAP, max(MIN_EDGES_PER_GAP, MAX_EDGES // max(1, len(self._ends))))
         self.items: dict[tuple[int, int], QGraphicsPathItem] = {}
         # Opaque colours faded towards the background, not alpha: Qt's raster engine blends
         # translucent lines many times slower. Flat caps: the nodes cover the ends.
@@ -162,11 +170,12 @@ class EdgePaths:
     def update(self, weights: list[np.ndarray], scale: float) -> None:
         """Regroup the edges for ``weights`` (widths relative to ``scale``) and set the paths."""
         keys, seg_x, seg_y = [], [], []
+        cap = self.edges_per_gap
         for (a, b), w in zip(self._ends, weights):
             w = w.ravel()
             mag = np.abs(w)
-            if w.size > MAX_EDGES_PER_GAP:  # between big layers, only the strongest
-                keep = np.argpartition(mag, w.size - MAX_EDGES_PER_GAP)[w.size - MAX_EDGES_PER_GAP:]
+            if w.size > cap:  # between big layers, only the strongest
+                keep = np.argpartition(mag, w.size - cap)[w.size - cap:]
             else:
                 keep = np.arange(w.size)
             level = np.minimum((mag[keep] / scale * LEVELS).astype(np.intp), LEVELS - 1)
@@ -334,7 +343,7 @@ class NetworkView(QGraphicsView):
         self._edges = EdgePaths(scene, self._positions, thin)
         # Antialiasing a big graph's thousands of edges would cost more than it shows.
         self.setRenderHint(QPainter.Antialiasing, not thin)
-        node_pen = QPen(QColor(90, 90, 90), 1.2)
+        node_pen = QPen(QColor(90, 90, 90), NODE_PEN_WIDTH)
         node_pen.setCosmetic(True)
         small_font = QFont(self.font())
         small_font.setPointSizeF(8.5)
@@ -441,8 +450,8 @@ class NetworkView(QGraphicsView):
             pen.setCosmetic(True)
             for items in self._nodes:
                 for other in items:
-                    if other.pen().widthF() != 1.2:
-                        p = QPen(QColor(90, 90, 90), 1.2)
+                    if other.pen().widthF() != NODE_PEN_WIDTH:
+                        p = QPen(QColor(90, 90, 90), NODE_PEN_WIDTH)
                         p.setCosmetic(True)
                         other.setPen(p)
             item.setPen(pen)

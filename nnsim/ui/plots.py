@@ -122,7 +122,7 @@ class HistoryPlot(pg.PlotWidget):
     #: (key, x field, y field, scale) per series; names and colours come from ``_series_style``
     SERIES: tuple = ()
 
-    def __init__(self, controller=None, parent=None):
+    def __init__(self, controller=None, parent=None, turn: int | None = None):
         super().__init__(parent=parent, background="w")
         self.setMinimumSize(200, 150)
         item = self.plotItem
@@ -139,7 +139,9 @@ class HistoryPlot(pg.PlotWidget):
         self.series: dict[str, _Series] = {}
         for key, x_field, y_field, scale in self.SERIES:
             name, color, width = self._series_style(key)
-            curve = item.plot(name=name, pen=pg.mkPen(color, width=width), skipFiniteCheck=True)
+            # No antialiasing: a noisy curve of thousands of points then draws as plain line
+            # segments, several times faster than an antialiased path.
+            curve = item.plot(name=name, pen=pg.mkPen(color, width=width), skipFiniteCheck=True, antialias=False)
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self.series[key] = _Series(key, name, x_field, y_field, scale, curve)
@@ -160,9 +162,17 @@ class HistoryPlot(pg.PlotWidget):
         item.disableAutoRange()
         item.vb.sigRangeChangedManually.connect(self._user_moved_view)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
+        # With a turn, running training redraws the curves when the controller says this
+        # plot's turn has come (``redrawTurn``), never in the same pass as the graph.
+        self._turn = turn
+        self._waiting = False  # new points wait for this plot's turn
         if controller is not None:
             controller.snapshotReceived.connect(self.append_snapshot)
             controller.historyCleared.connect(self.clear_history)
+            if turn is not None and hasattr(controller, "redrawTurn"):
+                controller.redrawTurn.connect(self._turn_due)
+            else:
+                self._turn = None
 
     # ------------------------------------------------------------------ subclasses
     def _series_style(self, key: str):
@@ -181,13 +191,21 @@ class HistoryPlot(pg.PlotWidget):
             if series.append_from(snapshot):
                 changed = True
                 self._grow_bounds(series.buffer.x()[n:], series.buffer.y()[n:])
-        if changed and not self._refresh_timer.isActive():
+        if self._turn is not None and snapshot.kind == "training":
+            self._waiting = self._waiting or changed
+        elif (changed or self._waiting) and not self._refresh_timer.isActive():
             wait = self._last_refresh + 1.0 / PLOT_HZ - time.perf_counter()
             self._refresh_timer.start(max(0, int(wait * 1000)))
+
+    @Slot(int)
+    def _turn_due(self, turn: int) -> None:
+        if turn == self._turn and self._waiting and time.perf_counter() - self._last_refresh >= 0.9 / PLOT_HZ:
+            self.refresh()
 
     def refresh(self) -> None:
         """Hand every curve the filled part of its buffers."""
         self._refresh_timer.stop()
+        self._waiting = False
         self._last_refresh = time.perf_counter()
         for series in self.series.values():
             if len(series.buffer):
@@ -296,8 +314,8 @@ class LossPlot(HistoryPlot):
         ("test", "eval_epochs", "test_loss", 1.0),
     )
 
-    def __init__(self, controller=None, parent=None):
-        super().__init__(controller, parent)
+    def __init__(self, controller=None, parent=None, turn: int | None = None):
+        super().__init__(controller, parent, turn)
         self.setObjectName("lossPlot")
         self.setAccessibleName(self.tr("Loss per epoch"))
         self.setToolTip(self.tr("Loss per epoch: how wrong the network is on the training examples (train) "
@@ -335,8 +353,8 @@ class AccuracyPlot(HistoryPlot):
         ("test", "eval_epochs", "test_accuracy", 100.0),
     )
 
-    def __init__(self, controller=None, parent=None):
-        super().__init__(controller, parent)
+    def __init__(self, controller=None, parent=None, turn: int | None = None):
+        super().__init__(controller, parent, turn)
         self.setObjectName("accuracyPlot")
         self.setAccessibleName(self.tr("Accuracy per epoch"))
         self.setToolTip(self.tr("Share of examples the network classifies correctly, on the training "
@@ -365,8 +383,8 @@ class TrainingPlots(QWidget):
         self.setObjectName("trainingPlots")
         self.setAccessibleName(self.tr("Training plots"))
         self.controller = controller
-        self.loss_plot = LossPlot(controller)
-        self.accuracy_plot = AccuracyPlot(controller)
+        self.loss_plot = LossPlot(controller, turn=0)
+        self.accuracy_plot = AccuracyPlot(controller, turn=1)
         self.logScaleCheck = QCheckBox(self.tr("Log scale"))
         self.logScaleCheck.setObjectName("logScaleCheck")
         self.logScaleCheck.setAccessibleName(self.tr("Logarithmic loss axis"))

@@ -177,3 +177,30 @@ def test_snapshots_of_running_training_bring_the_pictures(view_of, qtbot):
     shown = view.image.image.copy()
     view.show_snapshot(snapshot(layer_sizes=(4, 8, 8, 3), grid=np.zeros((100, 100, 3), np.float32)))
     np.testing.assert_array_equal(view.image.image, shown)
+
+
+def test_following_training_the_picture_waits_for_its_turn(view_of):
+    from types import SimpleNamespace as Snapshot
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Controller(QObject):
+        snapshotApplied = Signal(object)
+        redrawTurn = Signal(int)
+
+    doc = make_document("xor")
+    view = view_of(doc)
+    controller = Controller()
+    view.follow_training(controller, turn=2)
+    net = doc.network.copy()
+    net.params[...] = np.random.default_rng(2).normal(size=net.params.size)
+    image, extent = boundary_image(net, doc.data, 50, view.extent())
+    before = view.image.image.copy()
+    controller.snapshotApplied.emit(Snapshot(
+        epoch=3, params=net.params.copy(), layer_sizes=tuple(net.layer_sizes), activations=tuple(net.activations),
+        metrics=None, grid=image, grid_extent=extent, running=True, kind="training"))
+    np.testing.assert_array_equal(view.image.image, before)  # not in the graph's pass
+    controller.redrawTurn.emit(0)  # another view's turn
+    np.testing.assert_array_equal(view.image.image, before)
+    controller.redrawTurn.emit(2)
+    np.testing.assert_array_equal(view.image.image, colour_image(image, True))

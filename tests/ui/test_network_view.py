@@ -170,6 +170,11 @@ def test_arrow_keys_move_the_selection(window, qtbot):
     assert window.selection.node == (2, 0)
 
 
+def _document_and_editor(net):
+    doc = NetworkDocument(net)
+    return doc, NetworkEditor(doc)
+
+
 def _pixel_at(view, scene_point):
     image = view.viewport().grab().toImage()
     return image.pixelColor(view.mapFromScene(scene_point))
@@ -190,11 +195,15 @@ def test_an_edge_is_drawn_in_the_colour_of_its_sign(shown_window, value, hue):
 
 
 def test_big_graphs_draw_only_the_strongest_edges_and_follow_the_weights(qtbot):
-    from nnsim.ui.network_view import MAX_EDGES_PER_GAP
+    from nnsim.ui.network_view import MAX_EDGES, MAX_EDGES_PER_GAP, MIN_EDGES_PER_GAP
+
+    deep = NetworkView(*_document_and_editor(Network([64] * 10, seed=0)))
+    qtbot.addWidget(deep)
+    assert deep._edges.edge_count() == max(MIN_EDGES_PER_GAP, MAX_EDGES // 9) * 9 <= MAX_EDGES + 9
 
     net = Network([2, 64, 64, 2], seed=0)
-    doc = NetworkDocument(net)
-    view = NetworkView(doc, NetworkEditor(doc))
+    doc, editor = _document_and_editor(net)
+    view = NetworkView(doc, editor)
     qtbot.addWidget(view)
     assert view._edges.edge_count() == 128 + MAX_EDGES_PER_GAP + 128
     params = net.params.copy()

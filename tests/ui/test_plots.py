@@ -161,3 +161,28 @@ def test_accuracy_plot_alone(qtbot):
     plot.append_snapshot(snapshot(1, 5))
     plot.refresh()
     assert plot.point_count("train") == 1
+
+
+class TurnController(FakeController):
+    redrawTurn = Signal(int)
+
+
+def test_while_training_runs_each_plot_redraws_on_its_own_turn(qtbot):
+    controller = TurnController()
+    widget = TrainingPlots(controller)
+    qtbot.addWidget(widget)
+    widget.show()
+    loss, accuracy = widget.loss_plot, widget.accuracy_plot
+    running = snapshot(1, 50)
+    running.kind = "training"
+    controller.snapshotReceived.emit(running)
+    qtbot.wait(150)  # longer than a plot's own refresh interval: nothing redraws by itself
+    assert curve_len(loss, "train") == 0 and curve_len(accuracy, "train") == 0
+    controller.redrawTurn.emit(1)  # the accuracy plot's turn (one point per evaluation)
+    assert curve_len(accuracy, "train") == 1 and curve_len(loss, "train") == 0
+    controller.redrawTurn.emit(0)
+    assert curve_len(loss, "train") == 50
+    paused = snapshot(51, 1)
+    paused.kind = "paused"  # not running: shown without waiting for a turn
+    controller.snapshotReceived.emit(paused)
+    qtbot.waitUntil(lambda: curve_len(loss, "train") == 51 and curve_len(accuracy, "train") == 2, timeout=1000)

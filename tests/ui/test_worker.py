@@ -162,6 +162,28 @@ def test_two_d_data_gets_a_float32_boundary_grid(qtbot):
     w.stop()
 
 
+def test_a_slow_picture_is_drawn_at_half_resolution_while_training_runs(qtbot, monkeypatch):
+    import nnsim.worker as worker_module
+
+    monkeypatch.setattr(worker_module, "GRID_FAST_SECONDS", 0.0)  # every picture counts as slow
+    monkeypatch.setattr(worker_module, "GRID_BUDGET", 1.0)  # and may be drawn every snapshot
+    data = prepare_data(load_dataset("xor"))
+    w = TrainingWorker()
+    w.snapshot_interval = 0.0
+    snaps = []
+    w.snapshot.connect(snaps.append)
+    w.load(Network([2, 4, data.n_outputs], seed=1), data, TrainingSettings(), 0, False)
+    full = w.grid_resolution
+    assert snaps[-1].grid.shape[:2] == (full, full)  # loading: the whole picture
+    w.resume(None, None)
+    qtbot.waitUntil(lambda: sum(s.grid is not None and s.running for s in snaps) >= 3, timeout=5000)
+    w.pause()
+    live = [s.grid.shape[:2] for s in snaps if s.running and s.grid is not None]
+    assert set(live) == {(full // 2, full // 2)}
+    assert snaps[-1].kind == "paused" and snaps[-1].grid.shape[:2] == (full, full)
+    w.stop()
+
+
 def test_stop_forgets_everything(qtbot, worker):
     with qtbot.waitSignal(worker.stopped, timeout=1000):
         worker.stop()
