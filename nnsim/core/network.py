@@ -229,35 +229,24 @@ class Network:
 
         The hot path of training. ``X`` (n, inputs) and ``Y`` (n, outputs) must be float
         arrays and ``ws`` a workspace made for batches of ``n``; the last batch of an epoch
-        may be shorter, then the workspace's arrays are used partly.
+        may be shorter, then the workspace's arrays are used partly. ``X`` is copied into
+        the workspace (next to its column of ones, see ``_StepPlan``); the trainer skips
+        that copy by keeping its shuffled rows in that layout already.
         """
         losses.check(loss, self.activations[-1])
-        n = X.shape[0]
-        zs, acts, deltas, scratch = ws.views(n)
-        threshold = self.threshold
-        # Forward, keeping every z and a.
-        a = X
-        for l in range(self.n_layers):
-            z = zs[l]
-            np.matmul(a, self.weights[l], out=z)
-            z += self.biases[l]
-            act.forward_into(self.activations[l], z, acts[l], threshold)
-            a = acts[l]
-        last = self.n_layers - 1
-        value = losses.value(loss, self.activations[-1], zs[last], acts[last], Y)
-        # Backward: delta = dL/dz of layer l + 1, pushed back through W with the chain rule.
-        dW, db = self.views(grad)
-        delta = losses.output_delta_into(loss, self.activations[-1], zs[last], acts[last], Y, deltas[last], scratch[last], threshold)
-        for l in range(last, -1, -1):
-            a_prev = X if l == 0 else acts[l - 1]
-            np.matmul(a_prev.T, delta, out=dW[l])
-            np.sum(delta, axis=0, out=db[l])
-            if l > 0:
-                grad_a = deltas[l - 1]
-                np.matmul(delta, self.weights[l].T, out=grad_a)
-                act.backward_into(self.activations[l - 1], grad_a, zs[l - 1], acts[l - 1], grad_a, scratch[l - 1], threshold)
-                delta = grad_a
-        return value
+        plan = ws.plan(self, grad, loss, X.shape[0])
+        np.copyto(plan.x_in, X)
+        return float(plan.run(plan.inputs, Y))
+
+    def augmented_views(self, flat: np.ndarray) -> list[np.ndarray]:
+        """Per-layer ``(n_in + 1, n_out)`` views into a buffer laid out like ``params``:
+        each layer's weights with its biases as one more row (they are stored just so)."""
+        views, offset = [], 0
+        for n_in, n_out in zip(self.layer_sizes[:-1], self.layer_sizes[1:]):
+            size = (n_in + 1) * n_out
+            views.append(flat[offset : offset + size].reshape(n_in + 1, n_out))
+            offset += size
+        return views
 
     # ---------------------------------------------------------------- copies and files
     def copy(self) -> "Network":
@@ -454,23 +443,177 @@ class Network:
 
 
 class _Workspace:
-    """Preallocated per-layer arrays for training steps of up to ``batch_size`` samples."""
+    """Preallocated per-layer arrays for training steps of up to ``batch_size`` samples.
+
+    ``inputs[l]`` holds the values entering layer ``l`` (the data for ``l = 0``, the
+    previous layer's activations otherwise) followed by a column of ones, so that one
+    matmul with the layer's ``(n_in + 1, n_out)`` weights-and-biases block computes
+    ``X·W + b``, and one matmul with its transpose gives both ``dW`` and ``db``.
+    """
 
     def __init__(self, net: Network, batch_size: int):
         self.batch_size = batch_size
-        outs = net.layer_sizes[1:]
+        self.layer_sizes = list(net.layer_sizes)
+        sizes = self.layer_sizes
+        self.inputs = []
+        for n_in in sizes[:-1]:
+            arr = np.empty((batch_size, n_in + 1))
+            arr[:, n_in] = 1.0
+            self.inputs.append(arr)
+        outs = sizes[1:]
         self.zs = [np.empty((batch_size, n)) for n in outs]
-        self.acts = [np.empty((batch_size, n)) for n in outs]
         self.deltas = [np.empty((batch_size, n)) for n in outs]
         self.scratch = [np.empty((batch_size, n)) for n in outs]
-        self._short: dict[int, tuple] = {}
+        self.output = np.empty((batch_size, sizes[-1]))
+        self.row_max = np.empty((batch_size, 1))
+        self.row_sum = np.empty((batch_size, 1))
+        self._plans: dict[int, _StepPlan] = {}
 
-    def views(self, n: int):
-        if n == self.batch_size:
-            return self.zs, self.acts, self.deltas, self.scratch
-        if n > self.batch_size:
-            raise ValueError(f"workspace holds batches of up to {self.batch_size}, got {n}")
-        # A shorter last batch: contiguous leading rows of the same arrays.
-        if n not in self._short:
-            self._short[n] = tuple([arr[:n] for arr in group] for group in (self.zs, self.acts, self.deltas, self.scratch))
-        return self._short[n]
+    def plan(self, net: Network, grad: np.ndarray, loss: str, n: int) -> "_StepPlan":
+        """The step for ``n`` samples of ``net`` writing into ``grad`` (made once, then reused
+        while the network's buffer, ``grad``, the loss, activations and threshold stay)."""
+        p = self._plans.get(n)
+        if (
+            p is None
+            or p.params is not net.params
+            or p.grad is not grad
+            or p.loss != loss
+            or p.activations != net.activations
+            or p.threshold != net.threshold
+        ):
+            if n > self.batch_size:
+                raise ValueError(f"workspace holds batches of up to {self.batch_size}, got {n}")
+            if net.layer_sizes != self.layer_sizes:
+                raise ValueError(f"workspace made for layers {self.layer_sizes}, not {net.layer_sizes}")
+            if grad.shape != net.params.shape:
+                raise ValueError(f"the gradient buffer needs {net.params.size} values, has shape {grad.shape}")
+            p = self._plans[n] = _StepPlan(net, grad, loss, self, n)
+        return p
+
+
+class _StepPlan:
+    """One training step's forward and backward pass with every array bound in advance.
+
+    Building the per-layer views, names and shapes once (per network, gradient buffer,
+    loss and batch size) leaves the step itself a plain loop of in-place NumPy calls:
+    for networks this small, each saved call or attribute lookup is measurable.
+    ``run(inputs, Y)`` writes the gradient into ``grad`` and returns the batch's mean loss.
+    """
+
+    def __init__(self, net: Network, grad: np.ndarray, loss: str, ws: _Workspace, n: int):
+        self.params, self.grad, self.loss = net.params, grad, loss
+        self.activations = list(net.activations)
+        self.threshold = net.threshold
+        self.n = n
+        names, sizes, L = self.activations, net.layer_sizes, net.n_layers
+        wb, dwb = net.augmented_views(net.params), net.augmented_views(grad)
+        inputs = [arr[:n] for arr in ws.inputs]
+        zs = [arr[:n] for arr in ws.zs]
+        deltas = [arr[:n] for arr in ws.deltas]
+        scratch = [arr[:n] for arr in ws.scratch]
+        # The data's rows go into inputs[0] (all but its column of ones).
+        self.inputs, self.x_in = inputs[0], inputs[0][:, : sizes[0]]
+        # Hidden layers: z = [a, 1]·[W; b], then f(z) straight into the next layer's inputs.
+        self.hidden = [
+            (wb[l], zs[l], inputs[l + 1][:, : sizes[l + 1]], inputs[l + 1], names[l], scratch[l])
+            for l in range(L - 1)
+        ]
+        self.wb_out, self.z_out, self.delta_out = wb[L - 1], zs[L - 1], deltas[L - 1]
+        self.a_out, self.s_out = ws.output[:n], scratch[L - 1]
+        self.row_max, self.row_sum = ws.row_max[:n], ws.row_sum[:n]
+        self.inv_n = 1.0 / n
+        # Backward, from the last layer to the second: d[W; b] = [a, 1]ᵀ·delta, then delta
+        # goes back through W (without the bias row) and the previous activation's slope.
+        self.backward = [
+            (inputs[l], dwb[l], wb[l][:-1].T, deltas[l - 1], names[l - 1], zs[l - 1], inputs[l][:, : sizes[l]],
+             scratch[l - 1])
+            for l in range(L - 1, 0, -1)
+        ]
+        self.dwb_first = dwb[0]
+        out = names[-1]
+        if loss == "cross_entropy":
+            self.output_kind = "softmax_ce" if out == "softmax" else "sigmoid_ce"
+        else:
+            self.output_kind = "mse"
+
+    def run(self, inputs: np.ndarray, Y: np.ndarray):
+        matmul, threshold = np.matmul, self.threshold
+        a = inputs
+        for wb, z, out, nxt, name, s in self.hidden:
+            matmul(a, wb, out=z)
+            if name == "tanh":
+                np.tanh(z, out=out)
+            elif name == "relu":
+                # The slope (1 where z > 0, else 0) is kept for the backward pass, which
+                # then takes one multiplication; a = z·slope is max(z, 0) for every finite
+                # z (and NaN for z = -inf, which only a diverging run reaches).
+                np.greater(z, 0.0, out=s)
+                np.multiply(z, s, out=out)
+            else:
+                act.forward_into(name, z, out, threshold)
+            a = nxt
+        z, d = self.z_out, self.delta_out
+        matmul(a, self.wb_out, out=z)
+        kind = self.output_kind
+        if kind == "softmax_ce":
+            value = self._softmax_cross_entropy(z, d, Y)
+        elif kind == "sigmoid_ce":
+            value = self._sigmoid_cross_entropy(z, d, Y)
+        else:
+            value = self._squared_error(z, d, Y)
+        delta = d
+        for a_in, dwb, w_t, g, name, z, a, s in self.backward:
+            matmul(a_in.T, delta, out=dwb)
+            matmul(delta, w_t, out=g)
+            # g ← dL/da · f'(z) in place, for the common activations without a function call.
+            if name == "tanh":  # f' = 1 - a², as g - g·a²
+                np.multiply(a, a, out=s)
+                np.multiply(s, g, out=s)
+                np.subtract(g, s, out=g)
+            elif name == "relu":  # s holds the slope from the forward pass
+                np.multiply(g, s, out=g)
+            else:
+                act.backward_into(name, g, z, a, g, s, threshold)
+            delta = g
+        matmul(inputs.T, delta, out=self.dwb_first)
+        return value
+
+    # The output layer: write dL/dz into d and return the mean loss (losses.py has the maths).
+    def _softmax_cross_entropy(self, z, d, Y):
+        # The loss comes from the forward pass's own row maxima and sums of exponentials:
+        # log p = (z - max) - log(sum), with no second pass of exp.
+        m, s = self.row_max, self.row_sum
+        np.maximum.reduce(z, axis=1, keepdims=True, out=m)
+        np.subtract(z, m, out=z)
+        np.exp(z, out=d)
+        np.add.reduce(d, axis=1, keepdims=True, out=s)
+        np.divide(d, s, out=d)  # the softmax p
+        np.log(s, out=s)
+        np.subtract(z, s, out=z)  # log p
+        value = -np.vdot(Y, z) * self.inv_n
+        np.subtract(d, Y, out=d)
+        d *= self.inv_n
+        return value
+
+    def _sigmoid_cross_entropy(self, z, d, Y):
+        # -[y log σ(z) + (1-y) log(1-σ(z))] = softplus(z) - y·z, softplus computed stably.
+        s = self.s_out
+        np.logaddexp(0.0, z, out=s)
+        value = (np.add.reduce(s, axis=None) - np.vdot(Y, z)) * self.inv_n
+        # σ(z) = exp(z - softplus(z)): the softplus is at hand, and z - softplus(z) <= 0
+        # so exp never overflows (two calls instead of the four of the tanh form).
+        np.subtract(z, s, out=d)
+        np.exp(d, out=d)
+        np.subtract(d, Y, out=d)
+        d *= self.inv_n
+        return value
+
+    def _squared_error(self, z, d, Y):
+        name, a = self.activations[-1], self.a_out
+        act.forward_into(name, z, a, self.threshold)
+        np.subtract(a, Y, out=d)
+        d *= self.inv_n
+        # sum((a - Y)²) / 2n, from d = (a - Y)/n
+        value = np.vdot(d, d) * (0.5 * self.n)
+        act.backward_into(name, d, z, a, d, self.s_out, self.threshold)
+        return value

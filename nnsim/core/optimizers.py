@@ -72,10 +72,13 @@ class Adam:
         m̂ = m / (1 - β1^t),  v̂ = v / (1 - β2^t)
         θ ← θ - η·m̂ / (√v̂ + ε)
 
-    The code folds the two bias corrections into one scalar (the paper's "efficient
-    version"), which is the same formula rearranged, one NumPy call cheaper:
-    ``θ ← θ - η_t·m / (√v + ε_t)`` with ``η_t = η·√(1-β2^t)/(1-β1^t)`` and ``ε_t = ε·√(1-β2^t)``.
-    So the first step is ``η·g / (|g| + ε) ≈ η·sign(g)``.
+    The code keeps the sums ``m = Σ β1^(t-k)·g_k`` and ``v = Σ β2^(t-k)·g_k²`` instead, that
+    is the paper's moments divided by ``(1 - β1)`` and ``(1 - β2)``: updating them then
+    takes no multiplication by ``(1 - β)``. Those constants and both bias corrections go
+    into two scalars per step (the paper's "efficient version", rearranged):
+    ``θ ← θ - η_t·m / (√v + ε_t)`` with ``c = √((1-β2)/(1-β2^t))``,
+    ``η_t = η·(1-β1)/((1-β1^t)·c)`` and ``ε_t = ε/c``. Ten NumPy calls over the flat buffer
+    per step instead of fourteen; the first step is still ``η·g / (|g| + ε) ≈ η·sign(g)``.
     """
 
     name = "adam"
@@ -91,23 +94,21 @@ class Adam:
         self._tiny = np.empty(n_params, dtype=bool)
 
     def update(self, params: np.ndarray, grad: np.ndarray) -> None:
-        self.t += 1
+        self.t = t = self.t + 1
         b1, b2, tmp, m, v = self.beta1, self.beta2, self._tmp, self.m, self.v
-        correction = np.sqrt(1.0 - b2**self.t)
-        lr_t = self.learning_rate * correction / (1.0 - b1**self.t)
+        c = ((1.0 - b2) / (1.0 - b2**t)) ** 0.5
+        lr_t = self.learning_rate * (1.0 - b1) / ((1.0 - b1**t) * c)
         m *= b1
-        np.multiply(grad, 1.0 - b1, out=tmp)
-        m += tmp
+        m += grad
         grad *= grad
-        grad *= 1.0 - b2
         v *= b2
         v += grad
         np.sqrt(v, out=tmp)
-        tmp += self.eps * correction
+        tmp += self.eps / c
         np.divide(m, tmp, out=tmp)
         tmp *= lr_t
         params -= tmp
-        if self.t % FLUSH_EVERY == 0:
+        if t % FLUSH_EVERY == 0:
             self.flush_tiny()
 
     def flush_tiny(self) -> None:
