@@ -80,10 +80,10 @@ def _add_panels(window, document) -> None:
     window.add_panel(window.data_panel, Qt.LeftDockWidgetArea,
                      QCoreApplication.translate("MainWindow", "Data"), "dataDock")
     window.add_panel(window.plots, Qt.BottomDockWidgetArea,
-                     QCoreApplication.translate("MainWindow", "Loss and accuracy"), "plotsDock")
+                     QCoreApplication.translate("MainWindow", "Loss and accuracy"), "plotsDock", scroll=False)
     boundary_dock = window.add_panel(window.boundary_view, Qt.RightDockWidgetArea,
                                      QCoreApplication.translate("MainWindow", "Decision boundary"),
-                                     "boundaryDock")
+                                     "boundaryDock", scroll=False)
     # The boundary shares a tab with the neuron explanation: each needs height more than the
     # other is useful at the same moment. A 2-D data set brings the boundary to the front.
     window.tabifyDockWidget(window.neuron_dock, boundary_dock)

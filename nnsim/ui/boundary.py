@@ -299,7 +299,7 @@ class DecisionBoundaryView(QWidget):
         return QSize(420, 480)
 
     def minimumSizeHint(self):  # noqa: N802 (Qt)
-        return QSize(220, 260)
+        return QSize(220, 180)  # small enough for a 1280x720 screen
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
         if watched is self.plot and event.type() == QEvent.Resize:

@@ -16,15 +16,17 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QToolBar,
     QWidget,
 )
@@ -38,6 +40,27 @@ from nnsim.ui.parameter_panel import ParameterPanel
 from nnsim.ui.selection import SelectionModel, activation_title
 from nnsim.ui.structure import NetworkEditor
 
+
+class _PanelScroll(QScrollArea):
+    """A panel that scrolls up and down when its dock is short, and is never narrower than
+    the panel (a sideways scroll bar would hide half of every field)."""
+
+    def __init__(self, panel: QWidget):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setWidget(panel)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt)
+        panel = self.widget().minimumSizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(panel.width() + bar, min(panel.height(), 80))
+
+
+#: the version of the dock layout saved in the settings: raise it when the panels change, so
+#: a layout saved by an older nnsim (other docks, other tabs) is not restored
+LAYOUT_VERSION = 2
 
 
 def resource_path(*parts: str) -> Path:
@@ -81,10 +104,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.network_view)
         self.parameter_panel = ParameterPanel(document, self.editor)
         self.neuron_panel = NeuronPanel(document, self.editor)
+        # These two scroll inside already (their rows, the explanation's text).
         self.parameter_dock = self.add_panel(self.parameter_panel, Qt.RightDockWidgetArea,
-                                             self.tr("Weights and bias"), "parameterDock")
+                                             self.tr("Weights and bias"), "parameterDock", scroll=False)
         self.neuron_dock = self.add_panel(self.neuron_panel, Qt.RightDockWidgetArea,
-                                          self.tr("The neuron explained"), "neuronDock")
+                                          self.tr("The neuron explained"), "neuronDock", scroll=False)
         self.splitDockWidget(self.parameter_dock, self.neuron_dock, Qt.Vertical)
         self.resizeDocks([self.parameter_dock], [400], Qt.Horizontal)
         self.resizeDocks([self.parameter_dock, self.neuron_dock], [330, 420], Qt.Vertical)
@@ -101,7 +125,17 @@ class MainWindow(QMainWindow):
         self._select_first_hidden()
         self._update_title()
         self._update_actions()
-        self.resize(1280, 800)
+        self.resize(self._default_size())
+
+    def _default_size(self) -> QSize:
+        """1280x800, or less on a smaller screen (a 1024x768 projector), leaving room for the
+        window's title bar and the desktop's panels."""
+        size = QSize(1280, 800)
+        screen = self.screen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            size = size.boundedTo(QSize(free.width() - 16, free.height() - 48))
+        return size.expandedTo(self.minimumSizeHint())
 
     # ------------------------------------------------------------ what others read
     @property
@@ -114,15 +148,23 @@ class MainWindow(QMainWindow):
         return self._document.network
 
     def add_panel(self, widget: QWidget, area=Qt.BottomDockWidgetArea, title: str = "",
-                  object_name: str | None = None) -> QDockWidget:
+                  object_name: str | None = None, scroll: bool = True) -> QDockWidget:
         """Dock ``widget`` in ``area`` with a title; its show/hide toggle goes in View.
 
-        The dock's objectName (default: the widget's + "Dock") keys the saved layout.
+        The dock's objectName (default: the widget's + "Dock") keys the saved layout. With
+        ``scroll`` the panel sits in a scroll area: a dock squeezed below the panel's natural
+        height scrolls instead of making the whole window taller than a small screen (a
+        1280x720 projector). Views that shrink well themselves (plots) pass ``scroll=False``.
         """
         dock = QDockWidget(title, self)
         dock.setObjectName(object_name or f"{widget.objectName() or 'panel'}Dock")
         dock.setAccessibleName(title)
-        dock.setWidget(widget)
+        if scroll:
+            area_widget = _PanelScroll(widget)
+            area_widget.setObjectName(f"{dock.objectName()}Scroll")
+            dock.setWidget(area_widget)
+        else:
+            dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable | QDockWidget.DockWidgetClosable)
         self.addDockWidget(area, dock)
         if hasattr(self, "view_menu"):
@@ -486,13 +528,13 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
+            self.restoreState(state, LAYOUT_VERSION)  # a layout saved by an older nnsim is ignored
 
     def save_settings(self) -> None:
         if self._settings is None:
             return
         self._settings.setValue("mainWindow/geometry", self.saveGeometry())
-        self._settings.setValue("mainWindow/state", self.saveState())
+        self._settings.setValue("mainWindow/state", self.saveState(LAYOUT_VERSION))
         self._settings.sync()
 
     def closeEvent(self, event):  # noqa: N802

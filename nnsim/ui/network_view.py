@@ -390,6 +390,7 @@ class NetworkView(QGraphicsView):
             scene.addItem(title)
         rect = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
         scene.setSceneRect(rect)  # before the highlights, which still hold old positions
+        self.setSceneRect(rect)  # fit_to_view may add room for the legend
         for item in (self._node_halo, self._edge_halo, self._edge_line):
             scene.addItem(item)
             item.hide()
@@ -657,6 +658,14 @@ class NetworkView(QGraphicsView):
         rect = self.scene().sceneRect()
         if rect.isEmpty():
             return
+        # Keep the legend's band at the bottom free: fit the graph to the space above it
+        # (the view's scene rect gets that much blank room below the graph).
+        vp = self.viewport().rect()
+        reserve = self.legend.height() + 12
+        if vp.height() > 2 * reserve:
+            scale = min(vp.width() / rect.width(), (vp.height() - reserve) / rect.height())
+            rect = rect.adjusted(0, 0, 0, reserve / max(scale, 1e-6))
+        self.setSceneRect(rect)
         self.fitInView(rect, Qt.KeepAspectRatio)
         # Never blow a tiny network up beyond 1.6x: text would look coarse.
         if self.transform().m11() > 1.6:

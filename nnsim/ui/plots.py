@@ -124,7 +124,7 @@ class HistoryPlot(pg.PlotWidget):
 
     def __init__(self, controller=None, parent=None, turn: int | None = None):
         super().__init__(parent=parent, background="w")
-        self.setMinimumSize(200, 150)
+        self.setMinimumSize(200, 110)  # a 1280x720 screen still fits the whole window
         item = self.plotItem
         # No grid: translucent grid lines cost the raster engine ~4 ms per repaint.
         item.setDownsampling(auto=True, mode="peak")

@@ -233,3 +233,37 @@ def test_command_line(tmp_path, qtbot, isolated_settings):
     assert win.document.output_names() == ["setosa", "versicolor", "virginica"]
     assert "m.nnsim.json" in win.windowTitle()
     win.close()
+
+
+@pytest.mark.parametrize("data_set", ["iris", "xor"])
+def test_the_whole_window_fits_a_1280x720_screen(window, qtbot, data_set):
+    from nnsim.core import load_dataset
+    from nnsim.core.training_data import default_network, prepare_data
+
+    data = prepare_data(load_dataset(data_set))
+    window.document.set_data(data, default_network(data), user=False)
+    window.resize(1280, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.minimumSizeHint().height() <= 640
+    assert window.height() == 640  # every dock shrank (the forms scroll) instead of growing it
+
+
+def test_a_dock_layout_saved_by_an_older_version_is_not_restored(window, qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    from nnsim.ui.main_window import LAYOUT_VERSION
+
+    window.show()
+    qtbot.waitExposed(window)
+    boundary = window.findChild(QDockWidget, "boundaryDock")
+    assert window.tabifiedDockWidgets(boundary)  # shares a tab with the neuron explanation
+    window.splitDockWidget(window.neuron_dock, boundary, Qt.Vertical)  # an old layout: side by side
+    window._settings.setValue("mainWindow/state", QMainWindow.saveState(window, LAYOUT_VERSION - 1))
+    window.tabifyDockWidget(window.neuron_dock, boundary)
+    window.restore_settings()
+    assert window.tabifiedDockWidgets(boundary)
+    window.save_settings()  # the current version is restored
+    window.splitDockWidget(window.neuron_dock, boundary, Qt.Vertical)
+    window.restore_settings()
+    assert window.tabifiedDockWidgets(boundary)

@@ -217,3 +217,16 @@ def test_big_graphs_draw_only_the_strongest_edges_and_follow_the_weights(qtbot):
     x0, x1 = view._positions[1][5], view._positions[2][7]
     points = {(round(widest.elementAt(k).x, 3), round(widest.elementAt(k).y, 3)) for k in range(widest.elementCount())}
     assert (round(x0[0], 3), round(x0[1], 3)) in points and (round(x1[0], 3), round(x1[1], 3)) in points
+
+
+def test_fitting_the_graph_leaves_the_legend_clear_of_the_nodes(window, qtbot):
+    window.resize(1280, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.network_view
+    view.fit_to_view()
+    legend = view.legend.geometry()
+    for layer in range(len(window.network.layer_sizes)):
+        for index in range(window.network.layer_sizes[layer]):
+            centre = view.viewport().mapTo(view, view_pos(view, view.node_position(layer, index)))
+            assert not legend.contains(centre), (layer, index)
