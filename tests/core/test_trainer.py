@@ -16,11 +16,18 @@ def iris():
     return load_dataset("iris")
 
 
-def test_iris_four_layer_network_reaches_95_percent_on_the_test_split(iris):
-    # Stratified 30% test split; a fixed, seeded budget of 100 epochs of SGD (~0.1 s).
-    data = prepare_data(iris, test_fraction=0.3, seed=1)
-    net = Network([4, 8, 8, 3], ["tanh", "tanh", "softmax"], seed=0)
-    trainer = Trainer(net, data, TrainingSettings(learning_rate=0.05, batch_size=10, optimizer="sgd", seed=0))
+@pytest.mark.parametrize("split_seed", [0, 1])
+def test_iris_four_layer_network_reaches_95_percent_on_the_test_split(iris, split_seed):
+    # The app's own defaults: its split (seed 0; stratified, 30% test), its 4-8-8-3
+    # tanh/softmax network and its training settings (SGD, rate 0.1, batches of 10), with a
+    # fixed, seeded budget of 100 epochs (~0.05 s). 95% of 45 test flowers means 43. The
+    # seed-0 test part holds two of Iris's overlapping versicolor/virginica flowers (rows 70
+    # and 133) that logistic regression and an RBF SVM miss as well: 43/45 is its ceiling.
+    data = prepare_data(iris, test_fraction=0.3, seed=split_seed)
+    assert data.X_test.shape[0] == 45
+    trainer = Trainer(default_network(data), data, TrainingSettings())
+    assert trainer.network.layer_sizes == [4, 8, 8, 3]
+    assert trainer.network.activations == ["tanh", "tanh", "softmax"]
     first = trainer.evaluate()
     metrics = trainer.step(100)
     assert metrics.epoch == 100
