@@ -10,7 +10,7 @@ the document then holds the latest snapshot, and user edits are announced throug
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from nnsim.core import Network
 from nnsim.ui.messages import translate_name
@@ -38,6 +38,7 @@ class NetworkDocument(QObject):
         self._sample = self._row_input(0) if data is not None else np.zeros(network.layer_sizes[0])
         self._trace = None
         self._names: tuple[list[str], list[str]] | None = None
+        self._live = False
 
     # ------------------------------------------------------------------ reading
     @property
@@ -107,12 +108,26 @@ class NetworkDocument(QObject):
         if user:
             self.structureEdited.emit()
 
-    def apply_parameters(self, params: np.ndarray) -> None:
-        """Copy a snapshot's flat parameters in (same structure), then redraw."""
+    def apply_parameters(self, params: np.ndarray, live: bool = False) -> None:
+        """Copy a snapshot's flat parameters in (same structure), then redraw.
+
+        ``live``: one of the stream of snapshots of running training. While the views are
+        told, ``live`` reads True and the side panels may follow one pass of the event loop
+        later (``follow_parameters``), so the graph and they never repaint in the same pass.
+        """
         if params.shape != self._network.params.shape:
             raise ValueError("snapshot does not match the network's structure")
         self._network.params[...] = params
-        self._changed()
+        self._live = bool(live)
+        try:
+            self._changed()
+        finally:
+            self._live = False
+
+    @property
+    def live(self) -> bool:
+        """True while ``parametersChanged`` reports a snapshot of running training."""
+        return self._live
 
     def set_sample(self, x) -> None:
         """Show a typed-in input (as the network sees it, i.e. already standardized)."""
@@ -178,3 +193,23 @@ def _fit_names(names, n: int, prefix: str) -> list[str]:
     if n == 1 and prefix == "y":
         return ["y"]
     return [f"{prefix}{k + 1}" for k in range(n)]
+
+
+def follow_parameters(document: NetworkDocument, owner: QObject, refresh) -> None:
+    """Call ``refresh`` on ``document.parametersChanged``: at once, or, for a snapshot of
+    running training (``document.live``), from a zero-interval timer owned by ``owner``, that
+    is one pass of the event loop later, after the graph has repainted (several snapshots in
+    a row make one refresh)."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(refresh)
+
+    def changed() -> None:
+        if document.live:
+            timer.start()
+        else:
+            timer.stop()
+            refresh()
+
+    document.parametersChanged.connect(changed)

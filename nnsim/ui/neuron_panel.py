@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnsim.ui.document import follow_parameters
 from nnsim.ui.selection import activation_title, layer_title, node_name
 
 #: the formula lists every term up to this many inputs, then the largest ones
@@ -147,7 +148,7 @@ class NeuronPanel(QWidget):
         layout.addWidget(scroll, 1)
 
         self.selection.changed.connect(self.refresh)
-        document.parametersChanged.connect(self.refresh)
+        follow_parameters(document, self, self.refresh)  # a pass after the graph while training
         document.sampleChanged.connect(self._sync_sample_controls)
         document.dataChanged.connect(self._sync_sample_controls)
         document.structureChanged.connect(self._sync_sample_controls)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnsim.ui.document import follow_parameters
 from nnsim.ui.selection import activation_title, layer_title, node_name
 from nnsim.ui.structure import new_gesture
 
@@ -100,7 +101,7 @@ class ParameterPanel(QWidget):
 
         self.selection.changed.connect(self._selection_changed)
         document.structureChanged.connect(self._rebuild)
-        document.parametersChanged.connect(self.refresh)
+        follow_parameters(document, self, self.refresh)  # a pass after the graph while training
         self._rebuild()
 
     # ------------------------------------------------------------ public

@@ -451,7 +451,7 @@ class TrainingController(QObject):
             start = time.perf_counter()
             self._applying = True
             try:
-                doc.apply_parameters(params)
+                doc.apply_parameters(params, live=snap.kind == "training")
             finally:
                 self._applying = False
             # The repaints come after this slot; a zero timer fires once they are done.

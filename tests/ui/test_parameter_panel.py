@@ -116,3 +116,16 @@ def test_every_control_is_named(window):
         for widget in window.parameter_panel.findChildren(kind):
             assert widget.objectName()
             assert widget.accessibleName()
+
+
+def test_snapshots_of_running_training_reach_the_panels_one_pass_after_the_graph(window, qtbot):
+    spin = window.findChild(QDoubleSpinBox, "weightSpin_0_2_0")
+    params = window.network.params.copy()
+    weights, _ = window.network.views(params)
+    weights[0][2, 0] = 1.25
+    window.document.apply_parameters(params, live=True)
+    assert spin.value() != 1.25  # the graph first; the panels on the next pass
+    qtbot.waitUntil(lambda: spin.value() == 1.25, timeout=1000)
+    weights[0][2, 0] = -0.5
+    window.document.apply_parameters(params)  # paused, or a user's edit: at once
+    assert spin.value() == -0.5
