@@ -186,3 +186,17 @@ def test_while_training_runs_each_plot_redraws_on_its_own_turn(qtbot):
     paused.kind = "paused"  # not running: shown without waiting for a turn
     controller.snapshotReceived.emit(paused)
     qtbot.waitUntil(lambda: curve_len(loss, "train") == 51 and curve_len(accuracy, "train") == 2, timeout=1000)
+
+
+def test_a_long_history_draws_about_two_points_per_pixel_column(plots, qtbot):
+    controller, widget = plots
+    loss = widget.loss_plot
+    n = 200_000
+    controller.snapshotReceived.emit(snapshot(1, n))
+    qtbot.waitUntil(lambda: loss.point_count("train") == n, timeout=1000)
+    loss.refresh()
+    widget.grab()  # paint: pyqtgraph decimates for the view it is drawn in
+    x, y = loss.series["train"].item.curve.getData()
+    width = loss.plotItem.vb.width()
+    assert len(x) <= 2 * width + 8  # "peak": the lowest and highest value of each column
+    assert y.max() == pytest.approx(np.exp(-1 / 100.0)) and y.min() == pytest.approx(np.exp(-n / 100.0))
