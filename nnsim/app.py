@@ -75,12 +75,13 @@ def _add_panels(window, document) -> None:
     window.plots = TrainingPlots(training)
     # translate("MainWindow", ...) rather than window.tr(...): lupdate would file the latter
     # under a context named "window", which no translation lookup ever asks for.
-    window.add_panel(window.training_panel, Qt.LeftDockWidgetArea,
-                     QCoreApplication.translate("MainWindow", "Training"), "trainingDock")
-    window.add_panel(window.data_panel, Qt.LeftDockWidgetArea,
-                     QCoreApplication.translate("MainWindow", "Data"), "dataDock")
-    window.add_panel(window.plots, Qt.BottomDockWidgetArea,
-                     QCoreApplication.translate("MainWindow", "Loss and accuracy"), "plotsDock", scroll=False)
+    training_dock = window.add_panel(window.training_panel, Qt.LeftDockWidgetArea,
+                                     QCoreApplication.translate("MainWindow", "Training"), "trainingDock")
+    data_dock = window.add_panel(window.data_panel, Qt.LeftDockWidgetArea,
+                                 QCoreApplication.translate("MainWindow", "Data"), "dataDock")
+    plots_dock = window.add_panel(window.plots, Qt.BottomDockWidgetArea,
+                                  QCoreApplication.translate("MainWindow", "Loss and accuracy"), "plotsDock",
+                                  scroll=False)
     boundary_dock = window.add_panel(window.boundary_view, Qt.RightDockWidgetArea,
                                      QCoreApplication.translate("MainWindow", "Decision boundary"),
                                      "boundaryDock", scroll=False)
@@ -88,6 +89,12 @@ def _add_panels(window, document) -> None:
     # other is useful at the same moment. A 2-D data set brings the boundary to the front.
     window.tabifyDockWidget(window.neuron_dock, boundary_dock)
     window.neuron_dock.raise_()
+    # The left column (training controls, data) runs the window's whole height, so on a
+    # short screen the controls are not squeezed by the plots, which sit under the graph and
+    # the right-hand panels. First-start proportions follow (a saved layout replaces them).
+    window.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
+    window.set_first_dock_sizes(([training_dock, data_dock], [400, 300], Qt.Vertical),
+                                ([plots_dock], [250], Qt.Vertical))
 
     def show_boundary_for_2d_data():
         data = document.data

@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         self._path: Path | None = None
         #: set by the training panel: a callable returning the TrainingSettings to save
         self.training_settings_provider = None
+        self._first_dock_sizes: list = []  # see set_first_dock_sizes
+        self._layout_restored = False
         self.setWindowIcon(app_icon())
         self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowTabbedDocks | QMainWindow.AllowNestedDocks)
 
@@ -519,6 +521,19 @@ class MainWindow(QMainWindow):
         )
 
     # ------------------------------------------------------------ settings
+    def set_first_dock_sizes(self, *sizes) -> None:
+        """Dock proportions for a first start: ``(docks, pixels, orientation)`` triples, applied
+        once the window first shows (Qt sizes docks only then), unless a saved layout was
+        restored."""
+        self._first_dock_sizes = list(sizes)
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        sizes, self._first_dock_sizes = self._first_dock_sizes, []
+        if sizes and not self._layout_restored:
+            for docks, pixels, orientation in sizes:
+                self.resizeDocks(docks, pixels, orientation)
+
     def restore_settings(self) -> None:
         """Put back the saved geometry and dock layout (call once every panel is added)."""
         if self._settings is None:
@@ -528,7 +543,8 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state, LAYOUT_VERSION)  # a layout saved by an older nnsim is ignored
+            # A layout saved by an older nnsim is ignored (restoreState returns False).
+            self._layout_restored = self.restoreState(state, LAYOUT_VERSION)
 
     def save_settings(self) -> None:
         if self._settings is None:

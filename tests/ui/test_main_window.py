@@ -267,3 +267,14 @@ def test_a_dock_layout_saved_by_an_older_version_is_not_restored(window, qtbot):
     window.splitDockWidget(window.neuron_dock, boundary, Qt.Vertical)
     window.restore_settings()
     assert window.tabifiedDockWidgets(boundary)
+
+
+def test_at_first_start_the_training_controls_show_whole_and_the_plots_have_room(window, qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    scroll = window.findChild(QScrollArea, "trainingDockScroll")
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() == 0, timeout=1000)  # nothing hidden
+    assert window.plots.loss_plot.height() >= 150
