@@ -178,7 +178,9 @@ class EdgePaths:
                 keep = np.argpartition(mag, w.size - cap)[w.size - cap:]
             else:
                 keep = np.arange(w.size)
-            level = np.minimum((mag[keep] / scale * LEVELS).astype(np.intp), LEVELS - 1)
+            # (a non-finite weight, say a hand-typed huge value over an infinite scale, gets
+            # the thinnest level rather than an index out of range)
+            level = np.clip(np.nan_to_num(mag[keep] / scale * LEVELS), 0, LEVELS - 1).astype(np.intp)
             keys.append(level + LEVELS * (w[keep] < 0))  # the index into self._order
             # Segment endpoints interleaved (a0, b0, a1, b1, ...), as connect="pairs" wants.
             seg_x.append(np.column_stack([a[keep, 0], b[keep, 0]]))
@@ -199,9 +201,6 @@ class EdgePaths:
     def edge_count(self) -> int:
         """Edges drawn (for tests): segments in all the paths."""
         return sum(item.path().elementCount() // 2 for item in self.items.values())
-
-    def pen_of(self, sign: int, level: int) -> QPen:
-        return self.items[(sign, level)].pen()
 
 
 class LegendWidget(QLabel):

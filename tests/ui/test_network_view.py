@@ -230,3 +230,14 @@ def test_fitting_the_graph_leaves_the_legend_clear_of_the_nodes(window, qtbot):
         for index in range(window.network.layer_sizes[layer]):
             centre = view.viewport().mapTo(view, view_pos(view, view.node_position(layer, index)))
             assert not legend.contains(centre), (layer, index)
+
+
+def test_a_non_finite_weight_is_drawn_without_breaking_the_graph(shown_window):
+    view, doc = shown_window.network_view, shown_window.document
+    params = doc.network.params.copy()
+    weights, _ = doc.network.views(params)
+    weights[1][0, 0] = np.inf
+    weights[1][1, 0] = np.nan
+    doc.apply_parameters(params)
+    view.grab()
+    assert view._edges.edge_count() == sum(a * b for a, b in zip(doc.network.layer_sizes, doc.network.layer_sizes[1:]))
