@@ -1,7 +1,9 @@
 """Application start-up: QApplication, command line, settings, and the main window.
 
 ``create_main_window(argv)`` builds the window on the Iris network without showing it (tests
-and the lead's integration use it); ``main(argv)`` shows it and runs the event loop.
+and the lead's integration use it); ``main(argv)`` shows it and runs the event loop, or, with
+``--screenshot PATH``, saves a picture of the window as it opens and quits (worksheets, and the
+smoke test of the standalone build in ``packaging/build.sh``).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -26,6 +28,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="nnsim", description="A neural-network simulator for classrooms.")
     parser.add_argument("model", nargs="?", help="a model file (.nnsim.json) to open")
     parser.add_argument("--lang", help="interface language, es or en (default: the one chosen in View > Language, else the system's)")
+    parser.add_argument("--screenshot", metavar="PATH",
+                        help="open the window as usual (with the model, if one is given), save a PNG picture "
+                             "of it to PATH and quit, without saving any setting (for worksheets)")
     parser.add_argument("--version", action="version", version=f"nnsim {nnsim.__version__}")
     args, _qt_args = parser.parse_known_args(list(argv[1:]) if argv else [])
     return args
@@ -127,10 +132,67 @@ def create_main_window(argv=None):
     return window
 
 
+#: after the window's first paint, the event loop runs this long before the picture is taken,
+#: so the passes that follow a first show (the first-start dock sizes, the views and the
+#: plots' first redraw) are in it
+SCREENSHOT_SETTLE_MS = 300
+#: a window that is never painted (no screen at all) is pictured after this long anyway
+SCREENSHOT_TIMEOUT_MS = 10_000
+
+
+class _Screenshot(QObject):
+    """Waits for the window's first paint, then saves ``window.grab()`` as a PNG and ends the
+    event loop with 0, or with 1 (and a message on stderr) when the file cannot be written."""
+
+    def __init__(self, app, window, path: str):
+        super().__init__(window)
+        self._app, self._window, self._path = app, window, path
+        self._scheduled = False
+        window.installEventFilter(self)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, self, self._schedule)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt)
+        if watched is self._window and event.type() == QEvent.Paint:
+            self._schedule()
+        return False
+
+    def _schedule(self) -> None:
+        if not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(SCREENSHOT_SETTLE_MS, self, self._save)
+
+    def _save(self) -> None:
+        self._window.removeEventFilter(self)
+        if self._window.grab().save(self._path, "PNG"):
+            self._app.exit(0)
+        else:
+            print(f"nnsim: could not write the screenshot to {self._path!r} "
+                  "(does its folder exist, and may nnsim write there?)", file=sys.stderr)
+            self._app.exit(1)
+
+
+def _check_model(path: str) -> bool:
+    """With --screenshot nobody is there to close an error dialog: say on stderr instead."""
+    from nnsim.core.model_file import load_model
+
+    try:
+        load_model(path)
+    except (OSError, ValueError) as error:
+        print(f"nnsim: cannot open the model {path!r}: {error}", file=sys.stderr)
+        return False
+    return True
+
+
 def main(argv=None) -> int:
     argv = list(sys.argv if argv is None else argv)
-    parse_args(argv)  # --version and --help exit here, before any window
+    args = parse_args(argv)  # --version and --help exit here, before any window
+    if args.screenshot and args.model and not _check_model(args.model):
+        return 1
     app = _ensure_application(argv)
     window = create_main_window(argv)
     window.show()
+    if args.screenshot:
+        # Not closed afterwards: closing saves the window's layout, and a picture changes none.
+        # Quitting the event loop stops the training thread (aboutToQuit).
+        _Screenshot(app, window, args.screenshot)
     return app.exec()
