@@ -238,13 +238,9 @@ class TrainingWorker(QObject):
         except ValueError as exc:
             self._fail(str(exc))
             return
-        self.generation = int(generation)
-        self._clear_pending()
-        self._metrics = None
+        self._took_network(generation)
         if reset:
             self._epoch_seconds = None
-        self._last_grid = -math.inf
-        self._full_grid_seconds = 0.0
         self._emit_snapshot("loaded", force=True)
 
     @Slot(object, object)
@@ -331,6 +327,11 @@ class TrainingWorker(QObject):
         except ValueError as exc:
             self._fail(str(exc))
             return
+        self._took_network(generation)
+
+    def _took_network(self, generation: int) -> None:
+        """Another network (or data) from command ``generation``: forget what belonged to the
+        old one (pending history, metrics, the picture's timing)."""
         self.generation = int(generation)
         self._clear_pending()
         self._metrics = None
