@@ -40,9 +40,9 @@ def main() -> int:
     QSettings.setPath(QSettings.NativeFormat, QSettings.UserScope, settings_dir)
 
     from nnsim.core import Network
-    from nnsim.ui.document import NetworkDocument
-    from nnsim.ui.network_view import NetworkView
-    from nnsim.ui.structure import NetworkEditor
+    from nnsim.model.document import NetworkDocument
+    from nnsim.ui.graph.network_view import NetworkView
+    from nnsim.model.structure import NetworkEditor
 
     # --- 10 x 64 graph
     doc = NetworkDocument(Network([64] * 10, seed=0))

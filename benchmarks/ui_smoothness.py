@@ -61,11 +61,12 @@ def build_window(app, bare: bool, data, network):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-    from nnsim.ui.plots import TrainingPlots
-    from nnsim.ui.training import TrainingController, TrainingPanel
+    from nnsim.ui.plots.curves import TrainingPlots
+    from nnsim.training.controller import TrainingController
+    from nnsim.ui.panels.training_panel import TrainingPanel
 
     if bare:
-        from nnsim.ui.document import NetworkDocument
+        from nnsim.model.document import NetworkDocument
 
         document = NetworkDocument(network.copy(), data)
         window = QWidget()

@@ -67,10 +67,11 @@ def _add_panels(window, document) -> None:
     """
     from PySide6.QtCore import Qt
 
-    from nnsim.ui.boundary import DecisionBoundaryView
-    from nnsim.ui.data_panel import DataPanel
-    from nnsim.ui.plots import TrainingPlots
-    from nnsim.ui.training import TrainingController, TrainingPanel
+    from nnsim.ui.plots.boundary import DecisionBoundaryView
+    from nnsim.ui.panels.data_panel import DataPanel
+    from nnsim.ui.plots.curves import TrainingPlots
+    from nnsim.training.controller import TrainingController
+    from nnsim.ui.panels.training_panel import TrainingPanel
 
     training = TrainingController(document, parent=window)
     window.training = training
@@ -115,7 +116,7 @@ def _add_panels(window, document) -> None:
 
 def create_main_window(argv=None):
     """Build the main window on the Iris network, without showing it."""
-    from nnsim.ui.document import NetworkDocument
+    from nnsim.model.document import NetworkDocument
     from nnsim.ui.main_window import MainWindow, app_icon
 
     args = parse_args(argv)

@@ -1,4 +1,5 @@
-"""Test set-up shared by every test: offscreen Qt, and no thread left running."""
+"""Test set-up shared by every test: offscreen Qt, no thread left running, and the window
+fixtures (a main window with settings kept in a temporary folder)."""
 
 import os
 
@@ -17,7 +18,7 @@ def no_thread_left_running(request):
     yield
     if "qtbot" not in request.fixturenames:
         return
-    from nnsim.threads import running_threads
+    from nnsim.training.threads import running_threads
 
     left = running_threads()
     if left:
@@ -25,3 +26,48 @@ def no_thread_left_running(request):
             thread.quit()
             thread.wait(2000)
         pytest.fail(f"test left {len(left)} QThread(s) running: {left}")
+
+
+
+@pytest.fixture
+def isolated_settings(tmp_path, qapp):
+    """QSettings written under tmp_path, so no test reads or writes the user's settings."""
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
+        QSettings.setPath(fmt, QSettings.UserScope, str(tmp_path / "settings"))
+    yield tmp_path / "settings"
+
+
+@pytest.fixture
+def window(qtbot, isolated_settings):
+    """The main window as nnsim opens it (Iris network), not shown."""
+    from nnsim.app import create_main_window
+
+    win = create_main_window([])
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def shown_window(window, qtbot):
+    """The main window shown (offscreen), for clicks and geometry."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.network_view.fit_to_view()
+    return window
+
+
+@pytest.fixture
+def find_slider(window):
+    """find_slider("weightSlider_0_1_0") -> the QSlider of that name in the window."""
+    from PySide6.QtWidgets import QSlider
+
+    def find(name):
+        found = window.findChild(QSlider, name)
+        assert found is not None, f"no slider named {name}"
+        return found
+
+    return find

@@ -1,1 +1,2 @@
-"""The Qt widgets of nnsim. Each panel takes what it shows in its constructor."""
+"""The Qt widgets, in rooms by kind (graph/, panels/, plots/); the main window only
+composes them."""

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from nnsim.core.resources import resource_path
+
 #: the languages nnsim speaks: code -> the language's name in that language (menus show it
 #: that way, so a person who cannot read the current language still finds their own)
 LANGUAGES = {"en": "English", "es": "Español"}
@@ -24,8 +26,6 @@ LANGUAGE_KEY = "language"
 
 
 def translations_folder():
-    from nnsim.ui.main_window import resource_path
-
     return resource_path("translations")
 
 

@@ -13,7 +13,6 @@ so the saved dock layout finds them.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, QSignalBlocker, Qt, Signal
@@ -32,13 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.core import Network
+from nnsim.core.resources import resource_path
 from nnsim.ui.language import LANGUAGES, current_language, resolve_language, store_language, stored_language
-from nnsim.ui.messages import translate_message
-from nnsim.ui.network_view import NetworkView
-from nnsim.ui.neuron_panel import NeuronPanel
-from nnsim.ui.parameter_panel import ParameterPanel
-from nnsim.ui.selection import SelectionModel, activation_title
-from nnsim.ui.structure import NetworkEditor
+from nnsim.model.messages import translate_message
+from nnsim.ui.graph.network_view import NetworkView
+from nnsim.ui.panels.neuron_panel import NeuronPanel
+from nnsim.ui.panels.parameter_panel import ParameterPanel
+from nnsim.model.selection import SelectionModel, activation_title
+from nnsim.model.structure import NetworkEditor
 
 
 class _PanelScroll(QScrollArea):
@@ -61,10 +61,6 @@ class _PanelScroll(QScrollArea):
 #: the version of the dock layout saved in the settings: raise it when the panels change, so
 #: a layout saved by an older nnsim (other docks, other tabs) is not restored
 LAYOUT_VERSION = 2
-
-
-def resource_path(*parts: str) -> Path:
-    return Path(str(resources.files("nnsim").joinpath("resources", *parts)))
 
 
 def app_icon() -> QIcon:

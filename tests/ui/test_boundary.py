@@ -6,8 +6,8 @@ import pytest
 from nnsim.core import Network, load_dataset
 from nnsim.core.grid import boundary_image
 from nnsim.core.training_data import default_network, prepare_data
-from nnsim.ui.boundary import DecisionBoundaryView, colour_image
-from nnsim.ui.document import NetworkDocument
+from nnsim.ui.plots.boundary import DecisionBoundaryView, colour_image
+from nnsim.model.document import NetworkDocument
 
 
 def make_document(name):
@@ -147,7 +147,7 @@ def test_colour_image_for_many_classes_uses_the_class_colours():
 
 
 def test_snapshots_of_running_training_bring_the_pictures(view_of, qtbot):
-    from types import SimpleNamespace as Snapshot  # the fields of nnsim.worker.Snapshot used here
+    from types import SimpleNamespace as Snapshot  # the fields of nnsim.training.worker.Snapshot used here
 
     doc = make_document("xor")
     view = view_of(doc)

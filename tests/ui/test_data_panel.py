@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton, QTableView, Q
 
 from nnsim.core import Network, load_dataset
 from nnsim.core.training_data import default_network, prepare_data
-from nnsim.ui.data_panel import DataPanel
-from nnsim.ui.document import NetworkDocument
+from nnsim.ui.panels.data_panel import DataPanel
+from nnsim.model.document import NetworkDocument
 
 
 @pytest.fixture

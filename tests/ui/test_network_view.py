@@ -8,9 +8,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDoubleSpinBox
 
 from nnsim.core import Network
-from nnsim.ui.document import NetworkDocument
-from nnsim.ui.network_view import NetworkView, value_color
-from nnsim.ui.structure import NetworkEditor
+from nnsim.model.document import NetworkDocument
+from nnsim.ui.graph.network_view import NetworkView, value_color
+from nnsim.model.structure import NetworkEditor
 
 
 def view_pos(view, scene_point):
@@ -195,7 +195,7 @@ def test_an_edge_is_drawn_in_the_colour_of_its_sign(shown_window, value, hue):
 
 
 def test_big_graphs_draw_only_the_strongest_edges_and_follow_the_weights(qtbot):
-    from nnsim.ui.network_view import MAX_EDGES, MAX_EDGES_PER_GAP, MIN_EDGES_PER_GAP
+    from nnsim.ui.graph.network_view import MAX_EDGES, MAX_EDGES_PER_GAP, MIN_EDGES_PER_GAP
 
     deep = NetworkView(*_document_and_editor(Network([64] * 10, seed=0)))
     qtbot.addWidget(deep)

@@ -3,7 +3,7 @@
 import numpy as np
 from PySide6.QtCore import Qt
 
-from nnsim.ui.neuron_panel import compare_digits, num
+from nnsim.ui.panels.neuron_panel import compare_digits, num
 
 
 def engine_numbers(window, layer, j):

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QObject, Signal
 
-from nnsim.ui.plots import AccuracyPlot, GrowingBuffer, LossPlot, TrainingPlots
+from nnsim.ui.plots.curves import AccuracyPlot, GrowingBuffer, LossPlot, TrainingPlots
 
 
 class FakeController(QObject):

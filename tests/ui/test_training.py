@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QSlider, QAbstractS
 
 from nnsim.core import load_dataset
 from nnsim.core.training_data import default_network, prepare_data
-from nnsim.threads import running_threads
-from nnsim.ui.document import NetworkDocument
-from nnsim.ui.plots import TrainingPlots
-from nnsim.ui.training import TrainingController, TrainingPanel
+from nnsim.training.threads import running_threads
+from nnsim.model.document import NetworkDocument
+from nnsim.ui.plots.curves import TrainingPlots
+from nnsim.training.controller import TrainingController
+from nnsim.ui.panels.training_panel import TrainingPanel
 
 
 @pytest.fixture(scope="module")

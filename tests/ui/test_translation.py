@@ -24,7 +24,7 @@ from nnsim.ui.language import (
     store_language,
     system_language,
 )
-from nnsim.ui.main_window import resource_path
+from nnsim.core.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "nnsim" / "resources" / "translations" / "nnsim_es.ts"
@@ -130,7 +130,7 @@ def test_engine_message_shapes_match_the_engine(spanish_window, tmp_path):
     from nnsim.core import DataError, Network, load_csv
     from nnsim.core import losses
     from nnsim.core.model_file import load_model
-    from nnsim.ui.messages import translate_message
+    from nnsim.model.messages import translate_message
 
     def error_of(action) -> str:
         with pytest.raises((DataError, ValueError)) as info:

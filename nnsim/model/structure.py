@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from nnsim.core.activations import ACTIVATIONS, OUTPUT_ONLY
-from nnsim.ui.messages import translate_message
-from nnsim.ui.selection import SelectionModel, activation_title
-from nnsim.ui.undo import ReplaceNetworkCommand, SetParameterCommand
+from nnsim.model.messages import translate_message
+from nnsim.model.selection import SelectionModel, activation_title
+from nnsim.model.undo import ReplaceNetworkCommand, SetParameterCommand
 
 #: the graph stays readable up to this many layers (input and output included) ...
 MAX_LAYERS = 10

@@ -220,7 +220,7 @@ class DecisionBoundaryView(QWidget):
 
     # ------------------------------------------------------------------ pictures
     def show_snapshot(self, snapshot) -> None:
-        """Take a training snapshot (``nnsim.worker.Snapshot``): its picture, if it has one.
+        """Take a training snapshot (``nnsim.training.worker.Snapshot``): its picture, if it has one.
 
         While training runs (``snapshot.running``) the worker draws the pictures, so for a
         moment the view does not compute its own on ``parametersChanged``. A snapshot for

@@ -10,7 +10,7 @@ import pytest
 from nnsim.core import Network, load_dataset
 from nnsim.core.trainer import TrainingSettings
 from nnsim.core.training_data import default_network, prepare_data
-from nnsim.worker import Snapshot, TrainingWorker, boundary_grid
+from nnsim.training.worker import Snapshot, TrainingWorker, boundary_grid
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +163,7 @@ def test_two_d_data_gets_a_float32_boundary_grid(qtbot):
 
 
 def test_a_slow_picture_is_drawn_at_half_resolution_while_training_runs(qtbot, monkeypatch):
-    import nnsim.worker as worker_module
+    import nnsim.training.worker as worker_module
 
     monkeypatch.setattr(worker_module, "GRID_FAST_SECONDS", 0.0)  # every picture counts as slow
     monkeypatch.setattr(worker_module, "GRID_BUDGET", 1.0)  # and may be drawn every snapshot

@@ -509,7 +509,7 @@ class TrainingWorker(QObject):
 
 def make_worker_thread(worker: TrainingWorker, name: str = "nnsim-training") -> QThread:
     """A registered QThread with ``worker`` moved into it (not started)."""
-    from nnsim.threads import register
+    from nnsim.training.threads import register
 
     thread = QThread()
     thread.setObjectName(name)

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnsim.ui.document import follow_parameters
-from nnsim.ui.selection import activation_title, layer_title, node_name
+from nnsim.model.document import follow_parameters
+from nnsim.model.selection import activation_title, layer_title, node_name
 
 #: the formula lists every term up to this many inputs, then the largest ones
 MAX_TERMS = 12

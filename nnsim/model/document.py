@@ -13,7 +13,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from nnsim.core import Network
-from nnsim.ui.messages import translate_name
+from nnsim.model.messages import translate_name
 
 
 class NetworkDocument(QObject):

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnsim.ui.selection import activation_title, layer_title, node_name
+from nnsim.model.selection import activation_title, layer_title, node_name
 
 POSITIVE = QColor(0, 114, 178)  # Okabe-Ito blue
 NEGATIVE = QColor(230, 140, 0)  # Okabe-Ito orange, a little darker to show on white

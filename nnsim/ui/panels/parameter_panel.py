@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnsim.ui.document import follow_parameters
-from nnsim.ui.selection import activation_title, layer_title, node_name
-from nnsim.ui.structure import new_gesture
+from nnsim.model.document import follow_parameters
+from nnsim.model.selection import activation_title, layer_title, node_name
+from nnsim.model.structure import new_gesture
 
 #: slider positions from -STEPS to +STEPS cover -range .. +range
 STEPS = 1000

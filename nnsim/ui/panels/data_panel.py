@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from nnsim.core import DATASETS, DataError, load_csv, load_dataset
 from nnsim.core.adapt import network_for_data
 from nnsim.core.training_data import prepare_data
-from nnsim.ui.messages import translate_message, translate_name
+from nnsim.model.messages import translate_message, translate_name
 
 OPEN_CSV = "__open_csv__"
 CSV_PREFIX = "csv:"

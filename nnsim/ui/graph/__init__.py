@@ -1,0 +1,1 @@
+"""The editable network graph: nodes, edges and their legend."""

@@ -1,0 +1,365 @@
+"""The training panel: Train / Step / Reset and the training settings, a view of the
+training controller (``nnsim.training.controller``) that shows what it says and sends what
+the person chooses."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnsim.model.messages import translate_message
+from nnsim.training.controller import TrainingController
+
+
+class _KeyGuard(QObject):
+    """Lets the focused slider keep its arrow keys, and a focused button, check box or list
+    its Space key, instead of the window-wide training shortcuts taking them."""
+
+    ARROWS = (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down)
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if event.type() == QEvent.ShortcutOverride and event.modifiers() == Qt.NoModifier:
+            key = event.key()
+            if (isinstance(obj, QAbstractSlider) and key in self.ARROWS) or (
+                    isinstance(obj, (QAbstractButton, QComboBox)) and key == Qt.Key_Space):
+                event.accept()  # the widget wants this key: no shortcut
+                return True
+        return False
+
+
+class TrainingPanel(QWidget):
+    """Train / Step / Reset and the training settings for ``controller``.
+
+    The shortcuts (Space, Right arrow, Ctrl+R) are QActions (``train_action``,
+    ``step_action``, ``reset_action``) active anywhere in the panel's window, except while a
+    text or number field, a list or a slider has the keyboard focus and wants the key.
+    """
+
+    def __init__(self, controller: TrainingController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("trainingPanel")
+        self.setAccessibleName(self.tr("Training"))
+        self.controller = controller
+        #: the last divergence message box (None before one was shown)
+        self.divergence_box: QMessageBox | None = None
+        self._watched_window = None
+        self._key_guard = _KeyGuard(self)
+        self._guarded = None
+        self._build()
+        self._load_settings(controller.settings)
+        controller.runningChanged.connect(self._update_buttons)
+        controller.epochChanged.connect(self._show_epoch)
+        controller.diverged.connect(self._show_divergence)
+        controller.finished.connect(self._show_finished)
+        controller.error.connect(self._show_error)
+        controller.settingsChanged.connect(self._load_settings)
+        controller.pendingChanged.connect(self._show_pending)
+        controller.document.dataChanged.connect(self._update_buttons)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self._update_buttons()
+        self._show_epoch(controller.epoch, controller.epochs_per_second)
+
+    # ------------------------------------------------------------------ building
+    def _named(self, widget, name: str, accessible: str, tip: str):
+        widget.setObjectName(name)
+        widget.setAccessibleName(accessible)
+        widget.setToolTip(tip)
+        if isinstance(widget, QAbstractSpinBox):
+            widget.setKeyboardTracking(False)  # apply the typed number once, not each digit
+        return widget
+
+    def _make_action(self, name: str, text: str, shortcut: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build(self) -> None:
+        c = self.controller
+        self.train_action = self._make_action("trainAction", self.tr("Train"), "Space", c.toggle)
+        self.step_action = self._make_action("stepAction", self.tr("Step one epoch"), "Right", c.step)
+        self.reset_action = self._make_action("resetAction", self.tr("Reset weights"), "Ctrl+R", c.reset)
+
+        self.trainButton = self._named(QPushButton(self.tr("Train")), "trainButton", self.tr("Train"),
+                                       self.tr("Start training; press again to pause (Space)"))
+        self.stepButton = self._named(QPushButton(self.tr("Step")), "stepButton", self.tr("Step one epoch"),
+                                      self.tr("Train exactly one epoch while paused (Right arrow)"))
+        self.resetButton = self._named(QPushButton(self.tr("Reset")), "resetButton", self.tr("Reset weights"),
+                                       self.tr("New random weights and an empty history (Ctrl+R)"))
+        self.trainButton.clicked.connect(self.train_action.trigger)
+        self.stepButton.clicked.connect(self.step_action.trigger)
+        self.resetButton.clicked.connect(self.reset_action.trigger)
+        buttons = QHBoxLayout()
+        for b in (self.trainButton, self.stepButton, self.resetButton):
+            buttons.addWidget(b)
+
+        self.epochLabel = self._named(QLabel(), "epochLabel", self.tr("Epoch"),
+                                      self.tr("Epochs trained so far (one epoch = every training example once), "
+                                              "and how many per second"))
+        font = self.epochLabel.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.epochLabel.setFont(font)
+        # A fixed width: a label that grows with its digits would re-lay out the window
+        # (and the plots next to it) 30 times a second.
+        self.epochLabel.setMinimumWidth(self.epochLabel.fontMetrics().horizontalAdvance(
+            self.tr("Epoch {0}").format("10,000,000") + self.tr("  ·  {0} epochs/s").format("10,000")))
+        self.epochLabel.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        self.statusLabel = self._named(QLabel(), "trainingStatusLabel", self.tr("Training status"),
+                                       self.tr("What happened last, and what waits for Reset"))
+        self.statusLabel.setWordWrap(True)
+
+        self.learningRateSpin = self._named(
+            QDoubleSpinBox(), "learningRateSpin", self.tr("Learning rate"),
+            self.tr("How big a step each weight takes against its gradient; applies at once"))
+        self.learningRateSpin.setDecimals(5)
+        self.learningRateSpin.setRange(0.00001, 10.0)
+        self.learningRateSpin.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+        self.optimizerCombo = self._named(QComboBox(), "optimizerCombo", self.tr("Optimizer"),
+                                          self.tr("How gradients become weight changes; applies at once"))
+        for text, key in ((self.tr("SGD"), "sgd"), (self.tr("Momentum"), "momentum"), (self.tr("Adam"), "adam")):
+            self.optimizerCombo.addItem(text, key)
+        self.batchSizeSpin = self._named(QSpinBox(), "batchSizeSpin", self.tr("Batch size"),
+                                         self.tr("Examples per weight update; applies at once"))
+        self.batchSizeSpin.setRange(1, 4096)
+        self.lossCombo = self._named(QComboBox(), "lossCombo", self.tr("Loss"),
+                                     self.tr("How the error is measured; applies at once"))
+        for text, key in ((self.tr("Automatic"), "auto"), (self.tr("Cross-entropy"), "cross_entropy"),
+                          (self.tr("Squared error"), "mse")):
+            self.lossCombo.addItem(text, key)
+        self.regularizationCombo = self._named(
+            QComboBox(), "regularizationCombo", self.tr("Regularization"),
+            self.tr("A penalty that keeps weights small (L2) or sparse (L1); applies at once"))
+        for text, key in ((self.tr("None"), "none"), (self.tr("L1"), "l1"), (self.tr("L2"), "l2")):
+            self.regularizationCombo.addItem(text, key)
+        self.regRateSpin = self._named(QDoubleSpinBox(), "regRateSpin", self.tr("Regularization rate"),
+                                       self.tr("Strength of the regularization penalty (λ)"))
+        self.regRateSpin.setDecimals(5)
+        self.regRateSpin.setRange(0.0, 1.0)
+        self.regRateSpin.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+        self.testSplitSpin = self._named(QSpinBox(), "testSplitSpin", self.tr("Test split"),
+                                         self.tr("Share of the examples kept aside to test the network; "
+                                                 "applies on Reset"))
+        self.testSplitSpin.setRange(0, 90)
+        self.testSplitSpin.setSuffix(" %")
+        self.seedSpin = self._named(QSpinBox(), "seedSpin", self.tr("Seed"),
+                                    self.tr("Random seed of the starting weights and the example order; "
+                                            "applies on Reset (Reset alone takes the next seed)"))
+        self.seedSpin.setRange(0, 999_999)
+        self.stopCombo = self._named(QComboBox(), "stopCombo", self.tr("Stop condition"),
+                                     self.tr("When training pauses by itself"))
+        for text, key in ((self.tr("Never"), "never"), (self.tr("After N epochs"), "epochs"),
+                          (self.tr("When loss below"), "loss")):
+            self.stopCombo.addItem(text, key)
+        self.stopEpochsSpin = self._named(QSpinBox(), "stopEpochsSpin", self.tr("Epochs to train"),
+                                          self.tr("Pause after this many more epochs"))
+        self.stopEpochsSpin.setRange(1, 100_000_000)
+        self.stopEpochsSpin.setValue(1000)
+        self.stopLossSpin = self._named(QDoubleSpinBox(), "stopLossSpin", self.tr("Target loss"),
+                                        self.tr("Pause when an epoch's loss falls below this value"))
+        self.stopLossSpin.setDecimals(5)
+        self.stopLossSpin.setRange(0.00001, 100.0)
+        self.stopLossSpin.setValue(0.05)
+        self.stopLossSpin.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Learning rate"), self.learningRateSpin)
+        form.addRow(self.tr("Optimizer"), self.optimizerCombo)
+        form.addRow(self.tr("Batch size"), self.batchSizeSpin)
+        form.addRow(self.tr("Loss"), self.lossCombo)
+        reg = QHBoxLayout()
+        reg.addWidget(self.regularizationCombo, 1)
+        reg.addWidget(self.regRateSpin, 1)
+        form.addRow(self.tr("Regularization"), reg)
+        form.addRow(self.tr("Test split"), self.testSplitSpin)
+        form.addRow(self.tr("Seed"), self.seedSpin)
+        stop = QHBoxLayout()
+        stop.addWidget(self.stopCombo, 1)
+        stop.addWidget(self.stopEpochsSpin, 1)
+        stop.addWidget(self.stopLossSpin, 1)
+        form.addRow(self.tr("Stop"), stop)
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.LabelRole)
+            field = form.itemAt(row, QFormLayout.FieldRole)
+            if label is not None and field is not None and field.widget() is not None:
+                label.widget().setBuddy(field.widget())
+        settings_box = QGroupBox(self.tr("Settings"))
+        settings_box.setObjectName("trainingSettingsBox")
+        settings_box.setLayout(form)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.epochLabel)
+        layout.addWidget(self.statusLabel)
+        layout.addWidget(settings_box)
+        layout.addStretch(1)
+
+        self.learningRateSpin.valueChanged.connect(lambda v: self._apply(learning_rate=float(v)))
+        self.batchSizeSpin.valueChanged.connect(lambda v: self._apply(batch_size=int(v)))
+        self.optimizerCombo.activated.connect(lambda _: self._apply(optimizer=self.optimizerCombo.currentData()))
+        self.lossCombo.activated.connect(lambda _: self._apply(loss=self.lossCombo.currentData()))
+        self.regularizationCombo.activated.connect(self._regularization_chosen)
+        self.regRateSpin.valueChanged.connect(lambda v: self._apply(reg_rate=float(v)))
+        self.testSplitSpin.valueChanged.connect(lambda v: self._apply(test_fraction=v / 100.0))
+        self.seedSpin.valueChanged.connect(lambda v: self._apply(seed=int(v)))
+        self.stopCombo.activated.connect(lambda _: self._stop_changed())
+        self.stopEpochsSpin.valueChanged.connect(lambda _: self._stop_changed())
+        self.stopLossSpin.valueChanged.connect(lambda _: self._stop_changed())
+        self._stop_changed()
+
+    # ------------------------------------------------------------------ reactions
+    def _apply(self, **changes) -> None:
+        try:
+            self.controller.update_settings(**changes)
+        except ValueError as exc:
+            self._status(self.tr("Not applied: {0}").format(translate_message(str(exc))), error=True)
+            self._load_settings(self.controller.settings)
+
+    def _regularization_chosen(self, _index: int) -> None:
+        self._apply(regularization=self.regularizationCombo.currentData())
+        self.regRateSpin.setEnabled(self.regularizationCombo.currentData() != "none")
+
+    def _stop_changed(self) -> None:
+        mode = self.stopCombo.currentData()
+        self.stopEpochsSpin.setVisible(mode == "epochs")
+        self.stopLossSpin.setVisible(mode == "loss")
+        self.controller.set_stop_condition(
+            self.stopEpochsSpin.value() if mode == "epochs" else None,
+            self.stopLossSpin.value() if mode == "loss" else None,
+        )
+
+    @Slot(object)
+    def _load_settings(self, settings) -> None:
+        widgets = (self.learningRateSpin, self.batchSizeSpin, self.optimizerCombo, self.lossCombo,
+                   self.regularizationCombo, self.regRateSpin, self.testSplitSpin, self.seedSpin)
+        blocked = [w.blockSignals(True) for w in widgets]
+        try:
+            self.learningRateSpin.setValue(settings.learning_rate)
+            self.batchSizeSpin.setValue(settings.batch_size)
+            self.optimizerCombo.setCurrentIndex(max(0, self.optimizerCombo.findData(settings.optimizer)))
+            self.lossCombo.setCurrentIndex(max(0, self.lossCombo.findData(settings.loss)))
+            self.regularizationCombo.setCurrentIndex(max(0, self.regularizationCombo.findData(settings.regularization)))
+            self.regRateSpin.setValue(settings.reg_rate)
+            self.regRateSpin.setEnabled(settings.regularization != "none")
+            c = self.controller
+            pending_fraction = c._pending_fraction  # noqa: SLF001 - same module
+            self.testSplitSpin.setValue(round(100 * (c.test_fraction if pending_fraction is None else pending_fraction)))
+            self.seedSpin.setValue(settings.seed if c._pending_seed is None else c._pending_seed)  # noqa: SLF001
+        finally:
+            for w, b in zip(widgets, blocked):
+                w.blockSignals(b)
+
+    @Slot()
+    def _update_buttons(self, *_args) -> None:
+        running = self.controller.is_running
+        can = self.controller.can_train()
+        self.trainButton.setText(self.tr("Pause") if running else self.tr("Train"))
+        self.trainButton.setAccessibleName(self.tr("Pause") if running else self.tr("Train"))
+        self.train_action.setText(self.tr("Pause") if running else self.tr("Train"))
+        self.trainButton.setEnabled(can)
+        self.train_action.setEnabled(can)
+        self.stepButton.setEnabled(can and not running)
+        self.step_action.setEnabled(can and not running)
+        if not can:
+            self._status(self.tr("This network has no data set to learn from: choose one to train."))
+
+    @Slot(int, float)
+    def _show_epoch(self, epoch: int, eps: float) -> None:
+        locale = QLocale()
+        text = self.tr("Epoch {0}").format(locale.toString(int(epoch)))
+        if eps > 0 and self.controller.is_running:
+            text += self.tr("  ·  {0} epochs/s").format(locale.toString(round(eps)))
+        self.epochLabel.setText(text)
+
+    def _status(self, text: str, error: bool = False) -> None:
+        self.statusLabel.setText(text)
+        self.statusLabel.setStyleSheet("color: #b00020;" if error else "")
+
+    @Slot(str)
+    def _show_pending(self, text: str) -> None:
+        self._status(text)
+        self._load_settings(self.controller.settings)
+
+    @Slot(str)
+    def _show_divergence(self, message: str) -> None:
+        rate = self.controller.settings.learning_rate
+        advice = self.tr("Training paused; the weights are the last ones that were still numbers.\n\n"
+                         "What to try: a smaller learning rate (e.g. {0:g} instead of {1:g}), the Adam "
+                         "optimizer, or Reset for new weights.").format(rate / 10, rate)
+        self._status(self.tr("Training diverged: the learning rate is too large for this network."), error=True)
+        box = QMessageBox(QMessageBox.Warning, self.tr("Training diverged"), translate_message(message),
+                          QMessageBox.Ok, self)
+        box.setObjectName("divergenceMessage")
+        box.setInformativeText(advice)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        if self.divergence_box is not None:
+            try:
+                self.divergence_box.close()
+            except RuntimeError:
+                pass
+        self.divergence_box = box
+        box.open()  # window-modal, does not block the event loop
+
+    @Slot()
+    def _show_finished(self) -> None:
+        mode = self.stopCombo.currentData()
+        if mode == "loss":
+            self._status(self.tr("Paused: the loss fell below {0:g}.").format(self.stopLossSpin.value()))
+        else:
+            self._status(self.tr("Paused after {0} epochs.").format(self.stopEpochsSpin.value()))
+
+    @Slot(str)
+    def _show_error(self, message: str) -> None:
+        self._status(self.tr("Training paused: {0}").format(translate_message(message)), error=True)
+
+    # ------------------------------------------------------------------ keys
+    @Slot(object, object)
+    def _focus_changed(self, old, new) -> None:
+        if self._guarded is not None:
+            try:
+                self._guarded.removeEventFilter(self._key_guard)
+            except RuntimeError:  # already deleted
+                pass
+            self._guarded = None
+        if isinstance(new, (QAbstractSlider, QAbstractButton, QComboBox)):
+            new.installEventFilter(self._key_guard)
+            self._guarded = new
+
+    # ------------------------------------------------------------------ window close
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        window = self
+        while window.parentWidget() is not None:  # the main window, even from a floating dock
+            window = window.parentWidget()
+        if window is not self._watched_window:
+            if self._watched_window is not None:
+                self._watched_window.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._watched_window = window
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if obj is self._watched_window and event.type() == QEvent.Close:
+            self.controller.shutdown()
+        return False

@@ -1,0 +1,1 @@
+"""Pictures of training: the loss and accuracy curves and the decision boundary."""
