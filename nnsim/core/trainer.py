@@ -13,7 +13,7 @@ Speed: nothing is allocated per batch. Each epoch permutes the training rows onc
 preallocated buffers (``np.take(..., out=)``), so the batches are fixed views into them;
 those rows carry a column of ones, the layout the network's step wants (its biases ride
 along in the weight matmuls), so no batch is copied again. Each batch size gets a step plan
-with every array bound in advance (``Network`` ``_StepPlan``), one flat gradient buffer is
+with every array bound in advance (``fast_step.StepPlan``), one flat gradient buffer is
 reused, and the optimizer updates the whole flat parameter buffer at once. Full-set
 metrics are computed only when asked (``evaluate``, ``step``), at the rate the window
 shows them.
@@ -167,7 +167,7 @@ class Trainer:
         size = min(self.settings.batch_size, n)
         self._full_batch = size == n  # the order of a full batch does not change its gradient
         self._ws = net.workspace(size)
-        # The training rows with a column of ones (see Network._StepPlan), made once.
+        # The training rows with a column of ones (see fast_step), made once.
         self._Xa = np.empty((n, d + 1))
         self._Xa[:, :d] = X
         self._Xa[:, d] = 1.0
