@@ -1,8 +1,9 @@
 """Activation functions of a layer, written for speed: each works in place on a batch.
 
 A layer computes ``z = x·W + b`` and then ``a = f(z)``. Training needs ``f'(z)`` to pass
-the error back (the chain rule): ``dL/dz = dL/da * f'(z)``. Every function here takes
-preallocated arrays so a training step allocates almost nothing.
+the error back (the chain rule): ``dL/dz = dL/da * f'(z)``. ``forward_into`` and
+``backward_into`` take preallocated arrays so a training step allocates almost nothing;
+``derivative`` gives ``f'(z)`` plainly, for the readable ``Network.backprop``.
 
 ``step`` is the source text's neuron: it switches on (1) when ``z`` passes a threshold
 (0.5 in the worked example) and stays off (0) otherwise. Its true derivative is zero
@@ -126,6 +127,26 @@ def backward_into(
     return out
 
 
-def surrogate(name: str) -> str:
-    """The smooth function whose gradient trains ``name`` (only ``step`` differs)."""
-    return "sigmoid" if name == "step" else name
+def derivative(name: str, z: np.ndarray, a: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> np.ndarray:
+    """The slope ``f'(z)`` of an element-wise activation, as a new array (the readable
+    ``Network.backprop`` uses it; training uses ``backward_into``). ``a`` is ``f(z)``.
+
+    Softmax is not element-wise (each output depends on the whole row), so it has no slope
+    per node here: ``Network.backprop`` handles it where it occurs, at the output.
+    """
+    if name == "sigmoid":
+        return a * (1.0 - a)  # σ' = σ (1 - σ)
+    if name == "tanh":
+        return 1.0 - a * a  # tanh' = 1 - tanh²
+    if name == "relu":
+        return (z > 0.0).astype(z.dtype)  # 1 where the node is on, else 0
+    if name == "linear":
+        return np.ones_like(z)
+    if name == "step":
+        # The step's true slope is 0 (except at the threshold, where it jumps), so no error
+        # could flow back through it. Training uses the slope of σ(z - threshold), a sigmoid
+        # centred on the threshold, instead: a "surrogate gradient".
+        s = forward("sigmoid", z - threshold)
+        return s * (1.0 - s)
+    check_name(name)
+    raise ValueError(f"{name} is not element-wise: it has no slope per node")

@@ -1,8 +1,8 @@
 """Loss functions: how wrong the network's outputs are, and in which direction to move.
 
-Both return the mean over the batch and write ``dL/dz`` of the *output layer* (the
-pre-activation), because for the usual pairings the fused form is simpler and numerically
-stable:
+A batch's loss is the mean over its examples. What backpropagation starts from is ``dL/dz``
+of the *output layer* (its pre-activation), which for the usual pairings is simpler than
+``dL/da`` and numerically stable (``Network.backprop`` and ``fast_step`` compute it):
 
 * ``cross_entropy`` with a ``softmax`` output: ``L = -mean(sum(Y log p))`` and
   ``dL/dz = (p - Y) / n``. ``log p`` is computed as ``z - logsumexp(z)``, never ``log(0)``.
@@ -16,8 +16,6 @@ stable:
 from __future__ import annotations
 
 import numpy as np
-
-from nnsim.core import activations
 
 LOSSES = ("mse", "cross_entropy")
 
@@ -47,23 +45,3 @@ def value(loss: str, output_activation: str, z: np.ndarray, a: np.ndarray, Y: np
     #   = softplus(z) - y z, with softplus(z) = log(1 + e^z) computed stably.
     softplus = np.logaddexp(0.0, z)
     return float((softplus - Y * z).sum()) / n
-
-
-def output_delta_into(
-    loss: str,
-    output_activation: str,
-    z: np.ndarray,
-    a: np.ndarray,
-    Y: np.ndarray,
-    out: np.ndarray,
-    scratch: np.ndarray | None = None,
-    threshold: float = activations.DEFAULT_THRESHOLD,
-) -> np.ndarray:
-    """Write ``dL/dz`` of the output layer into ``out``."""
-    n = z.shape[0]
-    np.subtract(a, Y, out=out)
-    out *= 1.0 / n
-    if loss == "mse":
-        activations.backward_into(output_activation, out, z, a, out, scratch, threshold)
-    # cross_entropy with softmax or sigmoid: (a - Y) / n is already dL/dz.
-    return out

@@ -1,4 +1,4 @@
-"""A fully connected feed-forward network, in NumPy.
+"""A fully connected feed-forward network, in NumPy: the teaching module.
 
 Layer ``l`` of the network (``l = 0`` is the input) has ``layer_sizes[l]`` nodes. Between
 layer ``l`` and ``l + 1`` sit ``weights[l]`` (shape ``(layer_sizes[l], layer_sizes[l+1])``;
@@ -10,11 +10,15 @@ layer ``l`` and ``l + 1`` sit ``weights[l]`` (shape ``(layer_sizes[l], layer_siz
 
 which, for a whole batch at once, is ``Z = X·W + b`` and ``A = f(Z)``.
 
-Speed: all weights and biases live in one flat buffer (``params``); ``weights[l]`` and
-``biases[l]`` are views into it. An optimizer then updates every parameter with a handful
-of NumPy calls whatever the depth, and a training step allocates almost nothing (see
-``gradient_into``). For networks this small, the number of NumPy calls, not arithmetic,
-sets the pace.
+Learning needs the gradient of the loss with respect to every weight and bias:
+``backprop`` (with ``backprop_trace``, which keeps every intermediate value) computes it the
+way a textbook writes it down. Training calls a faster version of the very same maths
+(``fast_step.py``, through ``loss_and_gradients``); the tests hold the two to the same
+numbers.
+
+Layout: all weights and biases live in one flat buffer (``params``); ``weights[l]`` and
+``biases[l]`` are views into it, so an optimizer updates every parameter with a handful of
+NumPy calls whatever the depth.
 
 Structural edits (``add_neuron``, ``insert_layer``, ...) return a *new* network: a weight
 keeps its value when both of its nodes still exist and are still neighbours; new weights are
@@ -29,7 +33,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnsim.core import activations as act
-from nnsim.core import losses
+from nnsim.core import fast_step, losses
+from nnsim.core.predictions import predicted_classes
 
 FORMAT = "nnsim.network"
 
@@ -65,6 +70,38 @@ class Trace:
     @property
     def output(self) -> np.ndarray:
         return self.activations[-1]
+
+
+@dataclass
+class Backprop:
+    """Everything backpropagation computed for one batch of ``n`` examples (``backprop_trace``).
+
+    Layer numbering as in ``Trace``: ``zs[l]`` (n, layer_sizes[l + 1]) is ``X·W + b`` of
+    layer ``l + 1`` and ``activations[l]`` the values of layer ``l`` (``activations[0]`` is
+    the input ``X``). ``deltas[l]`` (shaped like ``zs[l]``) is ``dL/dz`` of layer ``l + 1``,
+    one row per example: row ``i`` belongs to that example's own loss ``L_i``, so for one
+    example and the weight ``weights[l][i, j]``::
+
+        x = activations[l][example, i]      delta = deltas[l][example, j]
+        dL/dw = x · delta                   the step would change w by -η · x · delta
+
+    ``dW`` and ``db`` are the batch means of those per-example gradients (shapes of
+    ``weights`` and ``biases``), and ``loss`` the batch's mean loss: exactly what
+    ``loss_and_gradients`` returns.
+    """
+
+    loss: float
+    zs: list[np.ndarray]
+    activations: list[np.ndarray]
+    deltas: list[np.ndarray]
+    dW: list[np.ndarray]
+    db: list[np.ndarray]
+
+    def example_gradients(self, layer: int, example: int) -> tuple[np.ndarray, np.ndarray]:
+        """``(dW, db)`` of weight layer ``layer`` for one example alone: ``dL/dW = outer(x, delta)``
+        (``x`` the values entering the layer, ``delta`` its dL/dz), ``dL/db = delta``."""
+        delta = self.deltas[layer][example]
+        return np.outer(self.activations[layer][example], delta), delta.copy()
 
 
 class Network:
@@ -177,10 +214,8 @@ class Network:
         return Trace(zs, values)
 
     def predict_classes(self, X) -> np.ndarray:
-        out = self.forward(X)
-        if out.shape[1] == 1:
-            return (out[:, 0] > 0.5).astype(int)
-        return out.argmax(axis=1)
+        """The class the network answers for each row of ``X`` (see ``predicted_classes``)."""
+        return predicted_classes(self.forward(X))
 
     def _check_inputs(self, X) -> np.ndarray:
         X = np.asarray(X, dtype=float)
@@ -193,16 +228,77 @@ class Network:
         return X
 
     # ---------------------------------------------------------------- gradients
+    def backprop(self, X, Y, loss: str = "cross_entropy"):
+        """``(loss, dW, db)`` by backpropagation, written to be read: see ``backprop_trace``.
+
+        The same numbers as ``loss_and_gradients`` (the fast version training uses).
+        """
+        record = self.backprop_trace(X, Y, loss)
+        return record.loss, record.dW, record.db
+
+    def backprop_trace(self, X, Y, loss: str = "cross_entropy") -> Backprop:
+        """Backpropagation for the batch ``X`` (n, inputs) with known answers ``Y``, step by step.
+
+        Nothing is modified. Returns a ``Backprop`` record with every layer's ``z``,
+        activation and ``delta``, and the gradients.
+        """
+        X = self._check_inputs(X)
+        Y = self._check_targets(Y, X.shape[0])
+        losses.check(loss, self.activations[-1])
+        n, last = X.shape[0], self.n_layers - 1
+        # 1. Forward pass, keeping every layer's z = a·W + b and a = f(z): the backward
+        #    pass needs them. a[0] is the input X.
+        forward = self.trace(X)
+        zs, a = forward.zs, forward.activations
+        # 2. The output layer's delta = dL/dz, for each example's own loss (one row each).
+        deltas = [np.empty(0)] * self.n_layers
+        deltas[last] = self._output_delta(loss, zs[last], a[-1], Y)
+        # 3. Back through the layers, by the chain rule. z of layer l+1 depends on the
+        #    values a of layer l through W (z = a·W + b), and a = f(z_l), so
+        #        delta_l = (delta_{l+1} · W_lᵀ) ⊙ f'(z_l)
+        #    (⊙: node by node; l counts node layers, input = 0, so delta_l is deltas[l - 1]
+        #    and z_l is zs[l - 1]). f' is the slope of the layer's activation at z; a step
+        #    layer has slope 0 almost everywhere, so it trains through the slope of a
+        #    sigmoid centred on its threshold instead (a "surrogate gradient").
+        for l in range(last, 0, -1):
+            slope = act.derivative(self.activations[l - 1], zs[l - 1], a[l], self.threshold)
+            deltas[l - 1] = (deltas[l] @ self.weights[l].T) * slope
+        # 4. The gradients. A weight w_ij adds a_i·w_ij to z_j, so for one example
+        #    dL/dw_ij = a_i · delta_j and dL/db_j = delta_j. The batch's loss is the mean
+        #    of the examples' losses, so its gradient is the mean of theirs:
+        #        dW = aᵀ·delta / n,   db = mean of delta over the examples.
+        dW = [a[l].T @ deltas[l] / n for l in range(self.n_layers)]
+        db = [deltas[l].mean(axis=0) for l in range(self.n_layers)]
+        value = losses.value(loss, self.activations[-1], zs[last], a[-1], Y)
+        return Backprop(value, zs, a, deltas, dW, db)
+
+    def _output_delta(self, loss: str, z: np.ndarray, out: np.ndarray, Y: np.ndarray) -> np.ndarray:
+        """dL/dz of the output layer, one row per example (not divided by the batch size)."""
+        name = self.activations[-1]
+        if loss == "cross_entropy":
+            # Softmax with cross-entropy, and sigmoid with (binary) cross-entropy: the
+            # activation's slope cancels against the log in the loss, leaving the famous
+            #     delta = output - target.
+            return out - Y
+        # Squared error L = sum((a - y)²) / 2: dL/da = a - y, then the chain rule through f.
+        error = out - Y
+        if name == "softmax":
+            # Each softmax output depends on every z of its row: da_k/dz_j = a_k (1[k=j] - a_j),
+            # so delta_j = a_j · (error_j - sum_k error_k · a_k).
+            return out * (error - np.sum(error * out, axis=1, keepdims=True))
+        return error * act.derivative(name, z, out, self.threshold)  # (a - y) · f'(z)
+
     def loss_and_gradients(self, X, Y, loss: str = "cross_entropy"):
         """``(loss, dW, db)``: the batch's mean loss and its gradient for every parameter.
 
         ``dW[l]`` and ``db[l]`` have the shapes of ``weights[l]`` and ``biases[l]``. Nothing
-        is modified: not the network, not ``X``, not ``Y``.
+        is modified: not the network, not ``X``, not ``Y``. The fast path (``fast_step``);
+        ``backprop`` gives the same numbers and shows how.
         """
         X = self._check_inputs(X)
         Y = self._check_targets(Y, X.shape[0])
         grad = np.empty_like(self.params)
-        value = self.gradient_into(X, Y, loss, grad, _Workspace(self, X.shape[0]))
+        value = fast_step.gradient_into(self, X, Y, loss, grad, fast_step.Workspace(self, X.shape[0]))
         dW, db = self.views(grad)
         return value, list(dW), list(db)
 
@@ -220,33 +316,15 @@ class Network:
             raise ValueError(f"targets must have shape {(n, self.layer_sizes[-1])}, got {Y.shape}")
         return Y
 
-    def workspace(self, batch_size: int) -> "_Workspace":
-        """Preallocated arrays for training steps of ``batch_size`` samples."""
-        return _Workspace(self, batch_size)
+    def workspace(self, batch_size: int) -> fast_step.Workspace:
+        """Preallocated arrays for fast training steps of up to ``batch_size`` samples."""
+        return fast_step.Workspace(self, batch_size)
 
-    def gradient_into(self, X: np.ndarray, Y: np.ndarray, loss: str, grad: np.ndarray, ws: "_Workspace") -> float:
-        """Backpropagation: write the gradient into the flat ``grad`` and return the loss.
-
-        The hot path of training. ``X`` (n, inputs) and ``Y`` (n, outputs) must be float
-        arrays and ``ws`` a workspace made for batches of ``n``; the last batch of an epoch
-        may be shorter, then the workspace's arrays are used partly. ``X`` is copied into
-        the workspace (next to its column of ones, see ``_StepPlan``); the trainer skips
-        that copy by keeping its shuffled rows in that layout already.
-        """
-        losses.check(loss, self.activations[-1])
-        plan = ws.plan(self, grad, loss, X.shape[0])
-        np.copyto(plan.x_in, X)
-        return float(plan.run(plan.inputs, Y))
-
-    def augmented_views(self, flat: np.ndarray) -> list[np.ndarray]:
-        """Per-layer ``(n_in + 1, n_out)`` views into a buffer laid out like ``params``:
-        each layer's weights with its biases as one more row (they are stored just so)."""
-        views, offset = [], 0
-        for n_in, n_out in zip(self.layer_sizes[:-1], self.layer_sizes[1:]):
-            size = (n_in + 1) * n_out
-            views.append(flat[offset : offset + size].reshape(n_in + 1, n_out))
-            offset += size
-        return views
+    def gradient_into(self, X: np.ndarray, Y: np.ndarray, loss: str, grad: np.ndarray,
+                      ws: fast_step.Workspace) -> float:
+        """The fast path: write the gradient into the flat ``grad``, return the mean loss
+        (``fast_step.gradient_into``; ``X``, ``Y`` float arrays, ``ws`` from ``workspace``)."""
+        return fast_step.gradient_into(self, X, Y, loss, grad, ws)
 
     # ---------------------------------------------------------------- copies and files
     def copy(self) -> "Network":
@@ -440,199 +518,3 @@ class Network:
                 keep = cols >= 0
                 new.biases[k][keep] = self.biases[dst - 1][cols[keep]]
         return new
-
-
-class _Workspace:
-    """Preallocated per-layer arrays for training steps of up to ``batch_size`` samples.
-
-    ``inputs[l]`` holds the values entering layer ``l`` (the data for ``l = 0``, the
-    previous layer's activations otherwise) followed by a column of ones, so that one
-    matmul with the layer's ``(n_in + 1, n_out)`` weights-and-biases block computes
-    ``X·W + b``, and one matmul with its transpose gives both ``dW`` and ``db``.
-    """
-
-    def __init__(self, net: Network, batch_size: int):
-        self.batch_size = batch_size
-        self.layer_sizes = list(net.layer_sizes)
-        sizes = self.layer_sizes
-        self.inputs = []
-        for n_in in sizes[:-1]:
-            arr = np.empty((batch_size, n_in + 1))
-            arr[:, n_in] = 1.0
-            self.inputs.append(arr)
-        outs = sizes[1:]
-        self.zs = [np.empty((batch_size, n)) for n in outs]
-        self.deltas = [np.empty((batch_size, n)) for n in outs]
-        self.scratch = [np.empty((batch_size, n)) for n in outs]
-        self.output = np.empty((batch_size, sizes[-1]))
-        self.row_max = np.empty((batch_size, 1))
-        self.row_sum = np.empty((batch_size, 1))
-        self._plans: dict[int, _StepPlan] = {}
-
-    def plan(self, net: Network, grad: np.ndarray, loss: str, n: int) -> "_StepPlan":
-        """The step for ``n`` samples of ``net`` writing into ``grad`` (made once, then reused
-        while the network's buffer, ``grad``, the loss, activations and threshold stay)."""
-        p = self._plans.get(n)
-        if (
-            p is None
-            or p.params is not net.params
-            or p.grad is not grad
-            or p.loss != loss
-            or p.activations != net.activations
-            or p.threshold != net.threshold
-        ):
-            if n > self.batch_size:
-                raise ValueError(f"workspace holds batches of up to {self.batch_size}, got {n}")
-            if net.layer_sizes != self.layer_sizes:
-                raise ValueError(f"workspace made for layers {self.layer_sizes}, not {net.layer_sizes}")
-            if grad.shape != net.params.shape:
-                raise ValueError(f"the gradient buffer needs {net.params.size} values, has shape {grad.shape}")
-            p = self._plans[n] = _StepPlan(net, grad, loss, self, n)
-        return p
-
-
-class _StepPlan:
-    """One training step's forward and backward pass with every array bound in advance.
-
-    Building the per-layer views, names and shapes once (per network, gradient buffer,
-    loss and batch size) leaves the step itself a plain loop of in-place NumPy calls:
-    for networks this small, each saved call or attribute lookup is measurable.
-    ``run(inputs, Y)`` writes the gradient into ``grad`` and returns the batch's mean loss.
-    """
-
-    def __init__(self, net: Network, grad: np.ndarray, loss: str, ws: _Workspace, n: int):
-        self.params, self.grad, self.loss = net.params, grad, loss
-        self.activations = list(net.activations)
-        self.threshold = net.threshold
-        self.n = n
-        names, sizes, L = self.activations, net.layer_sizes, net.n_layers
-        wb, dwb = net.augmented_views(net.params), net.augmented_views(grad)
-        inputs = [arr[:n] for arr in ws.inputs]
-        zs = [arr[:n] for arr in ws.zs]
-        deltas = [arr[:n] for arr in ws.deltas]
-        scratch = [arr[:n] for arr in ws.scratch]
-        # The data's rows go into inputs[0] (all but its column of ones).
-        self.inputs, self.x_in = inputs[0], inputs[0][:, : sizes[0]]
-        # Hidden layers: z = [a, 1]·[W; b], then f(z) straight into the next layer's inputs.
-        self.hidden = [
-            (wb[l], zs[l], inputs[l + 1][:, : sizes[l + 1]], inputs[l + 1], names[l], scratch[l])
-            for l in range(L - 1)
-        ]
-        self.wb_out, self.z_out, self.delta_out = wb[L - 1], zs[L - 1], deltas[L - 1]
-        self.a_out, self.s_out = ws.output[:n], scratch[L - 1]
-        self.row_max, self.row_sum = ws.row_max[:n], ws.row_sum[:n]
-        k = sizes[-1]
-        # Row maxima of a few columns: pairwise np.maximum over the column views beats a
-        # reduction along rows (measured 2.3 vs 9 µs for 150x3). Row sums as a matmul with
-        # ones (1.3 vs 4 µs), but only while OpenBLAS keeps that on one thread: its threads
-        # spin after a job and slow down everything else on a two-core machine.
-        self.out_columns = [zs[L - 1][:n, j] for j in range(k)] if k <= 4 else None
-        self.ones_k = np.ones((k, 1)) if n * k <= 2048 else None
-        self.inv_n = 1.0 / n
-        # Backward, from the last layer to the second: d[W; b] = [a, 1]ᵀ·delta, then delta
-        # goes back through W (without the bias row) and the previous activation's slope.
-        self.backward = [
-            (inputs[l], dwb[l], wb[l][:-1].T, deltas[l - 1], names[l - 1], zs[l - 1], inputs[l][:, : sizes[l]],
-             scratch[l - 1])
-            for l in range(L - 1, 0, -1)
-        ]
-        self.dwb_first = dwb[0]
-        out = names[-1]
-        if loss == "cross_entropy":
-            self.output_kind = "softmax_ce" if out == "softmax" else "sigmoid_ce"
-        else:
-            self.output_kind = "mse"
-
-    def run(self, inputs: np.ndarray, Y: np.ndarray):
-        matmul, threshold = np.matmul, self.threshold
-        a = inputs
-        for wb, z, out, nxt, name, s in self.hidden:
-            matmul(a, wb, out=z)
-            if name == "tanh":
-                np.tanh(z, out=out)
-            elif name == "relu":
-                # The slope (1 where z > 0, else 0) is kept for the backward pass, which
-                # then takes one multiplication; a = z·slope is max(z, 0) for every finite
-                # z (and NaN for z = -inf, which only a diverging run reaches).
-                np.greater(z, 0.0, out=s)
-                np.multiply(z, s, out=out)
-            else:
-                act.forward_into(name, z, out, threshold)
-            a = nxt
-        z, d = self.z_out, self.delta_out
-        matmul(a, self.wb_out, out=z)
-        kind = self.output_kind
-        if kind == "softmax_ce":
-            value = self._softmax_cross_entropy(z, d, Y)
-        elif kind == "sigmoid_ce":
-            value = self._sigmoid_cross_entropy(z, d, Y)
-        else:
-            value = self._squared_error(z, d, Y)
-        delta = d
-        for a_in, dwb, w_t, g, name, z, a, s in self.backward:
-            matmul(a_in.T, delta, out=dwb)
-            matmul(delta, w_t, out=g)
-            # g ← dL/da · f'(z) in place, for the common activations without a function call.
-            if name == "tanh":  # f' = 1 - a², as g - g·a²
-                np.multiply(a, a, out=s)
-                np.multiply(s, g, out=s)
-                np.subtract(g, s, out=g)
-            elif name == "relu":  # s holds the slope from the forward pass
-                np.multiply(g, s, out=g)
-            else:
-                act.backward_into(name, g, z, a, g, s, threshold)
-            delta = g
-        matmul(inputs.T, delta, out=self.dwb_first)
-        return value
-
-    # The output layer: write dL/dz into d and return the mean loss (losses.py has the maths).
-    def _softmax_cross_entropy(self, z, d, Y):
-        # The loss comes from the forward pass's own row maxima and sums of exponentials:
-        # log p = (z - max) - log(sum), with no second pass of exp.
-        m, s, columns = self.row_max, self.row_sum, self.out_columns
-        if columns is None:
-            np.maximum.reduce(z, axis=1, keepdims=True, out=m)
-        else:
-            m1 = m[:, 0]
-            if len(columns) == 1:
-                np.copyto(m1, columns[0])
-            else:
-                np.maximum(columns[0], columns[1], out=m1)
-                for c in columns[2:]:
-                    np.maximum(m1, c, out=m1)
-        np.subtract(z, m, out=z)
-        np.exp(z, out=d)
-        if self.ones_k is not None:
-            np.matmul(d, self.ones_k, out=s)
-        else:
-            np.add.reduce(d, axis=1, keepdims=True, out=s)
-        np.divide(d, s, out=d)  # the softmax p
-        np.log(s, out=s)
-        np.subtract(z, s, out=z)  # log p
-        value = -np.vdot(Y, z) * self.inv_n
-        np.subtract(d, Y, out=d)
-        d *= self.inv_n
-        return value
-
-    def _sigmoid_cross_entropy(self, z, d, Y):
-        # -[y log σ(z) + (1-y) log(1-σ(z))] = softplus(z) - y·z, softplus computed stably.
-        s = self.s_out
-        np.logaddexp(0.0, z, out=s)
-        value = (np.add.reduce(s, axis=None) - np.vdot(Y, z)) * self.inv_n
-        # σ(z) = exp(z - softplus(z)): the softplus is at hand, and z - softplus(z) <= 0
-        # so exp never overflows (two calls instead of the four of the tanh form).
-        np.subtract(z, s, out=d)
-        np.exp(d, out=d)
-        np.subtract(d, Y, out=d)
-        d *= self.inv_n
-        return value
-
-    def _squared_error(self, z, d, Y):
-        name, a = self.activations[-1], self.a_out
-        act.forward_into(name, z, a, self.threshold)
-        np.subtract(a, Y, out=d)
-        d *= self.inv_n
-        # sum((a - Y)²) / 2n, from d = (a - Y)/n
-        value = np.vdot(d, d) * (0.5 * self.n)
-        act.backward_into(name, d, z, a, d, self.s_out, self.threshold)
-        return value

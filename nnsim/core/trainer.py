@@ -1,30 +1,48 @@
-"""Training: mini-batch gradient descent on a network, an epoch at a time.
+"""Training: mini-batch gradient descent on a network, a batch or an epoch at a time.
 
     trainer = Trainer(network, data, TrainingSettings(learning_rate=0.1))
     metrics = trainer.step(10)        # 10 epochs, then train/test loss and accuracy
     trainer.train_epochs(100)         # the fast path: no full-set evaluation
+    run = trainer.train_batches(25)   # 25 mini-batches, across epoch ends if need be
 
 One epoch shows the network every training example once, in mini-batches of
 ``batch_size`` examples in a fresh random order (seeded: the same seed gives bit-identical
 weights). After each batch the optimizer moves every weight and bias a little against the
 gradient of the batch's loss.
 
+Batch granularity: a training session calls ``train_batches`` many times a second against a
+clock, so a big data set never blocks for a whole epoch. The trainer remembers where it is
+in the epoch (``batch_position``, ``examples_done``); the epoch's order is drawn when its
+first batch is trained. However the batches are chunked, the same seed gives the same
+weights as ``train_epochs``. Changing the batch size, the loss or the network mid-epoch
+abandons the rest of that epoch: its batches already trained stay trained, the epoch count
+does not grow, and training goes on with a fresh epoch (a new order, ``batch_position``
+0). Other changes (learning rate, optimizer, regularization, seed) keep the position; a new
+seed takes effect at the next epoch's order.
+
 Speed: nothing is allocated per batch. Each epoch permutes the training rows once into
 preallocated buffers (``np.take(..., out=)``), so the batches are fixed views into them;
-those rows carry a column of ones, the layout the network's step wants (its biases ride
-along in the weight matmuls), so no batch is copied again. Each batch size gets a step plan
-with every array bound in advance (``Network`` ``_StepPlan``), one flat gradient buffer is
+those rows carry a column of ones, the layout the network's fast step wants (its biases
+ride along in the weight matmuls), so no batch is copied again. Each batch size gets a step
+plan with every array bound in advance (``fast_step.StepPlan``), one flat gradient buffer is
 reused, and the optimizer updates the whole flat parameter buffer at once. Full-set
 metrics are computed only when asked (``evaluate``, ``step``), at the rate the window
 shows them.
 
-Divergence: after every epoch, a non-finite loss or parameter means the learning rate was
-too large. The trainer then restores the last finite parameters (copied once per epoch),
-stops, and says so in ``diverged``.
+Divergence: after every epoch, and at the end of a ``train_batches`` call that stops
+mid-epoch, a non-finite loss or parameter means the learning rate was too large. The
+trainer then restores the parameters of the last such check that passed (copied at each
+one), abandons the partial epoch, starts a fresh optimizer, stops, and says so in
+``diverged``.
+
+A change the trainer refuses (``update_settings``, ``replace_network``, ``reset`` with a
+``ValueError``) leaves it exactly as it was: network, settings, buffers, optimizer, epoch
+and position.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import math
 import numbers
@@ -34,6 +52,7 @@ import numpy as np
 
 from nnsim.core import losses
 from nnsim.core.optimizers import OPTIMIZERS, REGULARIZATIONS, Regularization, make_optimizer, weight_mask
+from nnsim.core.predictions import predicted_classes
 from nnsim.core.training_data import TrainingData, default_loss
 
 LOSS_CHOICES = ("auto",) + losses.LOSSES
@@ -123,6 +142,20 @@ class Metrics:
     diverged: str | None = None
 
 
+@dataclass(frozen=True)
+class BatchRun:
+    """What one ``train_batches`` call did.
+
+    ``batches``: mini-batches trained. ``epochs``: the epoch numbers (``trainer.epoch``
+    after each) completed during the call, in order; ``losses``: each of those epochs'
+    mean batch loss (what ``train_epochs`` returns for it).
+    """
+
+    batches: int
+    epochs: tuple[int, ...]
+    losses: tuple[float, ...]
+
+
 class Trainer:
     """Trains ``network`` (which it owns from now on) on ``data`` with ``settings``."""
 
@@ -134,6 +167,26 @@ class Trainer:
         self.diverged: str | None = None
         self._rng = np.random.default_rng(self.settings.seed)
         self._setup_network()
+
+    # ------------------------------------------------------------------ where we are
+    @property
+    def n_train(self) -> int:
+        """Training examples per epoch."""
+        return int(self._X.shape[0])
+
+    @property
+    def batches_per_epoch(self) -> int:
+        return len(self._batches)
+
+    @property
+    def batch_position(self) -> int:
+        """Batches of the current epoch already trained (0 at an epoch's start)."""
+        return self._position
+
+    @property
+    def examples_done(self) -> int:
+        """Training examples of the current epoch already seen (0 .. n_train)."""
+        return min(self._position * self._batch_size, self.n_train)
 
     # ------------------------------------------------------------------ set-up
     def _setup_network(self) -> None:
@@ -165,9 +218,10 @@ class Trainer:
         if n == 0:
             raise ValueError("there are no training examples")
         size = min(self.settings.batch_size, n)
+        self._batch_size = size
         self._full_batch = size == n  # the order of a full batch does not change its gradient
         self._ws = net.workspace(size)
-        # The training rows with a column of ones (see Network._StepPlan), made once.
+        # The training rows with a column of ones (see fast_step), made once.
         self._Xa = np.empty((n, d + 1))
         self._Xa[:, :d] = X
         self._Xa[:, d] = 1.0
@@ -181,6 +235,9 @@ class Trainer:
             plan = self._ws.plan(net, self._grad, self.loss, m)
             batches.append((self._X_epoch[s : s + m], self._Y_epoch[s : s + m], m, plan.run))
         self._batches = batches
+        # New batches: whatever epoch was under way is abandoned, the next one starts fresh.
+        self._position = 0
+        self._epoch_total = 0.0
 
     def _setup_optimizer(self) -> None:
         s = self.settings
@@ -191,104 +248,165 @@ class Trainer:
         self._regularization = Regularization(s.regularization, s.reg_rate, self._mask)
 
     # ------------------------------------------------------------------ changes
+    @contextlib.contextmanager
+    def _all_or_nothing(self):
+        """Undo every attribute change of the block if it raises.
+
+        The set-up methods assign new objects (arrays, optimizer, generator, batches) and
+        never change the old ones in place, so putting the old attributes back restores the
+        trainer exactly: network, settings, buffers, optimizer memory, epoch and position.
+        """
+        saved = dict(self.__dict__)
+        try:
+            yield
+        except BaseException:
+            self.__dict__.clear()
+            self.__dict__.update(saved)
+            raise
+
     def update_settings(self, **changes) -> None:
         """Change settings mid-training, without a reset.
 
         A new learning rate or momentum keeps the optimizer's memory; another optimizer
-        starts with fresh memory; a new seed restarts the shuffling sequence. The epoch
-        count stays. Clears ``diverged``, so training can go on (say, with a smaller rate).
+        starts with fresh memory; a new seed restarts the shuffling sequence (from the next
+        epoch's order). The epoch count stays; a new batch size or loss abandons a partial
+        epoch (see the module docstring). Clears ``diverged``, so training can go on (say,
+        with a smaller rate). A refused change (``ValueError``) changes nothing.
         """
-        old = self.settings
-        new = dataclasses.replace(old, **changes)
-        self.settings = new
-        if new.loss != old.loss:
-            try:
+        known = {f.name for f in dataclasses.fields(TrainingSettings)}
+        unknown = sorted(set(changes) - known)
+        if unknown:
+            raise ValueError(f"unknown training setting {unknown[0]!r} (known: {', '.join(sorted(known))})")
+        with self._all_or_nothing():
+            old = self.settings
+            self.settings = new = dataclasses.replace(old, **changes)
+            if new.loss != old.loss:
                 self._resolve_loss()
-            except ValueError:
-                self.settings = old
-                self._resolve_loss()
-                raise
-        if new.batch_size != old.batch_size or new.loss != old.loss:
-            self._setup_batches()
-        if new.optimizer != old.optimizer:
-            self._setup_optimizer()
-        else:
-            self._optimizer.learning_rate = new.learning_rate
-            if hasattr(self._optimizer, "momentum"):
-                self._optimizer.momentum = new.momentum
-        if (new.regularization, new.reg_rate) != (old.regularization, old.reg_rate):
-            self._setup_regularization()
-        if new.seed != old.seed:
-            self._rng = np.random.default_rng(new.seed)
-        self.diverged = None
+            if new.batch_size != old.batch_size or new.loss != old.loss:
+                self._setup_batches()
+            if (new.regularization, new.reg_rate) != (old.regularization, old.reg_rate):
+                self._setup_regularization()
+            if new.seed != old.seed:
+                self._rng = np.random.default_rng(new.seed)
+            if new.optimizer != old.optimizer:
+                self._setup_optimizer()
+            else:  # last: the only change made in place, once nothing else can fail
+                self._optimizer.learning_rate = new.learning_rate
+                if hasattr(self._optimizer, "momentum"):
+                    self._optimizer.momentum = new.momentum
+            self.diverged = None
 
     def replace_network(self, network) -> None:
         """Go on training a new network (after a structural edit), keeping epoch and settings.
 
-        The optimizer starts with fresh memory: the old one belongs to other parameters.
+        The optimizer starts with fresh memory: the old one belongs to other parameters. A
+        partial epoch is abandoned. A network that does not fit the data or the loss is
+        refused with a ``ValueError`` and the old one kept.
         """
-        self.network = network
-        self._setup_network()
-        self.diverged = None
+        with self._all_or_nothing():
+            self.network = network
+            self._setup_network()
+            self.diverged = None
 
     def reset(self, network=None) -> None:
-        """Start over: epoch 0, fresh optimizer and shuffling (optionally on a new network)."""
-        if network is not None:
-            self.network = network
-        self.epoch = 0
-        self.diverged = None
-        self._rng = np.random.default_rng(self.settings.seed)
-        self._setup_network()
+        """Start over: epoch 0, fresh optimizer and shuffling (optionally on a new network).
+
+        A network that does not fit is refused (``ValueError``) and nothing is reset.
+        """
+        with self._all_or_nothing():
+            if network is not None:
+                self.network = network
+            self.epoch = 0
+            self.diverged = None
+            self._rng = np.random.default_rng(self.settings.seed)
+            self._setup_network()
 
     # ------------------------------------------------------------------ training
     def train_epochs(self, n_epochs: int = 1) -> float:
         """Train ``n_epochs`` epochs; the fast path, with no full-set evaluation.
 
-        Returns the mean loss of the last epoch's batches (each as it was when its step was
-        taken), or NaN if no epoch completed (diverged). Stops early on divergence.
+        Finishing the epoch under way (after ``train_batches``) counts as the first. Returns
+        the mean loss of the last epoch's batches (each as it was when its step was taken),
+        or NaN if no epoch completed (diverged). Stops early on divergence.
         """
-        last = math.nan
-        if self.diverged is not None:
-            return last
+        n_epochs = _whole("n_epochs", n_epochs, 0)
+        if n_epochs == 0:
+            return math.nan
+        per_epoch = len(self._batches)
+        _, _, epoch_losses = self._train((per_epoch - self._position) + (n_epochs - 1) * per_epoch)
+        return epoch_losses[-1] if epoch_losses else math.nan
+
+    def train_batches(self, n_batches: int) -> BatchRun:
+        """Train up to ``n_batches`` mini-batches, crossing epoch ends as needed.
+
+        Each epoch starts with a fresh seeded order of the examples. Fewer batches are
+        trained when training diverges (or had diverged already: then none).
+        """
+        batches, epochs, epoch_losses = self._train(_whole("n_batches", n_batches, 0))
+        return BatchRun(batches, tuple(epochs), tuple(epoch_losses))
+
+    def _train(self, n_batches: int) -> tuple[int, list[int], list[float]]:
+        """The training loop: ``(batches trained, epochs completed, their mean losses)``."""
+        done, epochs, epoch_losses = 0, [], []
+        if self.diverged is not None or n_batches == 0:
+            return done, epochs, epoch_losses
         params, grad, last_good = self.network.params, self._grad, self._last_good
         Xa, Y, X_epoch, Y_epoch = self._Xa, self._Y, self._X_epoch, self._Y_epoch
         batches, shuffle, permutation = self._batches, not self._full_batch, self._rng.permutation
         update, regularize = self._optimizer.update, self._regularization.add_gradient
         regularized = self._regularization.active
         take, copyto, isfinite, isfinite_all = np.take, np.copyto, math.isfinite, np.isfinite
-        n = Xa.shape[0]
+        n, per_epoch = Xa.shape[0], len(batches)
+        position, total = self._position, self._epoch_total
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-            for _ in range(n_epochs):
-                if shuffle:
-                    order = permutation(n)
-                    # mode="clip": the indices are valid anyway, and the default ("raise")
-                    # makes np.take buffer the whole output and copy it twice.
-                    take(Xa, order, axis=0, out=X_epoch, mode="clip")
-                    take(Y, order, axis=0, out=Y_epoch, mode="clip")
-                total = 0.0
-                for Xb, Yb, m, run in batches:
+            while done < n_batches:
+                if position == 0:  # an epoch starts: its order, its loss sum
+                    if shuffle:
+                        order = permutation(n)
+                        # mode="clip": the indices are valid anyway, and the default ("raise")
+                        # makes np.take buffer the whole output and copy it twice.
+                        take(Xa, order, axis=0, out=X_epoch, mode="clip")
+                        take(Y, order, axis=0, out=Y_epoch, mode="clip")
+                    total = 0.0
+                stop = min(per_epoch, position + n_batches - done)
+                for Xb, Yb, m, run in batches if stop - position == per_epoch else batches[position:stop]:
                     total += m * run(Xb, Yb)
                     if regularized:
                         regularize(params, grad)
                     update(params, grad)
+                done += stop - position
+                position = stop
+                if position < per_epoch:
+                    break
+                position = 0
                 epoch_loss = float(total) / n
                 # Not a BLAS dot (params·0 would also say it): OpenBLAS runs dots of more
                 # than ~10,000 values on two threads whose spinning afterwards halved the
                 # speed of every later step here (measured: 2000x64 net, 71 -> 32 ep/s).
                 if not (isfinite(epoch_loss) and isfinite_all(params).all()):
                     self._diverge(epoch_loss)
-                    break
+                    return done, epochs, epoch_losses
                 copyto(last_good, params)
                 self.epoch += 1
-                last = epoch_loss
-        return last
+                epochs.append(self.epoch)
+                epoch_losses.append(epoch_loss)
+            if position:  # stopped mid-epoch: the same check, on the batches so far
+                partial_loss = float(total) / min(position * self._batch_size, n)
+                if not (isfinite(partial_loss) and isfinite_all(params).all()):
+                    self._diverge(partial_loss)
+                    return done, epochs, epoch_losses
+                copyto(last_good, params)
+        self._position, self._epoch_total = position, total
+        return done, epochs, epoch_losses
 
-    def _diverge(self, epoch_loss: float) -> None:
+    def _diverge(self, loss: float) -> None:
+        """Back to the last finite parameters, a fresh optimizer, a fresh epoch; say why."""
         np.copyto(self.network.params, self._last_good)
         self._setup_optimizer()  # its memory holds the non-finite steps
-        if math.isnan(epoch_loss):
+        self._position, self._epoch_total = 0, 0.0  # the partial epoch is abandoned
+        if math.isnan(loss):
             what = "the loss grew too large to compute (NaN)"
-        elif math.isinf(epoch_loss):
+        elif math.isinf(loss):
             what = "the loss became infinite"
         else:
             what = "some weights became infinite or NaN"
@@ -319,5 +437,4 @@ class Trainer:
             loss = losses.value(self.loss, net.activations[-1], trace.zs[-1], out, Y)
         if not self.data.is_classification:
             return loss, None
-        predicted = (out[:, 0] > 0.5).astype(np.int64) if out.shape[1] == 1 else out.argmax(axis=1)
-        return loss, float(np.mean(predicted == y))
+        return loss, float(np.mean(predicted_classes(out) == y))

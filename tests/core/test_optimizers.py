@@ -139,21 +139,8 @@ def test_weight_mask_covers_weights_not_biases():
     assert mask.sum() == 3 * 4 + 4 * 2
 
 
-def _numeric_gradient(f, params, eps=1e-6):
-    grad = np.zeros_like(params)
-    for i in range(params.size):
-        old = params[i]
-        params[i] = old + eps
-        up = f()
-        params[i] = old - eps
-        down = f()
-        params[i] = old
-        grad[i] = (up - down) / (2 * eps)
-    return grad
-
-
 @pytest.mark.parametrize("kind", ["l1", "l2"])
-def test_penalty_gradient_matches_finite_differences(kind):
+def test_penalty_gradient_matches_finite_differences(kind, numeric_gradient):
     rng = np.random.default_rng(7)
     net = Network([3, 4, 2], ["tanh", "softmax"], seed=1)
     net.params[:] = rng.normal(size=net.n_params)
@@ -169,7 +156,7 @@ def test_penalty_gradient_matches_finite_differences(kind):
     data_grad = grad.copy()
     reg.add_gradient(net.params, grad)
 
-    numeric = _numeric_gradient(lambda: net.loss(X, Y, "cross_entropy") + reg.penalty(net.params), net.params)
+    numeric = numeric_gradient(lambda: net.loss(X, Y, "cross_entropy") + reg.penalty(net.params), net.params)
     np.testing.assert_allclose(grad, numeric, rtol=1e-6, atol=1e-8)
     # The penalty's part is λW (L2) or λ·sign(W) (L1) on weights, nothing on biases.
     weights, biases = net.views(grad - data_grad)
