@@ -60,63 +60,15 @@ def _install_translation(app, lang: str | None) -> str:
     return chosen
 
 
-def _add_panels(window, document) -> None:
-    """Dock the training controls, the plots, the data chooser and the decision boundary.
-
-    Docks must exist before ``restore_settings`` so the saved layout can find them.
-    """
-    from PySide6.QtCore import Qt
-
-    from nnsim.ui.plots.boundary import DecisionBoundaryView
-    from nnsim.ui.panels.data_panel import DataPanel
-    from nnsim.ui.plots.curves import TrainingPlots
-    from nnsim.training.controller import TrainingController
-    from nnsim.ui.panels.training_panel import TrainingPanel
-
-    training = TrainingController(document, parent=window)
-    window.training = training
-    window.training_panel = TrainingPanel(training)
-    window.data_panel = DataPanel(document)
-    window.boundary_view = DecisionBoundaryView(document)
-    window.plots = TrainingPlots(training)
-    # translate("MainWindow", ...) rather than window.tr(...): lupdate would file the latter
-    # under a context named "window", which no translation lookup ever asks for.
-    training_dock = window.add_panel(window.training_panel, Qt.LeftDockWidgetArea,
-                                     QCoreApplication.translate("MainWindow", "Training"), "trainingDock")
-    data_dock = window.add_panel(window.data_panel, Qt.LeftDockWidgetArea,
-                                 QCoreApplication.translate("MainWindow", "Data"), "dataDock")
-    plots_dock = window.add_panel(window.plots, Qt.BottomDockWidgetArea,
-                                  QCoreApplication.translate("MainWindow", "Loss and accuracy"), "plotsDock",
-                                  scroll=False)
-    boundary_dock = window.add_panel(window.boundary_view, Qt.RightDockWidgetArea,
-                                     QCoreApplication.translate("MainWindow", "Decision boundary"),
-                                     "boundaryDock", scroll=False)
-    # The boundary shares a tab with the neuron explanation: each needs height more than the
-    # other is useful at the same moment. A 2-D data set brings the boundary to the front.
-    window.tabifyDockWidget(window.neuron_dock, boundary_dock)
-    window.neuron_dock.raise_()
-    # The left column (training controls, data) runs the window's whole height, so on a
-    # short screen the controls are not squeezed by the plots, which sit under the graph and
-    # the right-hand panels. First-start proportions follow (a saved layout replaces them).
-    window.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
-    window.set_first_dock_sizes(([training_dock, data_dock], [400, 300], Qt.Vertical),
-                                ([plots_dock], [250], Qt.Vertical))
-
-    def show_boundary_for_2d_data():
-        data = document.data
-        two_d = data is not None and data.n_inputs == 2
-        (boundary_dock if two_d else window.neuron_dock).raise_()
-
-    document.dataChanged.connect(show_boundary_for_2d_data)
-    window.data_panel.test_fraction_provider = lambda: training.test_fraction
-    window.boundary_view.follow_training(training, turn=2)
-    window.training_settings_provider = lambda: training.settings
-    window.modelLoaded.connect(lambda net, s, extra: s is not None and training.set_settings(s))
-
-
 def create_main_window(argv=None):
-    """Build the main window on the Iris network, without showing it."""
+    """Build the main window on the Iris network, without showing it.
+
+    The one place where nnsim starts: the application, its language, the document on the
+    Iris data, the application context (``nnsim.ui.context``) that the window and its panels
+    are built from, and the shutdown when the application quits.
+    """
     from nnsim.model.document import NetworkDocument
+    from nnsim.ui.context import AppContext
     from nnsim.ui.main_window import MainWindow, app_icon
 
     args = parse_args(argv)
@@ -125,8 +77,11 @@ def create_main_window(argv=None):
     app.setWindowIcon(app_icon())
     data = prepare_data(load_dataset("iris"))
     document = NetworkDocument(default_network(data, seed=0), data)
-    window = MainWindow(document, settings=QSettings())
-    _add_panels(window, document)
+    context = AppContext(document, QSettings())
+    window = MainWindow(context)
+    # Closing the window stops training too (MainWindow.closeEvent); quitting without closing
+    # it (the --screenshot run) must as well.
+    app.aboutToQuit.connect(context.shutdown)
     window.restore_settings()
     if args.model:
         window.open_model_from(args.model)

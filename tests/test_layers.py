@@ -25,7 +25,7 @@ def _qt_modules_loaded_by(*modules: str) -> set[str]:
     return {m for m in out.stdout.strip().split(",") if m}
 
 
-@pytest.mark.parametrize("modules", [("nnsim.core",)])
+@pytest.mark.parametrize("modules", [("nnsim.core",), ("nnsim.training.session", "nnsim.training.pending_edits")])
 def test_the_engine_and_the_training_session_load_no_qt(modules):
     assert _qt_modules_loaded_by(*modules) == set()
 

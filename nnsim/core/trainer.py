@@ -395,7 +395,9 @@ class Trainer:
                 if not (isfinite(partial_loss) and isfinite_all(params).all()):
                     self._diverge(partial_loss)
                     return done, epochs, epoch_losses
-                copyto(last_good, params)
+                # The kept weights stay those of the last epoch's end: weights that are still
+                # finite mid-way through a blow-up can be so large that no smaller learning
+                # rate recovers from them (measured on "plane" at rate 10).
         self._position, self._epoch_total = position, total
         return done, epochs, epoch_losses
 

@@ -13,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from nnsim.core import Network
+from nnsim.core.addresses import bias_index, weight_index
 from nnsim.model.messages import translate_name
 
 
@@ -25,8 +26,9 @@ class NetworkDocument(QObject):
     sampleChanged = Signal()
     #: a different data set (``data``) is in use; the structure changed with it
     dataChanged = Signal()
-    #: the user edited one parameter: ("weight", l, i, j, value) or ("bias", l, j, -1, value)
-    parameterEdited = Signal(str, int, int, int, float)
+    #: the user edited one parameter: (its flat index into ``network.params``, the new value);
+    #: ``nnsim.core.addresses`` says which weight or bias an index is
+    parameterEdited = Signal(int, float)
     #: the user changed the structure; the new network is ``network``
     structureEdited = Signal()
 
@@ -85,17 +87,22 @@ class NetworkDocument(QObject):
         return self._trace
 
     # ------------------------------------------------------------------ edits
-    def set_weight(self, l: int, i: int, j: int, value: float, user: bool = True) -> None:
-        self._network.weights[l][i, j] = value
+    def set_parameter(self, index: int, value: float, user: bool = True) -> None:
+        """Set the parameter at flat ``index`` of ``network.params`` (see
+        ``nnsim.core.addresses``); ``user``: announce it as the user's edit."""
+        index = int(index)
+        if not 0 <= index < self._network.n_params:
+            raise IndexError(f"parameter index {index} is outside 0..{self._network.n_params - 1}")
+        self._network.params[index] = value
         self._changed()
         if user:
-            self.parameterEdited.emit("weight", l, i, j, float(value))
+            self.parameterEdited.emit(index, float(value))
+
+    def set_weight(self, l: int, i: int, j: int, value: float, user: bool = True) -> None:
+        self.set_parameter(weight_index(self._network.layer_sizes, l, i, j), value, user)
 
     def set_bias(self, l: int, j: int, value: float, user: bool = True) -> None:
-        self._network.biases[l][j] = value
-        self._changed()
-        if user:
-            self.parameterEdited.emit("bias", l, j, -1, float(value))
+        self.set_parameter(bias_index(self._network.layer_sizes, l, j), value, user)
 
     def replace_network(self, network: Network, user: bool = True) -> None:
         """A structural change (or a loaded file): views rebuild from the new network."""

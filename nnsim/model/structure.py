@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from nnsim.core.activations import ACTIVATIONS, OUTPUT_ONLY
+from nnsim.core.addresses import bias_index, weight_index
 from nnsim.model.messages import translate_message
 from nnsim.model.selection import SelectionModel, activation_title
 from nnsim.model.undo import ReplaceNetworkCommand, SetParameterCommand
@@ -58,13 +59,15 @@ class NetworkEditor(QObject):
         if float(self.network.weights[l][i, j]) == float(value):
             return
         text = self.tr("Change weight %1").replace("%1", f"w[{l}][{i},{j}]")
-        self.undo_stack.push(SetParameterCommand(self.document, "weight", l, i, j, value, gesture, text))
+        index = weight_index(self.network.layer_sizes, l, i, j)
+        self.undo_stack.push(SetParameterCommand(self.document, index, value, gesture, text))
 
     def set_bias(self, l: int, j: int, value: float, gesture=None) -> None:
         if float(self.network.biases[l][j]) == float(value):
             return
         text = self.tr("Change bias %1").replace("%1", f"b[{l}][{j}]")
-        self.undo_stack.push(SetParameterCommand(self.document, "bias", l, -1, j, value, gesture, text))
+        index = bias_index(self.network.layer_sizes, l, j)
+        self.undo_stack.push(SetParameterCommand(self.document, index, value, gesture, text))
 
     # ------------------------------------------------------------ what can be done
     def is_hidden(self, layer) -> bool:

@@ -1,6 +1,6 @@
 """Undo commands for every edit the user makes to the network.
 
-- ``SetParameterCommand``: one weight or bias. Commands that belong to the same *gesture*
+- ``SetParameterCommand``: one weight or bias, by its flat index. Commands that belong to the same *gesture*
   (one slider drag) merge into one undo step through ``QUndoCommand.mergeWith``.
 - ``ReplaceNetworkCommand``: a structural edit (neuron, layer, activation, threshold). It
   stores independent copies of the network before and after, and of the selection, so undo
@@ -15,46 +15,30 @@ PARAMETER_COMMAND_ID = 0x6E6E  # "nn"
 
 
 class SetParameterCommand(QUndoCommand):
-    """Set ``weights[l][i, j]`` (kind "weight") or ``biases[l][j]`` (kind "bias", i = -1)."""
+    """Set the parameter at flat ``index`` of ``document.network.params`` (a weight or a bias:
+    ``nnsim.core.addresses``), the one address every layer uses for it."""
 
-    def __init__(self, document, kind: str, l: int, i: int, j: int, new: float, gesture=None, text: str = ""):
+    def __init__(self, document, index: int, new: float, gesture=None, text: str = ""):
         super().__init__(text)
-        if kind not in ("weight", "bias"):
-            raise ValueError(f"unknown parameter kind {kind!r}")
         self.document = document
-        self.kind, self.l, self.i, self.j = kind, int(l), int(i), int(j)
-        self.old = self._read()
+        self.index = int(index)
+        self.old = float(document.network.params[self.index])
         self.new = float(new)
         self.gesture = gesture
 
-    def _read(self) -> float:
-        net = self.document.network
-        if self.kind == "weight":
-            return float(net.weights[self.l][self.i, self.j])
-        return float(net.biases[self.l][self.j])
-
-    def _write(self, value: float) -> None:
-        if self.kind == "weight":
-            self.document.set_weight(self.l, self.i, self.j, value)
-        else:
-            self.document.set_bias(self.l, self.j, value)
-
     def redo(self) -> None:
-        self._write(self.new)
+        self.document.set_parameter(self.index, self.new)
 
     def undo(self) -> None:
-        self._write(self.old)
+        self.document.set_parameter(self.index, self.old)
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return PARAMETER_COMMAND_ID
 
-    def key(self):
-        return (self.kind, self.l, self.i, self.j)
-
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not isinstance(other, SetParameterCommand):
             return False
-        if self.gesture is None or other.gesture != self.gesture or other.key() != self.key():
+        if self.gesture is None or other.gesture != self.gesture or other.index != self.index:
             return False
         self.new = other.new
         return True

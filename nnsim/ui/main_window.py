@@ -5,9 +5,10 @@
 - a toolbar with the structure edits and undo/redo; menus File, Edit, Examples, View, Help;
   View ▸ Language chooses the interface language for the next start (``nnsim.ui.language``).
 
-Other panels (training, plots, data) are added with ``add_panel(widget, area, title)``; the
-bottom dock area is kept for the plots. Call ``restore_settings()`` once every panel is in,
-so the saved dock layout finds them.
+The window is built from an application context (``nnsim.ui.context.AppContext``: the
+document, the training controller, the settings) and docks every panel itself: training,
+data, plots and the decision boundary too. Call ``restore_settings()`` once it is built, so
+the saved dock layout finds them (``nnsim.app`` does).
 """
 
 from __future__ import annotations
@@ -34,9 +35,14 @@ from nnsim.core import Network
 from nnsim.core.resources import resource_path
 from nnsim.ui.language import LANGUAGES, current_language, resolve_language, store_language, stored_language
 from nnsim.model.messages import translate_message
+from nnsim.ui.context import AppContext
 from nnsim.ui.graph.network_view import NetworkView
 from nnsim.ui.panels.neuron_panel import NeuronPanel
+from nnsim.ui.panels.data_panel import DataPanel
 from nnsim.ui.panels.parameter_panel import ParameterPanel
+from nnsim.ui.panels.training_panel import TrainingPanel
+from nnsim.ui.plots.boundary import DecisionBoundaryView
+from nnsim.ui.plots.curves import TrainingPlots
 from nnsim.model.selection import SelectionModel, activation_title
 from nnsim.model.structure import NetworkEditor
 
@@ -76,19 +82,19 @@ LANGUAGE_NOTE = (
 
 
 class MainWindow(QMainWindow):
-    #: a model file was opened: (network, training settings or None, extra dict)
-    modelLoaded = Signal(object, object, object)
     #: an example replaced the network and data (its name: "one_neuron", "iris")
     exampleLoaded = Signal(str)
 
-    def __init__(self, document, settings: QSettings | None = None, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        #: what this window's parts share; the window owns it from now on
+        self.context = context
+        context.setParent(self)
+        document = context.document
         self._document = document
-        self._settings = settings
+        self._settings = context.settings
         self._path: Path | None = None
-        #: set by the training panel: a callable returning the TrainingSettings to save
-        self.training_settings_provider = None
         self._first_dock_sizes: list = []  # see set_first_dock_sizes
         self._layout_restored = False
         self.setWindowIcon(app_icon())
@@ -111,6 +117,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.parameter_dock], [400], Qt.Horizontal)
         self.resizeDocks([self.parameter_dock, self.neuron_dock], [330, 420], Qt.Vertical)
 
+        self._add_training_panels()
         self._make_actions()
         self._make_menus_and_toolbar()
         self.status_label = QLabel()
@@ -124,6 +131,42 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self.resize(self._default_size())
+
+    @property
+    def training(self):
+        """The training controller of this window's document."""
+        return self.context.training
+
+    def _add_training_panels(self) -> None:
+        """Dock the training controls, the plots, the data chooser and the decision boundary."""
+        training, document = self.context.training, self._document
+        self.training_panel = TrainingPanel(training)
+        self.data_panel = DataPanel(document, test_fraction=lambda: training.test_fraction)
+        self.boundary_view = DecisionBoundaryView(document)
+        self.boundary_view.follow_training(training, turn=2)
+        self.plots = TrainingPlots(training)
+        training_dock = self.add_panel(self.training_panel, Qt.LeftDockWidgetArea, self.tr("Training"), "trainingDock")
+        data_dock = self.add_panel(self.data_panel, Qt.LeftDockWidgetArea, self.tr("Data"), "dataDock")
+        plots_dock = self.add_panel(self.plots, Qt.BottomDockWidgetArea, self.tr("Loss and accuracy"), "plotsDock",
+                                    scroll=False)
+        self.boundary_dock = self.add_panel(self.boundary_view, Qt.RightDockWidgetArea, self.tr("Decision boundary"),
+                                            "boundaryDock", scroll=False)
+        # The boundary shares a tab with the neuron explanation: each needs height more than
+        # the other is useful at the same moment. A 2-D data set brings the boundary to the front.
+        self.tabifyDockWidget(self.neuron_dock, self.boundary_dock)
+        self.neuron_dock.raise_()
+        # The left column (training controls, data) runs the window's whole height, so on a
+        # short screen the controls are not squeezed by the plots, which sit under the graph
+        # and the right-hand panels. First-start proportions follow (a saved layout replaces them).
+        self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
+        self.set_first_dock_sizes(([training_dock, data_dock], [400, 300], Qt.Vertical),
+                                  ([plots_dock], [250], Qt.Vertical))
+        document.dataChanged.connect(self._show_boundary_for_2d_data)
+
+    def _show_boundary_for_2d_data(self) -> None:
+        data = self._document.data
+        two_d = data is not None and data.n_inputs == 2
+        (self.boundary_dock if two_d else self.neuron_dock).raise_()
 
     def _default_size(self) -> QSize:
         """1280x800, or less on a smaller screen (a 1024x768 projector), leaving room for the
@@ -411,10 +454,10 @@ class MainWindow(QMainWindow):
         return extra
 
     def save_model_to(self, path) -> bool:
-        """Write the network (and the training settings, if a provider is set) to ``path``."""
+        """Write the network and the training settings to ``path``."""
         from nnsim.core.model_file import save_model
 
-        settings = self.training_settings_provider() if self.training_settings_provider else None
+        settings = self.context.training.settings
         try:
             save_model(path, self.network, settings=settings, extra=self._model_extra())
         except (OSError, ValueError) as error:
@@ -456,7 +499,8 @@ class MainWindow(QMainWindow):
         self._path = Path(path)
         self._update_title()
         self._select_first_hidden()
-        self.modelLoaded.emit(network, settings, extra)
+        if settings is not None:
+            self.context.training.set_settings(settings)
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
         return True
 
@@ -551,8 +595,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):  # noqa: N802
         # Stop a running training thread first: a QThread destroyed while running aborts.
-        training = getattr(self, "training", None)
-        if training is not None:
-            training.shutdown()
+        self.context.shutdown()
         self.save_settings()
         super().closeEvent(event)

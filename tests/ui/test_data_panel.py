@@ -213,7 +213,8 @@ def test_open_csv_entry_asks_for_a_file(panel, document, qtbot, monkeypatch, tmp
     assert panel.datasetCombo.currentData() == f"csv:{path}"
 
 
-def test_test_fraction_comes_from_the_provider(panel, document):
-    panel.test_fraction_provider = lambda: 0.5
+def test_new_data_is_split_with_the_training_test_fraction(qtbot, document):
+    panel = DataPanel(document, test_fraction=lambda: 0.5)
+    qtbot.addWidget(panel)
     choose(panel, "xor")
     assert len(document.data.test_index) == 100

@@ -10,13 +10,22 @@ from PySide6.QtCore import QObject, Signal
 from nnsim.ui.plots.curves import AccuracyPlot, GrowingBuffer, LossPlot, TrainingPlots
 
 
+class FakeSignal:
+    def connect(self, slot):
+        self.slot = slot
+
+
 class FakeController(QObject):
+    """What the plots read of a training controller: its snapshots and its document."""
+
     snapshotReceived = Signal(object)
     historyCleared = Signal()
+    redrawTurn = Signal(int)
 
     def __init__(self, document=None):
         super().__init__()
-        self.document = document
+        # a classification document unless a test gives another
+        self.document = document or SimpleNamespace(data=None, dataChanged=FakeSignal())
 
 
 def snapshot(first, count, test=True):
@@ -28,6 +37,7 @@ def snapshot(first, count, test=True):
         test_loss=np.array([np.exp(-epochs[-1] / 80.0) if test else np.nan]),
         train_accuracy=np.array([0.9]),
         test_accuracy=np.array([0.8 if test else np.nan]),
+        kind="step",
     )
 
 
@@ -126,11 +136,6 @@ def test_accuracy_plot_only_for_classification(qtbot):
     assert not widget.accuracy_plot.isVisible() and widget.loss_plot.isVisible()
 
 
-class FakeSignal:
-    def connect(self, slot):
-        self.slot = slot
-
-
 def test_a_million_epochs_stay_smooth(qtbot):
     plot = LossPlot(FakeController())
     qtbot.addWidget(plot)
@@ -163,12 +168,8 @@ def test_accuracy_plot_alone(qtbot):
     assert plot.point_count("train") == 1
 
 
-class TurnController(FakeController):
-    redrawTurn = Signal(int)
-
-
 def test_while_training_runs_each_plot_redraws_on_its_own_turn(qtbot):
-    controller = TurnController()
+    controller = FakeController()
     widget = TrainingPlots(controller)
     qtbot.addWidget(widget)
     widget.show()

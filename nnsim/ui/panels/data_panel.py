@@ -109,7 +109,9 @@ class DataPanel(QWidget):
     #: emitted just before the data set (and the network's ends) change: pause training
     dataAboutToChange = Signal()
 
-    def __init__(self, document, parent: QWidget | None = None):
+    def __init__(self, document, test_fraction=None, parent: QWidget | None = None):
+        """``test_fraction``: a callable giving the share of examples new data keeps aside
+        for testing (the training's current split); None: ``TEST_FRACTION``."""
         super().__init__(parent)
         self.setObjectName("dataPanel")
         self.setAccessibleName(self.tr("Data"))
@@ -118,9 +120,7 @@ class DataPanel(QWidget):
         self._seed = 0
         self._csv_path: str | None = None
         self._last = (None, None)  # (dataset this panel loaded, its combo key)
-        #: set by the lead: a callable giving the test fraction new data is split with
-        #: (e.g. ``lambda: controller.test_fraction``); default 0.3
-        self.test_fraction_provider = None
+        self._test_fraction = test_fraction
 
         self.datasetCombo = QComboBox()
         self._name("datasetCombo", self.datasetCombo, self.tr("Data set"),
@@ -273,7 +273,7 @@ class DataPanel(QWidget):
 
     def _prepare(self, dataset):
         """(TrainingData, network) for ``dataset``; raises before anything has changed."""
-        fraction = self.test_fraction_provider() if self.test_fraction_provider else TEST_FRACTION
+        fraction = self._test_fraction() if self._test_fraction is not None else TEST_FRACTION
         data = prepare_data(dataset, test_fraction=fraction, seed=0)
         if data.n_inputs < 1 or data.n_outputs < 1:
             raise DataError(self.tr("the data set has no inputs or no answers to learn"))

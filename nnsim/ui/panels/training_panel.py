@@ -60,7 +60,6 @@ class TrainingPanel(QWidget):
         self.controller = controller
         #: the last divergence message box (None before one was shown)
         self.divergence_box: QMessageBox | None = None
-        self._watched_window = None
         self._key_guard = _KeyGuard(self)
         self._guarded = None
         self._build()
@@ -263,10 +262,10 @@ class TrainingPanel(QWidget):
             self.regularizationCombo.setCurrentIndex(max(0, self.regularizationCombo.findData(settings.regularization)))
             self.regRateSpin.setValue(settings.reg_rate)
             self.regRateSpin.setEnabled(settings.regularization != "none")
-            c = self.controller
-            pending_fraction = c._pending_fraction  # noqa: SLF001 - same module
-            self.testSplitSpin.setValue(round(100 * (c.test_fraction if pending_fraction is None else pending_fraction)))
-            self.seedSpin.setValue(settings.seed if c._pending_seed is None else c._pending_seed)  # noqa: SLF001
+            model = self.controller.settings_model
+            fraction = model.test_fraction if model.pending_fraction is None else model.pending_fraction
+            self.testSplitSpin.setValue(round(100 * fraction))
+            self.seedSpin.setValue(settings.seed if model.pending_seed is None else model.pending_seed)
         finally:
             for w, b in zip(widgets, blocked):
                 w.blockSignals(b)
@@ -346,20 +345,3 @@ class TrainingPanel(QWidget):
         if isinstance(new, (QAbstractSlider, QAbstractButton, QComboBox)):
             new.installEventFilter(self._key_guard)
             self._guarded = new
-
-    # ------------------------------------------------------------------ window close
-    def showEvent(self, event):  # noqa: N802
-        super().showEvent(event)
-        window = self
-        while window.parentWidget() is not None:  # the main window, even from a floating dock
-            window = window.parentWidget()
-        if window is not self._watched_window:
-            if self._watched_window is not None:
-                self._watched_window.removeEventFilter(self)
-            window.installEventFilter(self)
-            self._watched_window = window
-
-    def eventFilter(self, obj, event):  # noqa: N802
-        if obj is self._watched_window and event.type() == QEvent.Close:
-            self.controller.shutdown()
-        return False

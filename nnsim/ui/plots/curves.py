@@ -173,7 +173,7 @@ class HistoryPlot(pg.PlotWidget):
         if controller is not None:
             controller.snapshotReceived.connect(self.append_snapshot)
             controller.historyCleared.connect(self.clear_history)
-            if turn is not None and hasattr(controller, "redrawTurn"):
+            if turn is not None:
                 controller.redrawTurn.connect(self._turn_due)
             else:
                 self._turn = None
@@ -405,12 +405,10 @@ class TrainingPlots(QWidget):
         layout.setContentsMargins(4, 2, 4, 4)
         layout.addLayout(top)
         layout.addLayout(plots, 1)
-        document = getattr(controller, "document", None)
-        if document is not None:
-            document.dataChanged.connect(self._data_changed)
+        controller.document.dataChanged.connect(self._data_changed)
         self._data_changed()
 
     @Slot()
     def _data_changed(self) -> None:
-        data = getattr(getattr(self.controller, "document", None), "data", None)
+        data = self.controller.document.data
         self.accuracy_plot.setVisible(data is None or bool(data.is_classification))

@@ -1,0 +1,435 @@
+"""The training session: everything training does, in plain Python and NumPy (no Qt).
+
+A ``TrainingSession`` owns the trainer while training runs, and decides everything about
+it: how many mini-batches to train before looking at the clock again, when to stop (after N
+epochs, below a loss, on divergence), when the full-set evaluation and the decision-boundary
+picture are worth their time, and what goes into each ``Snapshot`` for the window.
+
+Every command is a plain method call that returns a ``Report`` (a snapshot to show, and
+whether training finished, diverged or refused the command). No method raises: a refused
+command leaves the session exactly as it was and says why in ``Report.error``.
+
+``advance(budget_seconds)`` is the heartbeat. It trains **batches**, not whole epochs,
+against an injectable clock, and returns once the budget is spent: a data set whose epoch
+takes seconds still hands control back within about one batch of the budget, so the commands
+waiting in the worker's queue (pause, an edit, closing the window) run at once. Tests drive
+it with a fake clock: no sleeps, no threads, no Qt. ``nnsim.training.worker`` runs the same
+session in a QThread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnsim.core import grid as core_grid
+from nnsim.core.arrays import frozen_copy
+from nnsim.core.trainer import Trainer, TrainingSettings
+from nnsim.training.snapshot import Snapshot, evaluation_points
+
+#: snapshots per second, at most, while training runs
+SNAPSHOT_HZ = 30.0
+#: the decision-boundary picture takes at most this fraction of the session's time (with the
+#: evaluation below, time not spent training: measured on six hidden layers of 64, 5% + 4%
+#: left training at 0.75-0.80 of the engine's speed, 3% + 3% at 0.82-0.84)
+GRID_BUDGET = 0.03
+#: full-set evaluation (loss and accuracy on both parts) takes at most this fraction; a
+#: snapshot between evaluations carries the last metrics and no new evaluation point
+EVAL_BUDGET = 0.03
+#: cells per side of the decision-boundary picture
+GRID_RESOLUTION = core_grid.DEFAULT_RESOLUTION
+#: while training runs, a picture that took longer than this at full resolution is drawn at
+#: half the resolution (a quarter of the work), so within GRID_BUDGET it refreshes four times
+#: as often; pause and step always bring the full picture
+GRID_FAST_SECONDS = 0.006
+#: at most this many batches between two looks at the clock (a guard while the batch time is
+#: still being learned, and against a clock that stands still)
+MAX_BATCHES_PER_CALL = 100_000
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a command or an ``advance`` produced: a snapshot to show (or None), and whether
+    training reached its stop condition, diverged (the message) or refused the command (the
+    message). After ``finished``, ``diverged`` or ``error`` the session is paused."""
+
+    snapshot: Snapshot | None = None
+    finished: bool = False
+    diverged: str | None = None
+    error: str | None = None
+
+
+NOTHING = Report()
+
+
+def settings_changes(old: TrainingSettings, new: TrainingSettings) -> dict:
+    """The fields of ``new`` that differ from ``old``."""
+    return {f.name: getattr(new, f.name) for f in dataclasses.fields(new) if getattr(new, f.name) != getattr(old, f.name)}
+
+
+def _never_raises(command):
+    """Nothing may raise in the training thread: an unexpected error in ``command`` pauses the
+    session and comes back as ``Report.error`` (the window shows it) instead."""
+
+    @functools.wraps(command)
+    def guarded(self, *args, **kwargs):
+        try:
+            return command(self, *args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - report and pause rather than kill the thread
+            self.running = False
+            return Report(error=f"training stopped: {exc}")
+
+    return guarded
+
+
+def _same_structure(a, b) -> bool:
+    return (
+        list(a.layer_sizes) == list(b.layer_sizes)
+        and list(a.activations) == list(b.activations)
+        and a.threshold == b.threshold
+    )
+
+
+class TrainingSession:
+    """Trains one network on one data set, a budget of seconds at a time. See the module
+    docstring; ``clock`` returns seconds (``time.perf_counter`` unless a test fakes it)."""
+
+    def __init__(self, clock=time.perf_counter, *, max_in_flight: int | None = None,
+                 snapshot_hz: float = SNAPSHOT_HZ, grid_resolution: int = GRID_RESOLUTION):
+        self.clock = clock
+        #: at most this many snapshots the UI has not acknowledged (None: no limit)
+        self.max_in_flight = max_in_flight
+        self.snapshot_interval = 1.0 / snapshot_hz
+        self.grid_resolution = grid_resolution
+        self.trainer: Trainer | None = None
+        self.data = None
+        self.running = False
+        self.generation = 0
+        self._sent = 0
+        self._acked = 0
+        self._edit_serial = 0
+        self._stop_epoch: int | None = None
+        self._stop_loss: float | None = None
+        self._batch_seconds: float | None = None  # smoothed time of one mini-batch
+        self._forget_pictures()
+        self._last_emit = -math.inf
+        self._rate_epoch = 0
+        self._rate_time = self.clock()
+        self._eps = 0.0
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def network(self):
+        """The live network (None before ``load``)."""
+        return self.trainer.network if self.trainer is not None else None
+
+    @property
+    def epoch(self) -> int:
+        return self.trainer.epoch if self.trainer is not None else 0
+
+    @property
+    def epochs_per_second(self) -> float:
+        return self._eps
+
+    def acknowledge(self, serial: int) -> None:
+        """The UI has received snapshot ``serial`` (the worker calls this from the UI thread:
+        one int write)."""
+        self._acked = max(self._acked, int(serial))
+
+    # ------------------------------------------------------------------ commands
+    @_never_raises
+    def load(self, network, data, settings: TrainingSettings | None = None, generation: int = 0,
+             reset: bool = False) -> Report:
+        """Take ``network`` (the session owns it from now on: pass a copy) and ``data``.
+
+        With the same data and structure as now, only the parameters are copied in (the
+        optimizer keeps its memory, the epoch count stays). ``reset`` starts over at epoch
+        0. Answers with a "loaded" snapshot, or refuses and keeps everything as it was.
+        """
+        settings = settings or TrainingSettings()
+        refused = self._refusal(network, data, settings)
+        if refused:
+            return self._refuse(refused)
+        trainer = self.trainer
+        if trainer is None or data is not self.data:
+            self.trainer, self.data = Trainer(network, data, settings), data
+            self._extent = None
+        else:
+            if settings != trainer.settings:
+                trainer.update_settings(**settings_changes(trainer.settings, settings))
+            if reset:
+                trainer.reset(network)
+            elif _same_structure(trainer.network, network):
+                trainer.network.params[...] = network.params
+                trainer.diverged = None
+            else:
+                trainer.replace_network(network)
+        self._took_network(generation)
+        if reset:
+            self._batch_seconds = None
+        return Report(self._snapshot("loaded", force=True))
+
+    @_never_raises
+    def replace_network(self, network, data=None, generation: int = 0) -> Report:
+        """A structural change: go on training ``network`` (a copy the session now owns),
+        keeping the epoch and the settings. ``data`` None keeps the current data."""
+        if self.trainer is None:
+            return NOTHING
+        data = self.data if data is None else data
+        refused = self._refusal(network, data, self.trainer.settings)
+        if refused:
+            return self._refuse(refused)
+        if data is not self.data:
+            epoch = self.trainer.epoch
+            self.trainer = Trainer(network, data, self.trainer.settings)
+            self.trainer.epoch = epoch
+            self.data = data
+            self._extent = None
+        else:
+            self.trainer.replace_network(network)
+        self._took_network(generation)
+        return NOTHING
+
+    @_never_raises
+    def update_settings(self, changes: dict) -> Report:
+        """Learning rate, optimizer, batch size, loss, regularization... without a reset."""
+        if self.trainer is None or not changes:
+            return NOTHING
+        try:
+            new = dataclasses.replace(self.trainer.settings, **dict(changes))
+        except (TypeError, ValueError) as exc:
+            return self._refuse(str(exc))
+        refused = self._refusal(self.trainer.network, self.data, new)
+        if refused:
+            return self._refuse(refused)
+        self.trainer.update_settings(**dict(changes))
+        return NOTHING
+
+    @_never_raises
+    def set_parameter(self, index: int, value: float, serial: int = 0) -> Report:
+        """Set ``network.params[index]`` (the one address of a weight or bias:
+        ``nnsim.core.addresses``). An index this network does not have is ignored."""
+        if self.trainer is not None and 0 <= int(index) < self.trainer.network.n_params:
+            self.trainer.network.params[int(index)] = float(value)
+        self._edit_serial = max(self._edit_serial, int(serial))
+        return NOTHING
+
+    @_never_raises
+    def resume(self, stop_after_epochs: int | None = None, stop_below_loss: float | None = None) -> Report:
+        """Train (in later ``advance`` calls) until paused, or until ``stop_after_epochs``
+        more epochs (counted from now) or an epoch's loss below ``stop_below_loss``."""
+        if self.trainer is None:
+            return self._refuse("there is no network to train: load one first")
+        self._stop_epoch = None if stop_after_epochs is None else self.trainer.epoch + int(stop_after_epochs)
+        self._stop_loss = None if stop_below_loss is None else float(stop_below_loss)
+        if self._stop_epoch is not None and self._stop_epoch <= self.trainer.epoch:
+            return self._finish()
+        self.running = True
+        self._rate_epoch, self._rate_time = self.trainer.epoch, self.clock()
+        return NOTHING
+
+    @_never_raises
+    def pause(self) -> Report:
+        """Stop training and answer with a "paused" snapshot of where it is."""
+        was_running, self.running = self.running, False
+        if self.trainer is None or not was_running:
+            return NOTHING
+        return Report(self._snapshot("paused", force=True))
+
+    @_never_raises
+    def step_epoch(self) -> Report:
+        """While paused: train to the end of the current epoch (a whole epoch when it has
+        not begun), then a "step" snapshot."""
+        if self.trainer is None or self.running:
+            return NOTHING
+        run = self.trainer.train_batches(self.trainer.batches_per_epoch - self.trainer.batch_position)
+        if self.trainer.diverged is not None:
+            return self._diverge()
+        self._record(run.epochs, run.losses)
+        return Report(self._snapshot("step", force=True))
+
+    def stop(self) -> None:
+        """For shutdown: stop training and forget the network and the data."""
+        self.running = False
+        self.trainer = None
+        self.data = None
+
+    # ------------------------------------------------------------------ the heartbeat
+    @_never_raises
+    def advance(self, budget_seconds: float) -> Report:
+        """Train mini-batches for about ``budget_seconds`` of the clock (at least one batch),
+        then a "training" snapshot if one is due; or finish, or diverge."""
+        if not self.running or self.trainer is None:
+            return NOTHING
+        trainer = self.trainer
+        start = self.clock()
+        deadline = start + budget_seconds
+        finished = False
+        now = start
+        while True:
+            n = self._batches_for(deadline - now)
+            if n == 0:
+                finished = True  # the stop epoch is reached
+                break
+            run = trainer.train_batches(n)
+            self._record(run.epochs, run.losses)
+            later = self.clock()
+            if run.batches:
+                per_batch = (later - now) / run.batches
+                self._batch_seconds = (per_batch if self._batch_seconds is None
+                                       else 0.7 * self._batch_seconds + 0.3 * per_batch)
+            now = later
+            if trainer.diverged is not None:
+                break
+            if self._stop_loss is not None and any(loss < self._stop_loss for loss in run.losses):
+                finished = True
+                break
+            if self._stop_epoch is not None and trainer.epoch >= self._stop_epoch:
+                finished = True
+                break
+            if now >= deadline:
+                break
+        if trainer.diverged is not None:
+            return self._diverge()
+        if finished:
+            return self._finish()
+        snap = self._snapshot("training")
+        return Report(snap) if snap is not None else NOTHING
+
+    def _batches_for(self, seconds: float) -> int:
+        """How many batches fit in ``seconds``: from the measured batch time, capped so that
+        training stops exactly at the stop condition."""
+        trainer = self.trainer
+        if self._batch_seconds is None or self._batch_seconds <= 0:
+            n = 1
+        else:
+            n = int(min(MAX_BATCHES_PER_CALL, max(1, seconds / self._batch_seconds)))
+        left_in_epoch = trainer.batches_per_epoch - trainer.batch_position
+        if self._stop_epoch is not None:
+            n = min(n, (self._stop_epoch - trainer.epoch - 1) * trainer.batches_per_epoch + left_in_epoch)
+        if self._stop_loss is not None:
+            n = min(n, left_in_epoch)  # look at each epoch's loss as it completes
+        return max(0, n)
+
+    # ------------------------------------------------------------------ helpers
+    def _refusal(self, network, data, settings) -> str | None:
+        """Why ``Trainer(network, data, settings)`` would be refused (None: it would not),
+        found on a throwaway trainer so that nothing of the session changes."""
+        if data is None:
+            return "there is no data set to train on"
+        try:
+            Trainer(network.copy(), data, settings)
+        except (ValueError, TypeError) as exc:
+            return str(exc)
+        return None
+
+    def _refuse(self, message: str) -> Report:
+        self.running = False
+        return Report(error=message)
+
+    def _took_network(self, generation: int) -> None:
+        """Another network (or data) from command ``generation``: forget what belonged to
+        the old one (pending history, metrics, the picture's timing)."""
+        self.generation = int(generation)
+        self._forget_pictures()
+
+    def _forget_pictures(self) -> None:
+        self._epochs: list[int] = []
+        self._losses: list[float] = []
+        self._metrics = None
+        self._extent = None
+        self._grid_seconds = 0.0
+        self._full_grid_seconds = 0.0  # the last picture at full resolution took this long
+        self._last_grid = -math.inf
+        self._eval_seconds = 0.0
+        self._last_eval = -math.inf
+
+    def _record(self, epochs, losses) -> None:
+        self._epochs.extend(epochs)
+        self._losses.extend(losses)
+
+    def _finish(self) -> Report:
+        self.running = False
+        return Report(self._snapshot("finished", force=True), finished=True)
+
+    def _diverge(self) -> Report:
+        message = self.trainer.diverged or "training diverged"
+        self.running = False
+        snap = self._snapshot("diverged", force=True)
+        # Going on (e.g. with a smaller rate) must be possible: the trainer restored the last
+        # finite parameters and a fresh optimizer; clear the flag so training works again.
+        self.trainer.diverged = None
+        return Report(snap, diverged=message)
+
+    def _snapshot(self, kind: str, force: bool = False) -> Snapshot | None:
+        """A snapshot of now, or None when it is not due (rate limit, or the UI has not
+        caught up with the ones in flight). ``force``: always (end of a command)."""
+        now = self.clock()
+        if not force:
+            if now - self._last_emit < self.snapshot_interval:
+                return None
+            if self.max_in_flight is not None and self._sent - self._acked >= self.max_in_flight:
+                return None
+        trainer, net = self.trainer, self.trainer.network
+        evaluated = force or self._metrics is None or now - self._last_eval >= self._eval_seconds / EVAL_BUDGET
+        if evaluated:
+            self._metrics = trainer.evaluate()
+            self._last_eval = self.clock()
+            self._eval_seconds = self._last_eval - now
+        grid, extent = self._picture(force)
+        dt = now - self._rate_time
+        if self.running and dt > 0.05:
+            rate = (trainer.epoch - self._rate_epoch) / dt
+            self._eps = rate if self._eps == 0 else 0.5 * self._eps + 0.5 * rate
+            self._rate_epoch, self._rate_time = trainer.epoch, now
+        self._sent += 1
+        snap = Snapshot(
+            epoch=trainer.epoch,
+            params=frozen_copy(net.params),
+            layer_sizes=tuple(net.layer_sizes),
+            activations=tuple(net.activations),
+            metrics=self._metrics,
+            epochs=frozen_copy(self._epochs, np.int64),
+            train_loss=frozen_copy(self._losses, np.float64),
+            **(evaluation_points(self._metrics) if evaluated else {}),
+            epochs_per_second=self._eps if self.running else 0.0,
+            grid=grid,
+            grid_extent=extent,
+            running=self.running,
+            kind=kind,
+            generation=self.generation,
+            edit_serial=self._edit_serial,
+            serial=self._sent,
+            examples_done=trainer.examples_done,
+            examples_per_epoch=trainer.n_train,
+        )
+        self._epochs, self._losses = [], []
+        self._last_emit = now
+        return snap
+
+    def _picture(self, force: bool):
+        """The decision-boundary picture for 2-D data, when it fits its share of the time
+        (``GRID_BUDGET``); ``(None, None)`` otherwise."""
+        net, data = self.trainer.network, self.data
+        if net.layer_sizes[0] != 2 or data.n_inputs != 2:
+            return None, None
+        now = self.clock()
+        if not force and now - self._last_grid < self._grid_seconds / GRID_BUDGET:
+            return None, None
+        if self._extent is None:
+            self._extent = core_grid.plane_extent(data)
+        full = force or self._full_grid_seconds <= GRID_FAST_SECONDS
+        resolution = self.grid_resolution if full else max(2, self.grid_resolution // 2)
+        with np.errstate(all="ignore"):  # huge weights just before a divergence
+            grid, extent = core_grid.boundary_image(net, data, resolution, self._extent)
+        grid.setflags(write=False)
+        self._last_grid = self.clock()
+        self._grid_seconds = self._last_grid - now
+        if full:
+            self._full_grid_seconds = self._grid_seconds
+        return grid, extent

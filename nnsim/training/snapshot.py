@@ -1,0 +1,76 @@
+"""What the training session sends the window: frozen copies of where training is.
+
+Plain Python and NumPy (no Qt): the session builds snapshots in the training thread and the
+window reads them in its own. Every array is a read-only copy, so neither side can change
+what the other sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nnsim.core.arrays import frozen_copy
+from nnsim.core.trainer import Metrics
+
+_EMPTY_I = frozen_copy(np.zeros(0, dtype=np.int64))
+_EMPTY_F = frozen_copy(np.zeros(0))
+
+#: what a snapshot reports: running training, or the end of a command
+KINDS = ("training", "paused", "step", "loaded", "finished", "diverged")
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """What the UI needs to show the training, as read-only copies nobody will change.
+
+    ``epochs``/``train_loss``: one point per epoch completed since the previous snapshot (the
+    cheap loss: mean batch loss during that epoch). ``eval_*``: the full-set metrics, one
+    point if this snapshot evaluated, else empty (evaluation gets a small share of the time;
+    NaN where there is no test part or no accuracy). ``metrics``: the latest evaluation (from
+    this snapshot or an earlier one; always fresh after pause and step). ``grid`` is the
+    decision-boundary picture (float32, (res, res, k)) over ``grid_extent`` for 2-D data,
+    else None. ``generation`` echoes the controller's counter of the command that set up this
+    network, so stale snapshots can be dropped. ``edit_serial`` is the serial of the last
+    parameter edit applied. ``examples_done`` of ``examples_per_epoch``: how far the current
+    epoch is. ``kind``: one of ``KINDS``.
+    """
+
+    epoch: int
+    params: np.ndarray
+    layer_sizes: tuple
+    activations: tuple
+    metrics: Metrics | None
+    epochs: np.ndarray = field(default_factory=lambda: _EMPTY_I)
+    train_loss: np.ndarray = field(default_factory=lambda: _EMPTY_F)
+    eval_epochs: np.ndarray = field(default_factory=lambda: _EMPTY_I)
+    eval_train_loss: np.ndarray = field(default_factory=lambda: _EMPTY_F)
+    test_loss: np.ndarray = field(default_factory=lambda: _EMPTY_F)
+    train_accuracy: np.ndarray = field(default_factory=lambda: _EMPTY_F)
+    test_accuracy: np.ndarray = field(default_factory=lambda: _EMPTY_F)
+    epochs_per_second: float = 0.0
+    grid: np.ndarray | None = None
+    grid_extent: tuple | None = None
+    running: bool = False
+    kind: str = "training"
+    generation: int = 0
+    edit_serial: int = 0
+    serial: int = 0
+    examples_done: int = 0
+    examples_per_epoch: int = 0
+
+
+def evaluation_points(metrics: Metrics) -> dict:
+    """One history point per evaluated curve (NaN where the value does not exist)."""
+
+    def point(value) -> np.ndarray:
+        return frozen_copy([np.nan if value is None else value], np.float64)
+
+    return {
+        "eval_epochs": frozen_copy([metrics.epoch], np.int64),
+        "eval_train_loss": point(metrics.train_loss),
+        "test_loss": point(metrics.test_loss),
+        "train_accuracy": point(metrics.train_accuracy),
+        "test_accuracy": point(metrics.test_accuracy),
+    }
