@@ -215,7 +215,7 @@ def test_split_and_seed_wait_for_reset(qtbot, setup):
     document, controller, panel, _ = setup
     panel.testSplitSpin.setValue(20)
     panel.seedSpin.setValue(42)
-    assert "Reset" in panel.statusLabel.text()
+    assert panel.statusLabel.text() == "Press Reset to apply: seed 42, test split 20%."
     assert len(document.data.test_index) == 45  # not yet
     panel.resetButton.click()
     assert len(document.data.test_index) == 30
@@ -232,7 +232,8 @@ def test_a_loss_that_does_not_fit_is_refused(qtbot, setup):
     panel.lossCombo.activated.emit(panel.lossCombo.currentIndex())
     assert controller.settings.loss == "auto"
     assert panel.lossCombo.currentData() == "auto"
-    assert "Not applied" in panel.statusLabel.text()
+    assert panel.statusLabel.text() == ("Not applied: cross_entropy needs a softmax or sigmoid output layer "
+                                        "(the output layer is 'linear'); use mse instead")
 
 
 def test_stop_condition_pauses_after_n_epochs(qtbot, setup):
@@ -244,7 +245,7 @@ def test_stop_condition_pauses_after_n_epochs(qtbot, setup):
         controller.start()
     qtbot.waitUntil(lambda: controller.epoch == 40, timeout=1000)
     assert not controller.is_running and panel.trainButton.text() == "Train"
-    assert "40" in panel.statusLabel.text()
+    assert panel.statusLabel.text() == "Paused after 40 epochs."
 
 
 def test_divergence_pauses_with_a_message_and_finite_weights(qtbot):
@@ -267,17 +268,6 @@ def test_divergence_pauses_with_a_message_and_finite_weights(qtbot):
         box.close()
     finally:
         controller.shutdown()
-
-
-def test_snapshots_reach_the_ui_at_a_limited_rate(qtbot, setup):
-    _, controller, _, _ = setup
-    received = []
-    controller.snapshotReceived.connect(lambda s: received.append(s.kind))
-    controller.start()
-    qtbot.wait(1000)
-    controller.pause()
-    training = received.count("training")
-    assert 5 <= training <= 40, training
 
 
 def test_closing_the_window_during_training_stops_the_thread(qtbot, window):
