@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from nnsim.model.document import follow_parameters
 from nnsim.model.selection import activation_title, layer_title, node_name
 from nnsim.model.structure import new_gesture
+from nnsim.ui.rich_text import html_text
 
 #: slider positions from -STEPS to +STEPS cover -range .. +range
 STEPS = 1000
@@ -170,7 +171,7 @@ class ParameterPanel(QWidget):
         name = node_name(self.document, layer, j)
         where = layer_title(layer, len(net.layer_sizes))
         if layer == 0:
-            self.title.setText(self.tr("<b>%1</b> — an input").replace("%1", _html(name)))
+            self.title.setText(self.tr("<b>%1</b> — an input").replace("%1", html_text(name)))
             self.empty_label.setText(
                 self.tr("An input node has no weights: its value comes from the data (choose the sample below).")
             )
@@ -179,8 +180,8 @@ class ParameterPanel(QWidget):
             return
         self.empty_label.hide()
         self.title.setText(
-            self.tr("<b>%1</b> — %2, %3").replace("%1", _html(name)).replace("%2", _html(where))
-            .replace("%3", _html(activation_title(net.activations[layer - 1])))
+            self.tr("<b>%1</b> — %2, %3").replace("%1", html_text(name)).replace("%2", html_text(where))
+            .replace("%3", html_text(activation_title(net.activations[layer - 1])))
         )
         l = layer - 1
         values = [float(v) for v in net.weights[l][:, j]] + [float(net.biases[l][j])]
@@ -307,7 +308,3 @@ def _nice_ceiling(x: float) -> float:
         if m * 10 ** exp >= x:
             return float(m * 10 ** exp)
     return float(10 ** (exp + 1))
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
