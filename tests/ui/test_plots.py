@@ -200,3 +200,15 @@ def test_a_long_history_draws_about_two_points_per_pixel_column(plots, qtbot):
     width = loss.plotItem.vb.width()
     assert len(x) <= 2 * width + 8  # "peak": the lowest and highest value of each column
     assert y.max() == pytest.approx(np.exp(-1 / 100.0)) and y.min() == pytest.approx(np.exp(-n / 100.0))
+
+
+def test_a_loss_near_the_largest_float_keeps_a_finite_view(qtbot, plots):
+    controller, widget = plots
+    huge = snapshot(1, 10)
+    huge.train_loss = np.full(10, 1.5e308)  # finite, but 5% headroom above it is not
+    with qtbot.capture_exceptions() as exceptions:
+        controller.snapshotReceived.emit(huge)
+        widget.loss_plot.refresh()
+    assert exceptions == []
+    (_, _), (y_lo, y_hi) = widget.loss_plot.plotItem.vb.viewRange()
+    assert np.isfinite(y_lo) and np.isfinite(y_hi)
