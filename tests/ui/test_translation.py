@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QDockWidget, QMenu, QMessageBox, QPushButton
 
 from nnsim.ui.language import (
@@ -89,6 +89,20 @@ def test_the_window_speaks_spanish(spanish_window):
     assert win.plots.loss_plot.plotItem.getAxis("bottom").labelText == "época"
     assert win.data_panel.datasetCombo.currentText() == "Flores Iris"
     assert "largo del sépalo (cm)" in win.document.input_names()
+
+
+def test_the_data_sets_are_named_in_spanish(spanish_window):
+    combo = spanish_window.data_panel.datasetCombo
+    titles = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
+    assert titles == {
+        "iris": "Flores Iris", "xor": "XOR", "circles": "Círculos", "gaussians": "Dos nubes",
+        "spiral": "Espiral", "moons": "Lunas", "curve": "Curva seno", "plane": "Plano",
+        None: "", "__open_csv__": "Abrir CSV…",  # None: the separator
+    }
+    moons = combo.findData("moons")
+    assert combo.itemData(moons, Qt.ToolTipRole) == "2-D, dos medias lunas entrelazadas"
+    description = spanish_window.data_panel.description.text()
+    assert description == "150 flores reales, 4 medidas, 3 especies (Fisher, 1936)"
 
 
 def test_the_neuron_is_explained_in_spanish(spanish_window):

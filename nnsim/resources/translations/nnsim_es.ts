@@ -4,184 +4,253 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../../ui/plots.py" line="341"/>
+        <location filename="../../ui/plots/curves.py" line="355"/>
         <source>Accuracy per epoch</source>
         <translation>Aciertos por época</translation>
     </message>
     <message>
-        <location filename="../../ui/plots.py" line="342"/>
+        <location filename="../../ui/plots/curves.py" line="356"/>
         <source>Share of examples the network classifies correctly, on the training examples and on the test examples. Higher is better.</source>
         <translation>Porcentaje de ejemplos que la red clasifica bien, en los ejemplos de entrenamiento y en los de prueba. Cuanto más alto, mejor.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots.py" line="344"/>
+        <location filename="../../ui/plots/curves.py" line="358"/>
         <source>accuracy (%)</source>
         <translation>aciertos (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots.py" line="346"/>
+        <location filename="../../ui/plots/curves.py" line="360"/>
         <source>Accuracy</source>
         <translation>Aciertos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plots.py" line="353"/>
-        <source>train</source>
-        <translation>entrenamiento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plots.py" line="354"/>
-        <source>test</source>
-        <translation>prueba</translation>
     </message>
 </context>
 <context>
     <name>DataNames</name>
     <message>
-        <location filename="../../ui/messages.py" line="132"/>
+        <location filename="../../model/messages.py" line="135"/>
         <source>sepal length (cm)</source>
-        <extracomment>Names of the built-in data sets&apos; columns, as the engine gives them (Iris: the only set whose features have words for names; class names such as &quot;setosa&quot; are species, unchanged).</extracomment>
+        <extracomment>The built-in data sets&apos; texts, as the engine gives them: lupdate needs each one written out here, the engine&apos;s wording stays the one source (tests/model/test_messages.py checks that every text of ``nnsim.core.DATASETS`` is in this table).</extracomment>
         <translation>largo del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../model/messages.py" line="136"/>
         <source>sepal width (cm)</source>
         <translation>ancho del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134"/>
+        <location filename="../../model/messages.py" line="137"/>
         <source>petal length (cm)</source>
         <translation>largo del pétalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135"/>
+        <location filename="../../model/messages.py" line="138"/>
         <source>petal width (cm)</source>
         <translation>ancho del pétalo (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="140"/>
+        <source>Iris flowers</source>
+        <translation>Flores Iris</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="141"/>
+        <source>150 real flowers, 4 measurements, 3 species (Fisher 1936)</source>
+        <translation>150 flores reales, 4 medidas, 3 especies (Fisher, 1936)</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="142"/>
+        <source>XOR</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="143"/>
+        <source>2-D, 2 classes in opposite corners: no single line separates them</source>
+        <translation>2-D, 2 clases en esquinas opuestas: ninguna recta las separa</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="144"/>
+        <source>Circles</source>
+        <translation>Círculos</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="145"/>
+        <source>2-D, a disc of one class inside a ring of the other</source>
+        <translation>2-D, un disco de una clase dentro de un anillo de la otra</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="146"/>
+        <source>Two blobs</source>
+        <translation>Dos nubes</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="147"/>
+        <source>2-D, two round clouds: a straight line separates them</source>
+        <translation>2-D, dos nubes redondas: una recta las separa</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="148"/>
+        <source>Spiral</source>
+        <translation>Espiral</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="149"/>
+        <source>2-D, two arms winding around each other: the hardest</source>
+        <translation>2-D, dos brazos enroscados entre sí: el más difícil</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="150"/>
+        <source>Moons</source>
+        <translation>Lunas</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="151"/>
+        <source>2-D, two interleaved half circles</source>
+        <translation>2-D, dos medias lunas entrelazadas</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="152"/>
+        <source>Sine curve</source>
+        <translation>Curva seno</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="153"/>
+        <source>regression, 1 input: y = sin(x) + noise</source>
+        <translation>regresión, 1 entrada: y = sen(x) + ruido</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="154"/>
+        <source>Plane</source>
+        <translation>Plano</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="155"/>
+        <source>regression, 2 inputs: y = 2*x1 - x2 + 0.5 + noise</source>
+        <translation>regresión, 2 entradas: y = 2*x1 - x2 + 0.5 + ruido</translation>
     </message>
 </context>
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../ui/data_panel.py" line="115"/>
+        <location filename="../../ui/panels/data_panel.py" line="112"/>
         <source>Data</source>
-        <extracomment>emitted just before the data set (and the network&apos;s ends) change: pause training</extracomment>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="126"/>
+        <location filename="../../ui/panels/data_panel.py" line="123"/>
         <source>Data set</source>
         <extracomment>set by the lead: a callable giving the test fraction new data is split with (e.g. ``lambda: controller.test_fraction``); default 0.3</extracomment>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="127"/>
+        <location filename="../../ui/panels/data_panel.py" line="124"/>
         <source>The examples the network learns from</source>
         <translation>Los ejemplos con los que aprende la red</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="129"/>
-        <location filename="../../ui/data_panel.py" line="386"/>
+        <location filename="../../ui/panels/data_panel.py" line="126"/>
+        <location filename="../../ui/panels/data_panel.py" line="381"/>
         <source>Open CSV…</source>
         <translation>Abrir CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="130"/>
+        <location filename="../../ui/panels/data_panel.py" line="127"/>
         <source>Open a CSV file</source>
         <translation>Abrir un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="131"/>
+        <location filename="../../ui/panels/data_panel.py" line="128"/>
         <source>Learn from your own table: one row per example, the answer in the last column</source>
         <translation>Aprende de tu propia tabla: una fila por ejemplo y la respuesta en la última columna</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="133"/>
+        <location filename="../../ui/panels/data_panel.py" line="130"/>
         <source>Data set description</source>
         <translation>Descripción del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="134"/>
+        <location filename="../../ui/panels/data_panel.py" line="131"/>
         <source>What this data set is</source>
         <translation>Qué es este conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="138"/>
-        <location filename="../../ui/data_panel.py" line="182"/>
+        <location filename="../../ui/panels/data_panel.py" line="135"/>
+        <location filename="../../ui/panels/data_panel.py" line="179"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="139"/>
+        <location filename="../../ui/panels/data_panel.py" line="136"/>
         <source>How much the generated points are jittered (standard deviation)</source>
         <translation>Cuánto se dispersan los puntos generados (desviación típica)</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="145"/>
+        <location filename="../../ui/panels/data_panel.py" line="142"/>
         <source>Number of examples</source>
         <translation>Número de ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="146"/>
+        <location filename="../../ui/panels/data_panel.py" line="143"/>
         <source>How many points to generate</source>
         <translation>Cuántos puntos generar</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="150"/>
-        <location filename="../../ui/data_panel.py" line="151"/>
+        <location filename="../../ui/panels/data_panel.py" line="147"/>
+        <location filename="../../ui/panels/data_panel.py" line="148"/>
         <source>New points</source>
         <translation>Puntos nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="152"/>
+        <location filename="../../ui/panels/data_panel.py" line="149"/>
         <source>Draw a fresh set of points with the same noise and size</source>
         <translation>Genera otros puntos con el mismo ruido y la misma cantidad</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="155"/>
+        <location filename="../../ui/panels/data_panel.py" line="152"/>
         <source>Data set summary</source>
         <translation>Resumen del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="156"/>
+        <location filename="../../ui/panels/data_panel.py" line="153"/>
         <source>How many examples, inputs and classes, and how they are split</source>
         <translation>Cuántos ejemplos, entradas y clases hay, y cómo se reparten</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="161"/>
+        <location filename="../../ui/panels/data_panel.py" line="158"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="162"/>
+        <location filename="../../ui/panels/data_panel.py" line="159"/>
         <source>Select a row to feed that example to the network</source>
         <translation>Elige una fila para dar ese ejemplo a la red</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="184"/>
+        <location filename="../../ui/panels/data_panel.py" line="181"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="226"/>
+        <location filename="../../ui/panels/data_panel.py" line="223"/>
         <source>Open a data table</source>
         <translation>Abrir una tabla de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="226"/>
+        <location filename="../../ui/panels/data_panel.py" line="223"/>
         <source>CSV tables (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>Tablas CSV (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="279"/>
+        <location filename="../../ui/panels/data_panel.py" line="276"/>
         <source>the data set has no inputs or no answers to learn</source>
         <translation>el conjunto de datos no tiene entradas o no tiene respuestas que aprender</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="292"/>
+        <location filename="../../ui/panels/data_panel.py" line="288"/>
         <source>Could not use the data</source>
         <translation>No se pudieron usar los datos</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="293"/>
+        <location filename="../../ui/panels/data_panel.py" line="289"/>
         <source>nnsim could not use “{name}”:
 
 {message}
@@ -194,117 +263,37 @@ Nothing was changed.</source>
 No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="388"/>
+        <location filename="../../ui/panels/data_panel.py" line="383"/>
         <source>Learn from your own table (a CSV file)</source>
         <translation>Aprende de tu propia tabla (un archivo CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="395"/>
+        <location filename="../../ui/panels/data_panel.py" line="390"/>
         <source>File: {name}</source>
         <translation>Archivo: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="408"/>
-        <source>Iris flowers</source>
-        <translation>Flores Iris</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="409"/>
-        <source>150 real flowers, 4 measurements, 3 species (Fisher 1936)</source>
-        <translation>150 flores reales, 4 medidas, 3 especies (Fisher, 1936)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="410"/>
-        <source>XOR</source>
-        <translation>XOR</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="411"/>
-        <source>2-D, 2 classes in opposite corners: no single line separates them</source>
-        <translation>2-D, 2 clases en esquinas opuestas: ninguna recta las separa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="412"/>
-        <source>Circles</source>
-        <translation>Círculos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="413"/>
-        <source>2-D, a disc of one class inside a ring of the other</source>
-        <translation>2-D, un disco de una clase dentro de un anillo de la otra</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="414"/>
-        <source>Two blobs</source>
-        <translation>Dos nubes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="415"/>
-        <source>2-D, two round clouds: a straight line separates them</source>
-        <translation>2-D, dos nubes redondas: una recta las separa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="416"/>
-        <source>Spiral</source>
-        <translation>Espiral</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="417"/>
-        <source>2-D, two arms winding around each other: the hardest</source>
-        <translation>2-D, dos brazos enroscados entre sí: el más difícil</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="418"/>
-        <source>Moons</source>
-        <translation>Lunas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="418"/>
-        <source>2-D, two interleaved half circles</source>
-        <translation>2-D, dos medias lunas entrelazadas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="419"/>
-        <source>Sine curve</source>
-        <translation>Curva seno</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="419"/>
-        <source>regression, 1 input: y = sin(x) + noise</source>
-        <translation>regresión, 1 entrada: y = sen(x) + ruido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="420"/>
-        <source>Plane</source>
-        <translation>Plano</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="420"/>
-        <source>regression, 2 inputs: y = 2*x1 - x2 + 0.5 + noise</source>
-        <translation>regresión, 2 entradas: y = 2*x1 - x2 + 0.5 + ruido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/data_panel.py" line="425"/>
+        <location filename="../../ui/panels/data_panel.py" line="402"/>
         <source>No data set: the network on its own.</source>
         <translation>Sin conjunto de datos: la red sola.</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="428"/>
+        <location filename="../../ui/panels/data_panel.py" line="405"/>
         <source>Your table “{name}”.</source>
         <translation>Tu tabla «{name}».</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="437"/>
+        <location filename="../../ui/panels/data_panel.py" line="414"/>
         <source>{k} classes</source>
         <translation>{k} clases</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="439"/>
+        <location filename="../../ui/panels/data_panel.py" line="416"/>
         <source>predicts {names}</source>
         <translation>predice {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="440"/>
+        <location filename="../../ui/panels/data_panel.py" line="417"/>
         <source>{n} examples, {d} inputs, {what}; {train} to train on, {test} to test.</source>
         <translation>{n} ejemplos, {d} entradas, {what}; {train} para entrenar y {test} para probar.</translation>
     </message>
@@ -312,22 +301,22 @@ No se ha cambiado nada.</translation>
 <context>
     <name>DatasetTableModel</name>
     <message>
-        <location filename="../../ui/data_panel.py" line="59"/>
+        <location filename="../../ui/panels/data_panel.py" line="59"/>
         <source>class</source>
         <translation>clase</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="60"/>
+        <location filename="../../ui/panels/data_panel.py" line="60"/>
         <source>set</source>
         <translation>conjunto</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="99"/>
+        <location filename="../../ui/panels/data_panel.py" line="99"/>
         <source>test</source>
         <translation>prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/data_panel.py" line="99"/>
+        <location filename="../../ui/panels/data_panel.py" line="99"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
@@ -335,105 +324,105 @@ No se ha cambiado nada.</translation>
 <context>
     <name>DecisionBoundaryView</name>
     <message>
-        <location filename="../../ui/boundary.py" line="118"/>
+        <location filename="../../ui/plots/boundary.py" line="119"/>
         <source>Decision boundary</source>
         <extracomment>Okabe &amp; Ito&apos;s colour-blind safe palette (blue, orange, green, purple, sky, vermillion, yellow, black); class k gets colour k (cycling after eight). how strongly the background takes a class colour where the network is sure (the rest is white), so the dots on top stay visible after a snapshot of running training, leave the pictures to the worker for this long</extracomment>
         <translation>Frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="119"/>
+        <location filename="../../ui/plots/boundary.py" line="120"/>
         <source>What the network answers everywhere on the plane of the two inputs</source>
         <translation>Lo que responde la red en cada punto del plano de las dos entradas</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="134"/>
+        <location filename="../../ui/plots/boundary.py" line="139"/>
         <source>Decision boundary plot</source>
         <translation>Gráfico de la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="136"/>
+        <location filename="../../ui/plots/boundary.py" line="141"/>
         <source>Background: the network&apos;s answer at each point. Dots: the examples, coloured by their true class (filled: training, hollow: test).</source>
         <translation>Fondo: la respuesta de la red en cada punto. Puntos: los ejemplos, coloreados según su clase real (rellenos: entrenamiento; huecos: prueba).</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="163"/>
+        <location filename="../../ui/plots/boundary.py" line="168"/>
         <source>Decision boundary legend</source>
         <translation>Leyenda de la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="164"/>
+        <location filename="../../ui/plots/boundary.py" line="169"/>
         <source>What the colours of the decision boundary mean</source>
         <translation>Qué significan los colores de la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="174"/>
-        <location filename="../../ui/boundary.py" line="358"/>
+        <location filename="../../ui/plots/boundary.py" line="179"/>
+        <location filename="../../ui/plots/boundary.py" line="381"/>
         <source>The decision boundary is drawn for data sets with two inputs.</source>
         <translation>La frontera de decisión se dibuja para conjuntos de datos con dos entradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="176"/>
+        <location filename="../../ui/plots/boundary.py" line="181"/>
         <source>Decision boundary note</source>
         <translation>Nota sobre la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="177"/>
+        <location filename="../../ui/plots/boundary.py" line="182"/>
         <source>Choose XOR, circles, spiral, moons, two blobs or the plane to see it</source>
         <translation>Elige XOR, círculos, espiral, lunas, dos nubes o el plano para verla</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="348"/>
-        <location filename="../../ui/boundary.py" line="349"/>
+        <location filename="../../ui/plots/boundary.py" line="371"/>
+        <location filename="../../ui/plots/boundary.py" line="372"/>
         <source>{name} (standardized)</source>
         <translation>{name} (estandarizada)</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="361"/>
+        <location filename="../../ui/plots/boundary.py" line="384"/>
         <source>This data set has {n} inputs. Choose XOR, circles, spiral, moons, two blobs or the plane to watch it form.</source>
         <translation>Este conjunto de datos tiene {n} entradas. Elige XOR, círculos, espiral, lunas, dos nubes o el plano para ver cómo se forma.</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="364"/>
+        <location filename="../../ui/plots/boundary.py" line="387"/>
         <source>This network has {n} inputs.</source>
         <translation>Esta red tiene {n} entradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="410"/>
+        <location filename="../../ui/plots/boundary.py" line="433"/>
         <source>Background: where the output node is off or on. The ring is the sample.</source>
         <translation>Fondo: dónde el nodo de salida está apagado o activado. El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="412"/>
+        <location filename="../../ui/plots/boundary.py" line="435"/>
         <source>Background: where the output node is off or on; the dark line is where it is 50/50. The ring is the sample.</source>
         <translation>Fondo: dónde el nodo de salida está apagado o activado; la línea oscura es donde está al 50 %. El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="414"/>
+        <location filename="../../ui/plots/boundary.py" line="437"/>
         <source>{off} off &amp;nbsp;{on} on</source>
         <translation>{off} apagado &amp;nbsp;{on} activado</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="417"/>
+        <location filename="../../ui/plots/boundary.py" line="440"/>
         <source>Background: the network&apos;s prediction, from {low} (dark) to {high} (yellow). Dots: the true values (filled: training, hollow: test). The ring is the sample.</source>
         <translation>Fondo: la predicción de la red, de {low} (oscuro) a {high} (amarillo). Puntos: los valores reales (rellenos: entrenamiento; huecos: prueba). El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="423"/>
+        <location filename="../../ui/plots/boundary.py" line="446"/>
         <source>class {name}</source>
         <translation>clase {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="426"/>
+        <location filename="../../ui/plots/boundary.py" line="449"/>
         <source>Background: the class the network answers, paler where it is unsure; the dark line is where it is 50/50.</source>
         <translation>Fondo: la clase que responde la red, más pálida donde duda; la línea oscura es donde está al 50 %.</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="429"/>
+        <location filename="../../ui/plots/boundary.py" line="452"/>
         <source>Background: the class the network answers, paler where it is unsure.</source>
         <translation>Fondo: la clase que responde la red, más pálida donde duda.</translation>
     </message>
     <message>
-        <location filename="../../ui/boundary.py" line="430"/>
+        <location filename="../../ui/plots/boundary.py" line="453"/>
         <source>Dots: the examples (filled: training, hollow: test). The ring is the sample.</source>
         <translation>Puntos: los ejemplos (rellenos: entrenamiento; huecos: prueba). El anillo es la muestra.</translation>
     </message>
@@ -441,334 +430,334 @@ No se ha cambiado nada.</translation>
 <context>
     <name>EngineMessages</name>
     <message>
-        <location filename="../../ui/messages.py" line="28"/>
+        <location filename="../../model/messages.py" line="28"/>
         <source>{file}, line {line}, column &apos;{column}&apos;: {problem}</source>
         <extracomment>Templates that only say where around another message (&quot;plants.csv, line 4: &lt;problem&gt;&quot;). They are tried first, and apply only when the inner message was translated, so an unknown message is not half translated.</extracomment>
         <translation>{file}, línea {line}, columna «{column}»: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="29"/>
+        <location filename="../../model/messages.py" line="29"/>
         <source>{file}, line {line}: {problem}</source>
         <translation>{file}, línea {line}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="30"/>
+        <location filename="../../model/messages.py" line="30"/>
         <source>{filename}: {problem}</source>
         <translation>{filename}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46"/>
+        <location filename="../../model/messages.py" line="46"/>
         <source>the file is empty</source>
         <extracomment>What a field matches when it is not just &quot;any text&quot;: a file name has no &quot;: &quot; in it (so &quot;file: problem&quot; splits at the first colon), a bare one also ends in an extension (so a sentence with a colon is not taken for a file name), and a line is a number. Most specific first: the first template that matches the whole message wins. ``{path}`` is any text (a model file&apos;s name or whole path).</extracomment>
         <translation>el archivo está vacío</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47"/>
+        <location filename="../../model/messages.py" line="47"/>
         <source>the file has a header but no data rows</source>
         <translation>el archivo tiene cabecera pero ninguna fila de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48"/>
+        <location filename="../../model/messages.py" line="48"/>
         <source>the file says it is UTF-16 text but is not readable as such</source>
         <translation>el archivo dice ser texto UTF-16, pero no se puede leer como tal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49"/>
+        <location filename="../../model/messages.py" line="49"/>
         <source>this does not look like a text (CSV) file: it contains binary data. Save the table from your spreadsheet as CSV.</source>
         <translation>no parece un archivo de texto (CSV): contiene datos binarios. Guarda la tabla como CSV desde tu hoja de cálculo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51"/>
+        <location filename="../../model/messages.py" line="51"/>
         <source>this does not look like a text (CSV) file: it contains control characters. Save the table from your spreadsheet as CSV.</source>
         <translation>no parece un archivo de texto (CSV): contiene caracteres de control. Guarda la tabla como CSV desde tu hoja de cálculo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53"/>
+        <location filename="../../model/messages.py" line="53"/>
         <source>unreadable character (byte {byte}): the file is neither UTF-8 nor Windows-1252 text. Save the table from your spreadsheet as CSV.</source>
         <translation>carácter ilegible (byte {byte}): el archivo no es texto UTF-8 ni Windows-1252. Guarda la tabla como CSV desde tu hoja de cálculo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55"/>
+        <location filename="../../model/messages.py" line="55"/>
         <source>a quotation mark (&quot;) opens a cell here that is never closed</source>
         <translation>aquí unas comillas (&quot;) abren una celda que nunca se cierra</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56"/>
+        <location filename="../../model/messages.py" line="56"/>
         <source>a quotation mark (&quot;) is in the wrong place ({detail})</source>
         <translation>hay unas comillas (&quot;) en un lugar incorrecto ({detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57"/>
+        <location filename="../../model/messages.py" line="57"/>
         <source>column {number} has no name in the header row</source>
         <translation>la columna {number} no tiene nombre en la fila de cabecera</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58"/>
+        <location filename="../../model/messages.py" line="58"/>
         <source>the column name &apos;{name}&apos; appears twice (columns {first} and {second}); every column needs its own name</source>
         <translation>el nombre de columna &apos;{name}&apos; aparece dos veces (columnas {first} y {second}); cada columna necesita su propio nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60"/>
+        <location filename="../../model/messages.py" line="60"/>
         <source>only one column (&apos;{name}&apos;) was found: the file needs at least two, one or more features and the target (is the separator a comma or a semicolon?)</source>
         <translation>solo se encontró una columna (&apos;{name}&apos;): el archivo necesita al menos dos, una o más características y la respuesta (¿el separador es una coma o un punto y coma?)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63"/>
+        <location filename="../../model/messages.py" line="63"/>
         <source>there is no target column named &apos;{target}&apos;; the columns are: {columns}</source>
         <translation>no hay ninguna columna de respuesta llamada &apos;{target}&apos;; las columnas son: {columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64"/>
+        <location filename="../../model/messages.py" line="64"/>
         <source>this row has {count} values but the header has {columns} columns</source>
         <translation>esta fila tiene {count} valores, pero la cabecera tiene {columns} columnas</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65"/>
+        <location filename="../../model/messages.py" line="65"/>
         <source>the cell is empty; every feature needs a number</source>
         <translation>la celda está vacía; cada característica necesita un número</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66"/>
+        <location filename="../../model/messages.py" line="66"/>
         <source>the target cell is empty; every row needs an answer</source>
         <translation>la celda de respuesta está vacía; cada fila necesita una respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
+        <location filename="../../model/messages.py" line="67"/>
         <source>{value} is not a usable number (NaN or infinity)</source>
         <translation>{value} no es un número utilizable (NaN o infinito)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68"/>
+        <location filename="../../model/messages.py" line="68"/>
         <source>{value} is not a number, and a regression target must be</source>
         <translation>{value} no es un número, y la respuesta de una regresión debe serlo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69"/>
+        <location filename="../../model/messages.py" line="69"/>
         <source>{value} is not a number</source>
         <translation>{value} no es un número</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../model/messages.py" line="70"/>
         <source>the target column &apos;{column}&apos; has only one class (&apos;{name}&apos;); a classifier needs examples of at least two classes</source>
         <translation>la columna de respuesta &apos;{column}&apos; tiene una sola clase (&apos;{name}&apos;); un clasificador necesita ejemplos de al menos dos clases</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72"/>
+        <location filename="../../model/messages.py" line="72"/>
         <source>&apos;{path}&apos; is a folder, not a file: choose a CSV file inside it</source>
         <translation>&apos;{path}&apos; es una carpeta, no un archivo: elige un archivo CSV que esté dentro</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73"/>
+        <location filename="../../model/messages.py" line="73"/>
         <source>the file is too big ({size} MB); nnsim reads tables up to {limit} MB</source>
         <translation>el archivo es demasiado grande ({size} MB); nnsim lee tablas de hasta {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74"/>
+        <location filename="../../model/messages.py" line="74"/>
         <source>file not found: {path}</source>
         <translation>no se encontró el archivo: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75"/>
+        <location filename="../../model/messages.py" line="75"/>
         <source>permission denied: nnsim may not read this file</source>
         <translation>permiso denegado: nnsim no puede leer este archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76"/>
+        <location filename="../../model/messages.py" line="76"/>
         <source>the file could not be read ({reason})</source>
         <translation>no se pudo leer el archivo ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78"/>
+        <location filename="../../model/messages.py" line="78"/>
         <source>data set &apos;{name}&apos; has {count} example(s): too few to split</source>
         <translation>el conjunto de datos &apos;{name}&apos; tiene {count} ejemplo(s): demasiado pocos para dividirlo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79"/>
+        <location filename="../../model/messages.py" line="79"/>
         <source>data set &apos;{name}&apos; needs at least {count} samples, got {got}</source>
         <translation>el conjunto de datos &apos;{name}&apos; necesita al menos {count} ejemplos y tiene {got}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80"/>
+        <location filename="../../model/messages.py" line="80"/>
         <source>data set &apos;{name}&apos;: X contains NaN or infinity</source>
         <translation>conjunto de datos &apos;{name}&apos;: X contiene NaN o infinito</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../model/messages.py" line="81"/>
         <source>unknown data set &apos;{name}&apos;: choose one of {names}</source>
         <translation>conjunto de datos desconocido &apos;{name}&apos;: elige uno de {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
+        <location filename="../../model/messages.py" line="82"/>
         <source>noise must be a number of 0 or more, got {value}</source>
         <translation>el ruido debe ser un número mayor o igual que 0, no {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84"/>
+        <location filename="../../model/messages.py" line="84"/>
         <source>the network has NaN or infinite weights or biases; it was not saved</source>
         <translation>la red tiene pesos o sesgos NaN o infinitos; no se ha guardado</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85"/>
+        <location filename="../../model/messages.py" line="85"/>
         <source>{path} is not an nnsim model: it holds a JSON {kind}, not an object</source>
         <translation>{path} no es un modelo de nnsim: contiene un {kind} JSON, no un objeto</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86"/>
+        <location filename="../../model/messages.py" line="86"/>
         <source>{path} is not an nnsim model: it has no &quot;format&quot;: &quot;{format}&quot; marker</source>
         <translation>{path} no es un modelo de nnsim: le falta la marca &quot;format&quot;: &quot;{format}&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87"/>
+        <location filename="../../model/messages.py" line="87"/>
         <source>{path} is not an nnsim model: its &quot;format&quot; is {found}, expected &quot;{format}&quot;</source>
         <translation>{path} no es un modelo de nnsim: su &quot;format&quot; es {found} y se esperaba &quot;{format}&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89"/>
+        <location filename="../../model/messages.py" line="89"/>
         <source>{path} was written by a newer nnsim (schema version {version}); this nnsim reads version {supported}. Update nnsim to open it.</source>
         <translation>{path} se escribió con un nnsim más reciente (versión de esquema {version}); este nnsim lee la versión {supported}. Actualiza nnsim para abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91"/>
+        <location filename="../../model/messages.py" line="91"/>
         <source>{path} has no &quot;network&quot;</source>
         <translation>{path} no tiene &quot;network&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92"/>
+        <location filename="../../model/messages.py" line="92"/>
         <source>{path} is {size} MB: too large to be an nnsim model</source>
         <translation>{path} ocupa {size} MB: demasiado para ser un modelo de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93"/>
+        <location filename="../../model/messages.py" line="93"/>
         <source>{path} does not exist</source>
         <translation>{path} no existe</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94"/>
+        <location filename="../../model/messages.py" line="94"/>
         <source>{path} is a folder, not a model file</source>
         <translation>{path} es una carpeta, no un archivo de modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95"/>
+        <location filename="../../model/messages.py" line="95"/>
         <source>{path} cannot be read: {reason}</source>
         <translation>no se puede leer {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96"/>
+        <location filename="../../model/messages.py" line="96"/>
         <source>{path} is not a text (UTF-8) file: unreadable byte at position {position}</source>
         <translation>{path} no es un archivo de texto (UTF-8): byte ilegible en la posición {position}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97"/>
+        <location filename="../../model/messages.py" line="97"/>
         <source>{path} is not valid JSON: {reason} at line {line}, column {column}</source>
         <translation>{path} no es JSON válido: {reason} en la línea {line}, columna {column}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98"/>
+        <location filename="../../model/messages.py" line="98"/>
         <source>{path} is nested too deeply to be an nnsim model</source>
         <translation>{path} tiene demasiados niveles anidados para ser un modelo de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99"/>
+        <location filename="../../model/messages.py" line="99"/>
         <source>{path}: the network is not valid: {problem}</source>
         <translation>{path}: la red no es válida: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100"/>
+        <location filename="../../model/messages.py" line="100"/>
         <source>{path}: bad training settings: {problem}</source>
         <translation>{path}: ajustes de entrenamiento incorrectos: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102"/>
+        <location filename="../../model/messages.py" line="102"/>
         <source>Training diverged at epoch {epoch}: {what}. The last good weights were kept. Try a smaller learning rate (now {rate}).</source>
         <translation>El entrenamiento divergió en la época {epoch}: {what}. Se han conservado los últimos pesos válidos. Prueba una tasa de aprendizaje menor (ahora {rate}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104"/>
+        <location filename="../../model/messages.py" line="104"/>
         <source>the loss grew too large to compute (NaN)</source>
         <translation>la pérdida creció demasiado para poder calcularla (NaN)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105"/>
+        <location filename="../../model/messages.py" line="105"/>
         <source>the loss became infinite</source>
         <translation>la pérdida se hizo infinita</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106"/>
+        <location filename="../../model/messages.py" line="106"/>
         <source>some weights became infinite or NaN</source>
         <translation>algunos pesos se hicieron infinitos o NaN</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107"/>
+        <location filename="../../model/messages.py" line="107"/>
         <source>training diverged</source>
         <translation>el entrenamiento divergió</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108"/>
+        <location filename="../../model/messages.py" line="108"/>
         <source>training stopped: {problem}</source>
         <translation>el entrenamiento se detuvo: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109"/>
+        <location filename="../../model/messages.py" line="109"/>
         <source>there is no network to train: load one first</source>
         <translation>no hay ninguna red que entrenar: carga una primero</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110"/>
+        <location filename="../../model/messages.py" line="110"/>
         <source>there are no training examples</source>
         <translation>no hay ejemplos de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111"/>
+        <location filename="../../model/messages.py" line="111"/>
         <source>cross_entropy needs a softmax or sigmoid output layer (the output layer is {activation}); use mse instead</source>
         <translation>la entropía cruzada necesita una capa de salida softmax o sigmoide (la capa de salida es {activation}); usa el error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113"/>
+        <location filename="../../model/messages.py" line="113"/>
         <source>the network has {outputs} output(s) but the data has {count} classes: give it {count} outputs (or 1 for two classes)</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} clases: dale {count} salidas (o 1 si son dos clases)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115"/>
+        <location filename="../../model/messages.py" line="115"/>
         <source>the network has {outputs} output(s) but the data has {count} classes: give it {count} outputs</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} clases: dale {count} salidas</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117"/>
+        <location filename="../../model/messages.py" line="117"/>
         <source>the network has {outputs} output(s) but the data has {count} target(s)</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} respuesta(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118"/>
+        <location filename="../../model/messages.py" line="118"/>
         <source>the network takes {inputs} inputs but the data has {count} features</source>
         <translation>la red recibe {inputs} entradas, pero los datos tienen {count} características</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119"/>
+        <location filename="../../model/messages.py" line="119"/>
         <source>the seed must be a whole number &gt;= 0</source>
         <translation>la semilla debe ser un número entero &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120"/>
+        <location filename="../../model/messages.py" line="120"/>
         <source>the test split must be at least 0 and below 1</source>
         <translation>la parte de prueba debe ser al menos 0 y menor que 1</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122"/>
+        <location filename="../../model/messages.py" line="122"/>
         <source>{activation} is for the output layer only</source>
         <translation>{activation} es solo para la capa de salida</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123"/>
+        <location filename="../../model/messages.py" line="123"/>
         <source>a hidden layer needs at least one node; remove the layer instead</source>
         <translation>una capa oculta necesita al menos un nodo; elimina la capa</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124"/>
+        <location filename="../../model/messages.py" line="124"/>
         <source>a layer needs at least one node</source>
         <translation>una capa necesita al menos un nodo</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125"/>
+        <location filename="../../model/messages.py" line="125"/>
         <source>the step threshold must be a finite number</source>
         <translation>el umbral del escalón debe ser un número finito</translation>
     </message>
@@ -776,13 +765,23 @@ No se ha cambiado nada.</translation>
 <context>
     <name>HistoryPlot</name>
     <message>
-        <location filename="../../ui/plots.py" line="137"/>
+        <location filename="../../ui/plots/curves.py" line="128"/>
         <source>epoch</source>
         <extracomment>curve redraws per second, at most: a plot repaint costs a few ms of the UI thread (and of the GIL the training thread needs), and 10 a second already looks continuous (key, x field, y field, scale) per series; names and colours come from ``_series_style``</extracomment>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../ui/plots.py" line="282"/>
+        <location filename="../../ui/plots/curves.py" line="176"/>
+        <source>train</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/curves.py" line="178"/>
+        <source>test</source>
+        <translation>prueba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/curves.py" line="301"/>
         <source>epoch {0}</source>
         <translation>época {0}</translation>
     </message>
@@ -790,28 +789,28 @@ No se ha cambiado nada.</translation>
 <context>
     <name>LegendWidget</name>
     <message>
-        <location filename="../../ui/network_view.py" line="208"/>
+        <location filename="../../ui/graph/network_view.py" line="216"/>
         <source>Legend of the network graph</source>
-        <extracomment>width levels an edge can take (edges are grouped by sign and level to paint fast) between two layers with more weights than this, only the strongest are drawn node labels (names, values) are shown while no layer has more nodes than this node colours come in this many shades per sign: updating a node is then one look-up in a table of brushes, and a node whose shade did not change is not touched at all</extracomment>
+        <extracomment>width levels an edge can take (edges are grouped by sign and level to paint fast) between two layers with more weights than this, only the strongest are drawn ... and a deep graph shares this many among its gaps (at least MIN_EDGES_PER_GAP each): a repaint&apos;s cost grows with the edges drawn, and thousands more only add to the tangle node outlines: a 1-pixel cosmetic pen takes Qt&apos;s fast path (wider ones are stroked) node labels (names, values) are shown while no layer has more nodes than this node colours come in this many shades per sign: updating a node is then one look-up in a table of brushes, and a node whose shade did not change is not touched at all at most this many edges are drawn between two layers</extracomment>
         <translation>Leyenda del grafo de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/network_view.py" line="231"/>
+        <location filename="../../ui/graph/network_view.py" line="239"/>
         <source>positive weight</source>
         <translation>peso positivo</translation>
     </message>
     <message>
-        <location filename="../../ui/network_view.py" line="231"/>
+        <location filename="../../ui/graph/network_view.py" line="239"/>
         <source>negative weight</source>
         <translation>peso negativo</translation>
     </message>
     <message>
-        <location filename="../../ui/network_view.py" line="239"/>
+        <location filename="../../ui/graph/network_view.py" line="247"/>
         <source>thicker = larger |weight|</source>
         <translation>más grueso = |peso| mayor</translation>
     </message>
     <message>
-        <location filename="../../ui/network_view.py" line="252"/>
+        <location filename="../../ui/graph/network_view.py" line="260"/>
         <source>node value</source>
         <translation>valor del nodo</translation>
     </message>
@@ -819,320 +818,310 @@ No se ha cambiado nada.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/plots.py" line="302"/>
+        <location filename="../../ui/plots/curves.py" line="321"/>
         <source>Loss per epoch</source>
         <translation>Pérdida por época</translation>
     </message>
     <message>
-        <location filename="../../ui/plots.py" line="303"/>
+        <location filename="../../ui/plots/curves.py" line="322"/>
         <source>Loss per epoch: how wrong the network is on the training examples (train) and on examples it never learns from (test). Lower is better.</source>
         <translation>Pérdida por época: cuánto se equivoca la red con los ejemplos de entrenamiento y con ejemplos de los que nunca aprende (prueba). Cuanto más baja, mejor.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots.py" line="305"/>
+        <location filename="../../ui/plots/curves.py" line="324"/>
         <source>loss</source>
         <translation>pérdida</translation>
     </message>
     <message>
-        <location filename="../../ui/plots.py" line="306"/>
+        <location filename="../../ui/plots/curves.py" line="325"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plots.py" line="311"/>
-        <source>train</source>
-        <translation>entrenamiento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plots.py" line="312"/>
-        <source>test</source>
-        <translation>prueba</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app.py" line="79"/>
+        <location filename="../../app.py" line="85"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="81"/>
+        <location filename="../../app.py" line="87"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="83"/>
+        <location filename="../../app.py" line="89"/>
         <source>Loss and accuracy</source>
         <translation>Pérdida y aciertos</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="85"/>
+        <location filename="../../app.py" line="92"/>
         <source>Decision boundary</source>
         <translation>Frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Weights and bias</source>
-        <extracomment>Shown after a language is chosen. Deliberately in both languages and not through tr(): the person who just picked a language may not read the one the window is in now. a model file was opened: (network, training settings or None, extra dict) an example replaced the network and data (its name: &quot;one_neuron&quot;, &quot;iris&quot;) set by the training panel: a callable returning the TrainingSettings to save</extracomment>
+        <extracomment>the version of the dock layout saved in the settings: raise it when the panels change, so a layout saved by an older nnsim (other docks, other tabs) is not restored Shown after a language is chosen. Deliberately in both languages and not through tr(): the person who just picked a language may not read the one the window is in now. a model file was opened: (network, training settings or None, extra dict) an example replaced the network and data (its name: &quot;one_neuron&quot;, &quot;iris&quot;) set by the training panel: a callable returning the TrainingSettings to save</extracomment>
         <translation>Pesos y sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>The neuron explained</source>
         <translation>La neurona, paso a paso</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Save model…</source>
         <translation>&amp;Guardar modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Save model &amp;as…</source>
         <translation>Guardar modelo &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>+ Neuron</source>
         <translation>+ Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Add a neuron to the selected hidden layer</source>
         <translation>Añade una neurona a la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>− Neuron</source>
         <translation>− Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Remove the selected neuron</source>
         <translation>Elimina la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>+ Layer</source>
         <translation>+ Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Add a hidden layer after the selected layer</source>
         <translation>Añade una capa oculta después de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>− Layer</source>
         <translation>− Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Remove the selected hidden layer</source>
         <translation>Elimina la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Activation of the selected layer</source>
         <translation>Activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Activation function of the selected layer</source>
         <translation>Función de activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Fit network to window</source>
         <translation>A&amp;justar la red a la ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Zoom &amp;in</source>
         <translation>A&amp;mpliar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Reducir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;One neuron</source>
         <translation>&amp;Una neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Two inputs and one step neuron with threshold 0.5: the worked example</source>
         <translation>Dos entradas y una neurona escalón con umbral 0.5: el ejemplo explicado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Iris flowers</source>
         <translation>Flores &amp;Iris</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>The 4-8-8-3 network on the Iris flowers, as at start-up</source>
         <translation>La red 4-8-8-3 con las flores Iris, como al abrir el programa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>E&amp;xamples</source>
         <translation>E&amp;jemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Structure</source>
         <translation>Estructura</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Structure and undo</source>
         <translation>Estructura y deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source> Activation: </source>
         <translation> Activación: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Automatic (system language)</source>
         <translation>Automático (idioma del sistema)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Undo: %1</source>
         <translation>Deshacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Redo: %1</source>
         <translation>Rehacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>untitled</source>
         <translation>sin título</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>nnsim models (*.nnsim.json *.json);;All files (*)</source>
         <translation>Modelos de nnsim (*.nnsim.json *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Save model</source>
         <translation>Guardar modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Could not save the model</source>
         <translation>No se pudo guardar el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>The model could not be saved to %1:
 %2</source>
         <translation>No se pudo guardar el modelo en %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Could not open the model</source>
         <translation>No se pudo abrir el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>%1 is not a model nnsim can open:
 %2</source>
         <translation>%1 no es un modelo que nnsim pueda abrir:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Opened %1</source>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>About nnsim</source>
         <translation>Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;A neural-network simulator for the classroom.&lt;/p&gt;&lt;p&gt;Each neuron multiplies its inputs by their weights, adds its bias and activates when the result passes a threshold. Training changes the weights and biases so that the right outputs activate.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;Un simulador de redes neuronales para el aula.&lt;/p&gt;&lt;p&gt;Cada neurona multiplica sus entradas por sus pesos, suma su sesgo y se activa cuando el resultado supera un umbral. El entrenamiento cambia los pesos y los sesgos para que se activen las salidas correctas.&lt;/p&gt;</translation>
     </message>
@@ -1140,48 +1129,48 @@ No se ha cambiado nada.</translation>
 <context>
     <name>Network</name>
     <message>
-        <location filename="../../ui/selection.py" line="26"/>
+        <location filename="../../model/selection.py" line="26"/>
         <source>Input</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../ui/selection.py" line="28"/>
+        <location filename="../../model/selection.py" line="28"/>
         <source>Output</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../ui/selection.py" line="29"/>
+        <location filename="../../model/selection.py" line="29"/>
         <source>Hidden %1</source>
         <translation>Oculta %1</translation>
     </message>
     <message>
-        <location filename="../../ui/selection.py" line="35"/>
+        <location filename="../../model/selection.py" line="35"/>
         <source>step</source>
         <extracomment>the activation functions as a person reads them (the engine&apos;s names are the keys); marked here so lupdate finds them, translated in ``activation_title``</extracomment>
         <translation>escalón</translation>
     </message>
     <message>
-        <location filename="../../ui/selection.py" line="36"/>
+        <location filename="../../model/selection.py" line="36"/>
         <source>sigmoid</source>
         <translation>sigmoide</translation>
     </message>
     <message>
-        <location filename="../../ui/selection.py" line="37"/>
+        <location filename="../../model/selection.py" line="37"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../ui/selection.py" line="38"/>
+        <location filename="../../model/selection.py" line="38"/>
         <source>relu</source>
         <translation>relu</translation>
     </message>
     <message>
-        <location filename="../../ui/selection.py" line="39"/>
+        <location filename="../../model/selection.py" line="39"/>
         <source>linear</source>
         <translation>lineal</translation>
     </message>
     <message>
-        <location filename="../../ui/selection.py" line="40"/>
+        <location filename="../../model/selection.py" line="40"/>
         <source>softmax</source>
         <translation>softmax</translation>
     </message>
@@ -1189,68 +1178,68 @@ No se ha cambiado nada.</translation>
 <context>
     <name>NetworkEditor</name>
     <message>
-        <location filename="../../ui/structure.py" line="60"/>
+        <location filename="../../model/structure.py" line="60"/>
         <source>Change weight %1</source>
         <extracomment>the graph stays readable up to this many layers (input and output included) ... ... and this many nodes in a layer an edit could not be made; the message says why (for the status bar)</extracomment>
         <translation>Cambiar el peso %1</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="66"/>
+        <location filename="../../model/structure.py" line="66"/>
         <source>Change bias %1</source>
         <translation>Cambiar el sesgo %1</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="121"/>
+        <location filename="../../model/structure.py" line="121"/>
         <source>Add neuron</source>
         <translation>Añadir neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="137"/>
+        <location filename="../../model/structure.py" line="137"/>
         <source>Remove neuron</source>
         <translation>Eliminar neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="144"/>
+        <location filename="../../model/structure.py" line="144"/>
         <source>A network here has at most %1 layers.</source>
         <translation>Aquí una red tiene como máximo %1 capas.</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="159"/>
+        <location filename="../../model/structure.py" line="159"/>
         <source>Add hidden layer</source>
         <translation>Añadir capa oculta</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="166"/>
+        <location filename="../../model/structure.py" line="166"/>
         <source>Select a hidden layer to remove it: the input and output layers follow the data set.</source>
         <translation>Selecciona una capa oculta para eliminarla: las capas de entrada y de salida dependen del conjunto de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="172"/>
+        <location filename="../../model/structure.py" line="172"/>
         <source>Remove hidden layer</source>
         <translation>Eliminar capa oculta</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="181"/>
+        <location filename="../../model/structure.py" line="181"/>
         <source>Set activation to %1</source>
         <translation>Poner la activación %1</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="190"/>
+        <location filename="../../model/structure.py" line="190"/>
         <source>Set step threshold</source>
         <translation>Cambiar el umbral del escalón</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="195"/>
+        <location filename="../../model/structure.py" line="195"/>
         <source>Select a node of a hidden layer: the input and output layers follow the data set.</source>
         <translation>Selecciona un nodo de una capa oculta: las capas de entrada y de salida dependen del conjunto de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="197"/>
+        <location filename="../../model/structure.py" line="197"/>
         <source>A layer here has at most %1 nodes.</source>
         <translation>Aquí una capa tiene como máximo %1 nodos.</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="198"/>
+        <location filename="../../model/structure.py" line="198"/>
         <source>A hidden layer keeps at least one node; remove the layer instead.</source>
         <translation>Una capa oculta conserva al menos un nodo; elimina la capa entera.</translation>
     </message>
@@ -1258,25 +1247,25 @@ No se ha cambiado nada.</translation>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../ui/network_view.py" line="271"/>
+        <location filename="../../ui/graph/network_view.py" line="279"/>
         <source>Network graph</source>
         <extracomment>a node was clicked: (layer, index) an edge was clicked: (l, i, j) for weights[l][i, j]</extracomment>
         <translation>Grafo de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/network_view.py" line="273"/>
+        <location filename="../../ui/graph/network_view.py" line="281"/>
         <source>Layers of nodes joined by weighted edges. Click a node to edit its weights.</source>
         <translation>Capas de nodos unidas por conexiones con peso. Haz clic en un nodo para cambiar sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../ui/network_view.py" line="498"/>
+        <location filename="../../ui/graph/network_view.py" line="507"/>
         <source>%1 (input)
 value x = %2</source>
         <translation>%1 (entrada)
 valor x = %2</translation>
     </message>
     <message>
-        <location filename="../../ui/network_view.py" line="501"/>
+        <location filename="../../ui/graph/network_view.py" line="510"/>
         <source>%1 (%2)
 z = %3
 %4(z) = %5</source>
@@ -1285,37 +1274,37 @@ z = %3
 %4(z) = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/network_view.py" line="579"/>
+        <location filename="../../ui/graph/network_view.py" line="588"/>
         <source>Add a neuron to this layer</source>
         <translation>Añadir una neurona a esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/network_view.py" line="583"/>
+        <location filename="../../ui/graph/network_view.py" line="592"/>
         <source>Remove this neuron</source>
         <translation>Eliminar esta neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/network_view.py" line="588"/>
+        <location filename="../../ui/graph/network_view.py" line="597"/>
         <source>Add a hidden layer after this one</source>
         <translation>Añadir una capa oculta después de esta</translation>
     </message>
     <message>
-        <location filename="../../ui/network_view.py" line="593"/>
+        <location filename="../../ui/graph/network_view.py" line="602"/>
         <source>Remove this layer</source>
         <translation>Eliminar esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/network_view.py" line="598"/>
+        <location filename="../../ui/graph/network_view.py" line="607"/>
         <source>Activation</source>
         <translation>Activación</translation>
     </message>
     <message>
-        <location filename="../../ui/network_view.py" line="675"/>
+        <location filename="../../ui/graph/network_view.py" line="692"/>
         <source>Weight value</source>
         <translation>Valor del peso</translation>
     </message>
     <message>
-        <location filename="../../ui/network_view.py" line="676"/>
+        <location filename="../../ui/graph/network_view.py" line="693"/>
         <source>Type a new weight and press Enter (Escape cancels)</source>
         <translation>Escribe un peso nuevo y pulsa Enter (Esc cancela)</translation>
     </message>
@@ -1323,140 +1312,140 @@ z = %3
 <context>
     <name>NeuronPanel</name>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="65"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="67"/>
         <source>What the selected neuron computes</source>
         <extracomment>the formula lists every term up to this many inputs, then the largest ones</extracomment>
         <translation>Lo que calcula la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="73"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="75"/>
         <source>Sample row of the data set</source>
         <extracomment>the numbers shown, for tests and screen readers: z and y = f(z) (None for inputs)</extracomment>
         <translation>Fila de la muestra en el conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="74"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="76"/>
         <source>Which example of the data set the graph and the formula show</source>
         <translation>Qué ejemplo del conjunto de datos muestran el grafo y la fórmula</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="80"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="82"/>
         <source>Input values of the sample</source>
         <translation>Valores de entrada de la muestra</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="82"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="84"/>
         <source>Type the input values, separated by spaces or semicolons, and press Enter. They are the values the network sees (standardized for a data set).</source>
         <translation>Escribe los valores de entrada, separados por espacios o punto y coma, y pulsa Enter. Son los valores que ve la red (estandarizados si hay un conjunto de datos).</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="91"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="93"/>
         <source>Sample &amp;row:</source>
         <translation>&amp;Fila de la muestra:</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="94"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="96"/>
         <source>&amp;Inputs x:</source>
         <translation>&amp;Entradas x:</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="102"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="104"/>
         <source>The weighted sum of the inputs plus the bias</source>
         <translation>La suma de las entradas por sus pesos, más el sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="103"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="105"/>
         <source>The result z of the weighted sum</source>
         <translation>El resultado z de la suma ponderada</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="104"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="106"/>
         <source>The activation function applied to z</source>
         <translation>La función de activación aplicada a z</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="105"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="107"/>
         <source>Whether the neuron activates</source>
         <translation>Si la neurona se activa o no</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="111"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="113"/>
         <source>Step threshold</source>
         <translation>Umbral del escalón</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="112"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="114"/>
         <source>A step neuron switches on when z is above this threshold (0.5 in the worked example)</source>
         <translation>Una neurona escalón se activa cuando z supera este umbral (0.5 en el ejemplo explicado)</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="121"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="123"/>
         <source>Step &amp;threshold:</source>
         <translation>&amp;Umbral del escalón:</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="177"/>
-        <location filename="../../ui/neuron_panel.py" line="180"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="179"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="182"/>
         <source>(values typed in)</source>
         <translation>(valores escritos a mano)</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="187"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="189"/>
         <source>of %1 · answer: %2</source>
         <translation>de %1 · respuesta: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="201"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="203"/>
         <source>Type %1 numbers, separated by spaces.</source>
         <translation>Escribe %1 números separados por espacios.</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="215"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="217"/>
         <source>Click a neuron in the graph to see what it computes.</source>
         <translation>Haz clic en una neurona del grafo para ver lo que calcula.</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="222"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="224"/>
         <source>&lt;b&gt;%1&lt;/b&gt; is an input: it passes the sample&apos;s value on.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; es una entrada: pasa el valor de la muestra a la capa siguiente.</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="235"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="237"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) multiplies each input x by its weight w, adds the bias b, then applies its activation:</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2) multiplica cada entrada x por su peso w, suma el sesgo b y aplica su función de activación:</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="250"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="252"/>
         <source>z = %1 &gt; %2 → &lt;b&gt;activates&lt;/b&gt;: it passes 1 on to the next layer</source>
         <translation>z = %1 &gt; %2 → &lt;b&gt;se activa&lt;/b&gt;: pasa un 1 a la capa siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="253"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="255"/>
         <source>z = %1 ≤ %2 → &lt;b&gt;stays off&lt;/b&gt;: it passes 0 on</source>
         <translation>z = %1 ≤ %2 → &lt;b&gt;no se activa&lt;/b&gt;: pasa un 0</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="269"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="271"/>
         <source> + (%1 smaller terms: %2)</source>
         <translation> + (%1 términos menores: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="284"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="286"/>
         <source>step: 1 if z &gt; %1, else 0</source>
         <translation>escalón: 1 si z &gt; %1; si no, 0</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="285"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="287"/>
         <source>training uses a sigmoid stand-in slope (hover for why)</source>
         <translation>al entrenar usa la pendiente de una sigmoide (pasa el ratón: ¿por qué?)</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="290"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="292"/>
         <source>softmax over the outputs: %1 (the outputs add up to 1)</source>
         <translation>softmax sobre las salidas: %1 (las salidas suman 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/neuron_panel.py" line="297"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="299"/>
         <source>The step is flat everywhere except at the threshold, so its true slope cannot teach anything. Training uses a stand-in instead: the slope of a sigmoid centred on the threshold (%1), a &apos;surrogate gradient&apos;. The neuron itself still outputs exactly 0 or 1.</source>
         <translation>El escalón es plano en todas partes salvo en el umbral, así que su pendiente real no puede enseñar nada. El entrenamiento usa otra en su lugar: la pendiente de una sigmoide centrada en el umbral (%1), un «gradiente sustituto». La neurona sigue dando exactamente 0 o 1.</translation>
     </message>
@@ -1464,68 +1453,68 @@ z = %3
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../ui/parameter_panel.py" line="52"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="99"/>
         <source>Weights and bias of the selected neuron</source>
-        <extracomment>slider positions from -STEPS to +STEPS cover -range .. +range</extracomment>
+        <extracomment>slider positions from -STEPS to +STEPS cover -range .. +range what a spin box takes when typed into: values beyond come only from elsewhere (a file) from this size on a spin box writes values as 1.7e+308, so they fit its width</extracomment>
         <translation>Pesos y sesgo de la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/parameter_panel.py" line="64"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="111"/>
         <source>Slider range</source>
         <translation>Rango de los deslizadores</translation>
     </message>
     <message>
-        <location filename="../../ui/parameter_panel.py" line="65"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="112"/>
         <source>The sliders go from minus this value to plus this value. Widen it for larger weights.</source>
         <translation>Los deslizadores van de menos este valor a más este valor. Auméntalo para pesos más grandes.</translation>
     </message>
     <message>
-        <location filename="../../ui/parameter_panel.py" line="73"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="120"/>
         <source>Slider &amp;range:</source>
         <translation>&amp;Rango de los deslizadores:</translation>
     </message>
     <message>
-        <location filename="../../ui/parameter_panel.py" line="163"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="209"/>
         <source>&lt;b&gt;No neuron selected&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ninguna neurona seleccionada&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/parameter_panel.py" line="164"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="210"/>
         <source>Click a node in the graph to see and change its weights.</source>
         <translation>Haz clic en un nodo del grafo para ver y cambiar sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../ui/parameter_panel.py" line="172"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="218"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — an input</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — una entrada</translation>
     </message>
     <message>
-        <location filename="../../ui/parameter_panel.py" line="174"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="220"/>
         <source>An input node has no weights: its value comes from the data (choose the sample below).</source>
         <translation>Un nodo de entrada no tiene pesos: su valor viene de los datos (elige la muestra más abajo).</translation>
     </message>
     <message>
-        <location filename="../../ui/parameter_panel.py" line="181"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="227"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2, %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/parameter_panel.py" line="191"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="238"/>
         <source>Weight from %1 to %2</source>
         <translation>Peso de %1 a %2</translation>
     </message>
     <message>
-        <location filename="../../ui/parameter_panel.py" line="192"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="239"/>
         <source>bias b</source>
         <translation>sesgo b</translation>
     </message>
     <message>
-        <location filename="../../ui/parameter_panel.py" line="192"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="239"/>
         <source>Bias of %1</source>
         <translation>Sesgo de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/parameter_panel.py" line="221"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="268"/>
         <source>Type an exact value and press Enter</source>
         <translation>Escribe un valor exacto y pulsa Enter</translation>
     </message>
@@ -1533,18 +1522,18 @@ z = %3
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../ui/training.py" line="182"/>
+        <location filename="../../training/controller.py" line="179"/>
         <source>seed {0}</source>
-        <extracomment>showing a snapshot (the document&apos;s views recolour and repaint) may take at most this share of the UI thread&apos;s time while training runs; heavier views get snapshots less often settings the running trainer takes without a reset training started (True) or paused/stopped (False) every accepted snapshot, in order (the plots append its history points) the newest snapshot, after its parameters reached the document (at most ~30/s) the history starts over (reset, other data) (epoch, epochs per second) training diverged and paused; the message says what happened and what to try the stop condition was reached; training paused a command failed (message); training paused the settings changed (a TrainingSettings) what waits for Reset, as text (&quot;&quot; when nothing)</extracomment>
+        <extracomment>showing a snapshot (the document&apos;s views recolour and repaint) may take at most this share of the UI thread&apos;s time while training runs; heavier views get snapshots less often. The UI&apos;s Python time is taken from the training thread too (one GIL): measured on six hidden layers of 64, 0.15 let training run at 0.72 of the engine&apos;s speed, 0.08 at 0.83. views that take turns between snapshot applications (see ``redrawTurn``) settings the running trainer takes without a reset training started (True) or paused/stopped (False) every accepted snapshot, in order (the plots append its history points) the newest snapshot, after its parameters reached the document (at most ~30/s) while training runs: view number ``turn`` (0 loss plot, 1 accuracy plot, 2 decision boundary) may redraw now. The turns fall evenly spaced between two snapshot applications, so the graph and each of these views repaint in different passes of the event loop, and no single pass keeps the window busy for long. the history starts over (reset, other data) (epoch, epochs per second) training diverged and paused; the message says what happened and what to try the stop condition was reached; training paused a command failed (message); training paused the settings changed (a TrainingSettings) what waits for Reset, as text (&quot;&quot; when nothing)</extracomment>
         <translation>semilla {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="184"/>
+        <location filename="../../training/controller.py" line="181"/>
         <source>test split {0}%</source>
         <translation>parte de prueba {0} %</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="187"/>
+        <location filename="../../training/controller.py" line="184"/>
         <source>Press Reset to apply: {0}.</source>
         <translation>Pulsa Reiniciar para aplicar: {0}.</translation>
     </message>
@@ -1552,295 +1541,295 @@ z = %3
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/training.py" line="542"/>
+        <location filename="../../ui/panels/training_panel.py" line="59"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="583"/>
-        <location filename="../../ui/training.py" line="587"/>
-        <location filename="../../ui/training.py" line="761"/>
-        <location filename="../../ui/training.py" line="762"/>
-        <location filename="../../ui/training.py" line="763"/>
+        <location filename="../../ui/panels/training_panel.py" line="100"/>
+        <location filename="../../ui/panels/training_panel.py" line="104"/>
+        <location filename="../../ui/panels/training_panel.py" line="278"/>
+        <location filename="../../ui/panels/training_panel.py" line="279"/>
+        <location filename="../../ui/panels/training_panel.py" line="280"/>
         <source>Train</source>
         <extracomment>the last divergence message box (None before one was shown)</extracomment>
         <translation>Entrenar</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="584"/>
-        <location filename="../../ui/training.py" line="589"/>
+        <location filename="../../ui/panels/training_panel.py" line="101"/>
+        <location filename="../../ui/panels/training_panel.py" line="106"/>
         <source>Step one epoch</source>
         <translation>Avanzar una época</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="585"/>
-        <location filename="../../ui/training.py" line="591"/>
+        <location filename="../../ui/panels/training_panel.py" line="102"/>
+        <location filename="../../ui/panels/training_panel.py" line="108"/>
         <source>Reset weights</source>
         <translation>Reiniciar los pesos</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="588"/>
+        <location filename="../../ui/panels/training_panel.py" line="105"/>
         <source>Start training; press again to pause (Space)</source>
         <translation>Empieza a entrenar; pulsa otra vez para pausar (Espacio)</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="589"/>
+        <location filename="../../ui/panels/training_panel.py" line="106"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="590"/>
+        <location filename="../../ui/panels/training_panel.py" line="107"/>
         <source>Train exactly one epoch while paused (Right arrow)</source>
         <translation>Entrena exactamente una época mientras está en pausa (flecha derecha)</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="591"/>
+        <location filename="../../ui/panels/training_panel.py" line="108"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="592"/>
+        <location filename="../../ui/panels/training_panel.py" line="109"/>
         <source>New random weights and an empty history (Ctrl+R)</source>
         <translation>Pesos aleatorios nuevos y un historial vacío (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="600"/>
+        <location filename="../../ui/panels/training_panel.py" line="117"/>
         <source>Epoch</source>
         <translation>Época</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="601"/>
+        <location filename="../../ui/panels/training_panel.py" line="118"/>
         <source>Epochs trained so far (one epoch = every training example once), and how many per second</source>
         <translation>Épocas entrenadas hasta ahora (una época = cada ejemplo de entrenamiento una vez), y cuántas por segundo</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="610"/>
-        <location filename="../../ui/training.py" line="774"/>
+        <location filename="../../ui/panels/training_panel.py" line="127"/>
+        <location filename="../../ui/panels/training_panel.py" line="291"/>
         <source>Epoch {0}</source>
         <translation>Época {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="610"/>
-        <location filename="../../ui/training.py" line="776"/>
+        <location filename="../../ui/panels/training_panel.py" line="127"/>
+        <location filename="../../ui/panels/training_panel.py" line="293"/>
         <source>  ·  {0} epochs/s</source>
         <translation>  ·  {0} épocas/s</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="612"/>
+        <location filename="../../ui/panels/training_panel.py" line="129"/>
         <source>Training status</source>
         <translation>Estado del entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="613"/>
+        <location filename="../../ui/panels/training_panel.py" line="130"/>
         <source>What happened last, and what waits for Reset</source>
         <translation>Lo último que ha pasado y lo que espera a Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="617"/>
-        <location filename="../../ui/training.py" line="671"/>
+        <location filename="../../ui/panels/training_panel.py" line="134"/>
+        <location filename="../../ui/panels/training_panel.py" line="188"/>
         <source>Learning rate</source>
         <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="618"/>
+        <location filename="../../ui/panels/training_panel.py" line="135"/>
         <source>How big a step each weight takes against its gradient; applies at once</source>
         <translation>Cuánto avanza cada peso en contra de su gradiente; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="622"/>
-        <location filename="../../ui/training.py" line="672"/>
+        <location filename="../../ui/panels/training_panel.py" line="139"/>
+        <location filename="../../ui/panels/training_panel.py" line="189"/>
         <source>Optimizer</source>
         <translation>Optimizador</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="623"/>
+        <location filename="../../ui/panels/training_panel.py" line="140"/>
         <source>How gradients become weight changes; applies at once</source>
         <translation>Cómo se convierten los gradientes en cambios de los pesos; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="624"/>
+        <location filename="../../ui/panels/training_panel.py" line="141"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="624"/>
+        <location filename="../../ui/panels/training_panel.py" line="141"/>
         <source>Momentum</source>
         <translation>Momentum</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="624"/>
+        <location filename="../../ui/panels/training_panel.py" line="141"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="626"/>
-        <location filename="../../ui/training.py" line="673"/>
+        <location filename="../../ui/panels/training_panel.py" line="143"/>
+        <location filename="../../ui/panels/training_panel.py" line="190"/>
         <source>Batch size</source>
         <translation>Tamaño del lote</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="627"/>
+        <location filename="../../ui/panels/training_panel.py" line="144"/>
         <source>Examples per weight update; applies at once</source>
         <translation>Ejemplos por cada actualización de los pesos; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="629"/>
-        <location filename="../../ui/training.py" line="674"/>
+        <location filename="../../ui/panels/training_panel.py" line="146"/>
+        <location filename="../../ui/panels/training_panel.py" line="191"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="630"/>
+        <location filename="../../ui/panels/training_panel.py" line="147"/>
         <source>How the error is measured; applies at once</source>
         <translation>Cómo se mide el error; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="631"/>
+        <location filename="../../ui/panels/training_panel.py" line="148"/>
         <source>Automatic</source>
         <translation>Automática</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="631"/>
+        <location filename="../../ui/panels/training_panel.py" line="148"/>
         <source>Cross-entropy</source>
         <translation>Entropía cruzada</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="632"/>
+        <location filename="../../ui/panels/training_panel.py" line="149"/>
         <source>Squared error</source>
         <translation>Error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="635"/>
-        <location filename="../../ui/training.py" line="678"/>
+        <location filename="../../ui/panels/training_panel.py" line="152"/>
+        <location filename="../../ui/panels/training_panel.py" line="195"/>
         <source>Regularization</source>
         <translation>Regularización</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="636"/>
+        <location filename="../../ui/panels/training_panel.py" line="153"/>
         <source>A penalty that keeps weights small (L2) or sparse (L1); applies at once</source>
         <translation>Una penalización que mantiene los pesos pequeños (L2) o con muchos ceros (L1); se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="637"/>
+        <location filename="../../ui/panels/training_panel.py" line="154"/>
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="637"/>
+        <location filename="../../ui/panels/training_panel.py" line="154"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="637"/>
+        <location filename="../../ui/panels/training_panel.py" line="154"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="639"/>
+        <location filename="../../ui/panels/training_panel.py" line="156"/>
         <source>Regularization rate</source>
         <translation>Intensidad de la regularización</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="640"/>
+        <location filename="../../ui/panels/training_panel.py" line="157"/>
         <source>Strength of the regularization penalty (λ)</source>
         <translation>Fuerza de la penalización de regularización (λ)</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="644"/>
-        <location filename="../../ui/training.py" line="679"/>
+        <location filename="../../ui/panels/training_panel.py" line="161"/>
+        <location filename="../../ui/panels/training_panel.py" line="196"/>
         <source>Test split</source>
         <translation>Parte de prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="645"/>
+        <location filename="../../ui/panels/training_panel.py" line="162"/>
         <source>Share of the examples kept aside to test the network; applies on Reset</source>
         <translation>Parte de los ejemplos que se reserva para probar la red; se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="649"/>
-        <location filename="../../ui/training.py" line="680"/>
+        <location filename="../../ui/panels/training_panel.py" line="166"/>
+        <location filename="../../ui/panels/training_panel.py" line="197"/>
         <source>Seed</source>
         <translation>Semilla</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="650"/>
+        <location filename="../../ui/panels/training_panel.py" line="167"/>
         <source>Random seed of the starting weights and the example order; applies on Reset (Reset alone takes the next seed)</source>
         <translation>Semilla aleatoria de los pesos iniciales y del orden de los ejemplos; se aplica al reiniciar (Reiniciar sin más toma la semilla siguiente)</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="653"/>
+        <location filename="../../ui/panels/training_panel.py" line="170"/>
         <source>Stop condition</source>
         <translation>Condición de parada</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="654"/>
+        <location filename="../../ui/panels/training_panel.py" line="171"/>
         <source>When training pauses by itself</source>
         <translation>Cuándo se pausa solo el entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="655"/>
+        <location filename="../../ui/panels/training_panel.py" line="172"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="655"/>
+        <location filename="../../ui/panels/training_panel.py" line="172"/>
         <source>After N epochs</source>
         <translation>Tras N épocas</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="656"/>
+        <location filename="../../ui/panels/training_panel.py" line="173"/>
         <source>When loss below</source>
         <translation>Si la pérdida baja de</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="658"/>
+        <location filename="../../ui/panels/training_panel.py" line="175"/>
         <source>Epochs to train</source>
         <translation>Épocas que entrenar</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="659"/>
+        <location filename="../../ui/panels/training_panel.py" line="176"/>
         <source>Pause after this many more epochs</source>
         <translation>Pausa tras este número de épocas más</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="662"/>
+        <location filename="../../ui/panels/training_panel.py" line="179"/>
         <source>Target loss</source>
         <translation>Pérdida objetivo</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="663"/>
+        <location filename="../../ui/panels/training_panel.py" line="180"/>
         <source>Pause when an epoch&apos;s loss falls below this value</source>
         <translation>Pausa cuando la pérdida de una época baja de este valor</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="685"/>
+        <location filename="../../ui/panels/training_panel.py" line="202"/>
         <source>Stop</source>
         <translation>Parada</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="691"/>
+        <location filename="../../ui/panels/training_panel.py" line="208"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="720"/>
+        <location filename="../../ui/panels/training_panel.py" line="237"/>
         <source>Not applied: {0}</source>
         <translation>No se ha aplicado: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="761"/>
-        <location filename="../../ui/training.py" line="762"/>
-        <location filename="../../ui/training.py" line="763"/>
+        <location filename="../../ui/panels/training_panel.py" line="278"/>
+        <location filename="../../ui/panels/training_panel.py" line="279"/>
+        <location filename="../../ui/panels/training_panel.py" line="280"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="769"/>
+        <location filename="../../ui/panels/training_panel.py" line="286"/>
         <source>This network has no data set to learn from: choose one to train.</source>
         <translation>Esta red no tiene un conjunto de datos del que aprender: elige uno para entrenar.</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="791"/>
+        <location filename="../../ui/panels/training_panel.py" line="308"/>
         <source>Training paused; the weights are the last ones that were still numbers.
 
 What to try: a smaller learning rate (e.g. {0:g} instead of {1:g}), the Adam optimizer, or Reset for new weights.</source>
@@ -1849,27 +1838,27 @@ What to try: a smaller learning rate (e.g. {0:g} instead of {1:g}), the Adam opt
 Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}), el optimizador Adam o Reiniciar para tener pesos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="794"/>
+        <location filename="../../ui/panels/training_panel.py" line="311"/>
         <source>Training diverged: the learning rate is too large for this network.</source>
         <translation>El entrenamiento divergió: la tasa de aprendizaje es demasiado grande para esta red.</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="795"/>
+        <location filename="../../ui/panels/training_panel.py" line="312"/>
         <source>Training diverged</source>
         <translation>El entrenamiento divergió</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="812"/>
+        <location filename="../../ui/panels/training_panel.py" line="329"/>
         <source>Paused: the loss fell below {0:g}.</source>
         <translation>En pausa: la pérdida bajó de {0:g}.</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="814"/>
+        <location filename="../../ui/panels/training_panel.py" line="331"/>
         <source>Paused after {0} epochs.</source>
         <translation>En pausa tras {0} épocas.</translation>
     </message>
     <message>
-        <location filename="../../ui/training.py" line="818"/>
+        <location filename="../../ui/panels/training_panel.py" line="335"/>
         <source>Training paused: {0}</source>
         <translation>Entrenamiento en pausa: {0}</translation>
     </message>
@@ -1877,22 +1866,22 @@ Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../ui/plots.py" line="366"/>
+        <location filename="../../ui/plots/curves.py" line="375"/>
         <source>Training plots</source>
         <translation>Gráficos del entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/plots.py" line="370"/>
+        <location filename="../../ui/plots/curves.py" line="379"/>
         <source>Log scale</source>
         <translation>Escala logarítmica</translation>
     </message>
     <message>
-        <location filename="../../ui/plots.py" line="372"/>
+        <location filename="../../ui/plots/curves.py" line="381"/>
         <source>Logarithmic loss axis</source>
         <translation>Eje de pérdida logarítmico</translation>
     </message>
     <message>
-        <location filename="../../ui/plots.py" line="373"/>
+        <location filename="../../ui/plots/curves.py" line="382"/>
         <source>Show the loss on a logarithmic axis, so small late improvements stay visible</source>
         <translation>Muestra la pérdida en un eje logarítmico, para que se vean las pequeñas mejoras del final</translation>
     </message>

@@ -171,6 +171,11 @@ class HistoryPlot(pg.PlotWidget):
 
     # ------------------------------------------------------------------ subclasses
     def _series_style(self, key: str):
+        """(name, colour, line width) of a series: both plots show a train and a test curve."""
+        if key == "train":
+            return self.tr("train"), TRAIN_COLOR, 2
+        if key == "test":
+            return self.tr("test"), TEST_COLOR, 2
         return key, FOREGROUND, 2
 
     def _format_value(self, key: str, value: float) -> str:
@@ -320,11 +325,6 @@ class LossPlot(HistoryPlot):
         self.set_title(self.tr("Loss"))
         self.log_y = False
 
-    def _series_style(self, key):
-        if key == "train":
-            return self.tr("train"), TRAIN_COLOR, 2
-        return self.tr("test"), TEST_COLOR, 2
-
     def set_log_y(self, on: bool) -> None:
         """A logarithmic loss axis: late, small improvements stay visible."""
         self.log_y = bool(on)
@@ -361,11 +361,6 @@ class AccuracyPlot(HistoryPlot):
 
     def _y_range(self, y_min, y_max):
         return (0.0, 100.0)
-
-    def _series_style(self, key):
-        if key == "train":
-            return self.tr("train"), TRAIN_COLOR, 2
-        return self.tr("test"), TEST_COLOR, 2
 
     def _format_value(self, key, value):
         return f"{value:.1f} %"
