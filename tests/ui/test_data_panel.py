@@ -123,7 +123,10 @@ def test_bad_csv_warns_with_the_line_and_changes_nothing(panel, document, warnin
     assert panel.open_csv(path) is False
     assert len(warnings) == 1
     title, text = warnings[0]
-    assert "line 3" in text and "plants.csv" in text
+    assert title == "Could not use the data"
+    assert text == ("nnsim could not use “plants.csv”:\n\n"
+                    "plants.csv, line 3: this row has 2 values but the header has 3 columns\n\n"
+                    "Nothing was changed.")
     assert document.network is net and np.array_equal(document.network.params, params)
     assert document.data is data
     np.testing.assert_array_equal(document.sample, sample)
@@ -134,7 +137,9 @@ def test_bad_csv_warns_with_the_line_and_changes_nothing(panel, document, warnin
 def test_missing_file_warns(panel, document, warnings, tmp_path):
     data = document.data
     assert panel.open_csv(tmp_path / "nope.csv") is False
-    assert "not found" in warnings[0][1]
+    missing = tmp_path / "nope.csv"
+    assert warnings == [("Could not use the data",
+                         f"nnsim could not use “nope.csv”:\n\nfile not found: {missing}\n\nNothing was changed.")]
     assert document.data is data
 
 
@@ -151,7 +156,7 @@ def test_good_csv_switches_to_it(panel, document, warnings, tmp_path):
     assert document.data.dataset.feature_names == ["weight", "diameter", "colour"]
     assert document.network.layer_sizes == [3, 8, 8, 3]
     assert panel.datasetCombo.currentData() == f"csv:{path}"
-    assert "fruit.csv" in panel.datasetCombo.currentText()
+    assert panel.datasetCombo.currentText() == "File: fruit.csv"
     assert panel.model.rowCount() == 30
     # and back to a built-in set
     choose(panel, "moons")

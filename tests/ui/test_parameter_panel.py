@@ -98,7 +98,10 @@ def test_selecting_other_node_shows_its_sliders(window, find_slider):
 def test_input_node_has_no_sliders(window):
     window.selection.select_node(0, 1)
     assert window.parameter_panel.findChildren(QSlider) == []
-    assert "input" in window.parameter_panel.empty_label.text().lower()
+    panel = window.parameter_panel
+    assert panel.title.text() == "<b>sepal width (cm)</b> — an input"
+    assert panel.empty_label.text() == (
+        "An input node has no weights: its value comes from the data (choose the sample below).")
 
 
 def test_selecting_edge_highlights_its_row(window):
