@@ -126,9 +126,10 @@ TEMPLATES = (
 )
 
 
-#: The built-in data sets' texts, as the engine gives them: lupdate needs each one written
-#: out here, the engine's wording stays the one source (tests/model/test_messages.py checks
-#: that every text of ``nnsim.core.DATASETS`` is in this table).
+# lupdate needs each text written out here; the engine's wording stays the one source
+# (tests/model/test_messages.py checks that every text of nnsim.core.DATASETS is here).
+#: The built-in data sets' texts as the engine gives them: column names, and the titles and
+#: descriptions of the data set chooser.
 DATA_NAMES = (
     # Columns (Iris: the only set whose features have words for names; class names such as
     # "setosa" are species, unchanged).

@@ -161,3 +161,5 @@ def test_a_huge_weight_widens_the_range_as_far_as_floats_go_and_is_shown(qtbot):
     range_spin = panel.findChild(QDoubleSpinBox, "rangeSpin")
     assert range_spin.value() == 1e308
     assert range_spin.text() == "± 1e308"
+    assert (range_spin.minimum(), range_spin.maximum()) == (0.5, 1e308)  # still no negative range
+    assert (spin.minimum(), spin.maximum()) == (-1000.0, 1.7e308)  # typed values: as before

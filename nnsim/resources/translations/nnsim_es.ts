@@ -27,103 +27,103 @@
 <context>
     <name>DataNames</name>
     <message>
-        <location filename="../../model/messages.py" line="135"/>
+        <location filename="../../model/messages.py" line="136"/>
         <source>sepal length (cm)</source>
-        <extracomment>The built-in data sets&apos; texts, as the engine gives them: lupdate needs each one written out here, the engine&apos;s wording stays the one source (tests/model/test_messages.py checks that every text of ``nnsim.core.DATASETS`` is in this table).</extracomment>
+        <extracomment>The built-in data sets&apos; texts as the engine gives them: column names, and the titles and descriptions of the data set chooser.</extracomment>
         <translation>largo del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="136"/>
+        <location filename="../../model/messages.py" line="137"/>
         <source>sepal width (cm)</source>
         <translation>ancho del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="137"/>
+        <location filename="../../model/messages.py" line="138"/>
         <source>petal length (cm)</source>
         <translation>largo del pétalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="138"/>
+        <location filename="../../model/messages.py" line="139"/>
         <source>petal width (cm)</source>
         <translation>ancho del pétalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="140"/>
+        <location filename="../../model/messages.py" line="141"/>
         <source>Iris flowers</source>
         <translation>Flores Iris</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="141"/>
+        <location filename="../../model/messages.py" line="142"/>
         <source>150 real flowers, 4 measurements, 3 species (Fisher 1936)</source>
         <translation>150 flores reales, 4 medidas, 3 especies (Fisher, 1936)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="142"/>
+        <location filename="../../model/messages.py" line="143"/>
         <source>XOR</source>
         <translation>XOR</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="143"/>
+        <location filename="../../model/messages.py" line="144"/>
         <source>2-D, 2 classes in opposite corners: no single line separates them</source>
         <translation>2-D, 2 clases en esquinas opuestas: ninguna recta las separa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="144"/>
+        <location filename="../../model/messages.py" line="145"/>
         <source>Circles</source>
         <translation>Círculos</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="145"/>
+        <location filename="../../model/messages.py" line="146"/>
         <source>2-D, a disc of one class inside a ring of the other</source>
         <translation>2-D, un disco de una clase dentro de un anillo de la otra</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="146"/>
+        <location filename="../../model/messages.py" line="147"/>
         <source>Two blobs</source>
         <translation>Dos nubes</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="147"/>
+        <location filename="../../model/messages.py" line="148"/>
         <source>2-D, two round clouds: a straight line separates them</source>
         <translation>2-D, dos nubes redondas: una recta las separa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="148"/>
+        <location filename="../../model/messages.py" line="149"/>
         <source>Spiral</source>
         <translation>Espiral</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="149"/>
+        <location filename="../../model/messages.py" line="150"/>
         <source>2-D, two arms winding around each other: the hardest</source>
         <translation>2-D, dos brazos enroscados entre sí: el más difícil</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="150"/>
+        <location filename="../../model/messages.py" line="151"/>
         <source>Moons</source>
         <translation>Lunas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="151"/>
+        <location filename="../../model/messages.py" line="152"/>
         <source>2-D, two interleaved half circles</source>
         <translation>2-D, dos medias lunas entrelazadas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="152"/>
+        <location filename="../../model/messages.py" line="153"/>
         <source>Sine curve</source>
         <translation>Curva seno</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="153"/>
+        <location filename="../../model/messages.py" line="154"/>
         <source>regression, 1 input: y = sin(x) + noise</source>
         <translation>regresión, 1 entrada: y = sen(x) + ruido</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="154"/>
+        <location filename="../../model/messages.py" line="155"/>
         <source>Plane</source>
         <translation>Plano</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="155"/>
+        <location filename="../../model/messages.py" line="156"/>
         <source>regression, 2 inputs: y = 2*x1 - x2 + 0.5 + noise</source>
         <translation>regresión, 2 entradas: y = 2*x1 - x2 + 0.5 + ruido</translation>
     </message>
@@ -1453,68 +1453,68 @@ z = %3
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="99"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="100"/>
         <source>Weights and bias of the selected neuron</source>
-        <extracomment>slider positions from -STEPS to +STEPS cover -range .. +range what a spin box takes when typed into: values beyond come only from elsewhere (a file) from this size on a spin box writes values as 1.7e+308, so they fit its width</extracomment>
+        <extracomment>slider positions from -STEPS to +STEPS cover -range .. +range what a spin box takes when typed into: values beyond come only from elsewhere (a file) from this size on a spin box writes values as 1.7e308, so they fit its width</extracomment>
         <translation>Pesos y sesgo de la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="111"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="112"/>
         <source>Slider range</source>
         <translation>Rango de los deslizadores</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="112"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="113"/>
         <source>The sliders go from minus this value to plus this value. Widen it for larger weights.</source>
         <translation>Los deslizadores van de menos este valor a más este valor. Auméntalo para pesos más grandes.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="120"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="121"/>
         <source>Slider &amp;range:</source>
         <translation>&amp;Rango de los deslizadores:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="209"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="210"/>
         <source>&lt;b&gt;No neuron selected&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ninguna neurona seleccionada&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="210"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="211"/>
         <source>Click a node in the graph to see and change its weights.</source>
         <translation>Haz clic en un nodo del grafo para ver y cambiar sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="218"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="219"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — an input</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — una entrada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="220"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="221"/>
         <source>An input node has no weights: its value comes from the data (choose the sample below).</source>
         <translation>Un nodo de entrada no tiene pesos: su valor viene de los datos (elige la muestra más abajo).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="227"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="228"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2, %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="238"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="239"/>
         <source>Weight from %1 to %2</source>
         <translation>Peso de %1 a %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="239"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="240"/>
         <source>bias b</source>
         <translation>sesgo b</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="239"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="240"/>
         <source>Bias of %1</source>
         <translation>Sesgo de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="268"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="269"/>
         <source>Type an exact value and press Enter</source>
         <translation>Escribe un valor exacto y pulsa Enter</translation>
     </message>

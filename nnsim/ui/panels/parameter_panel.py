@@ -35,14 +35,14 @@ STEPS = 1000
 DEFAULT_RANGE = 3.0
 #: what a spin box takes when typed into: values beyond come only from elsewhere (a file)
 TYPED_LIMIT = 1000.0
-#: from this size on a spin box writes values as 1.7e+308, so they fit its width
+#: from this size on a spin box writes values as 1.7e308, so they fit its width
 COMPACT_FROM = 1e4
 
 
 class NumberSpin(QDoubleSpinBox):
-    """A QDoubleSpinBox that writes values of 10,000 and more as ``1.7e+308`` (and reads
-    such text back), so a huge weight from a file fits the box and reads right. Below that
-    it looks and works like any QDoubleSpinBox."""
+    """A QDoubleSpinBox that writes values of 10,000 and more as ``1.7e308`` (and reads such
+    text back), so a huge weight from a file fits the box and reads right. Below that it
+    looks and works like any QDoubleSpinBox."""
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt)
         if abs(value) < COMPACT_FROM:
@@ -61,11 +61,12 @@ class NumberSpin(QDoubleSpinBox):
         return super().validate(text, pos)
 
     def show_value(self, value: float) -> None:
-        """Show ``value`` (signals blocked). A value beyond the range widens the range, and
-        the box if its text would not fit (a spin box cannot hold a value outside it)."""
-        limit = abs(float(value))
-        if limit > self.maximum() or -limit < self.minimum():
-            self.setRange(min(self.minimum(), -limit), max(self.maximum(), limit))
+        """Show ``value`` (signals blocked). A value beyond the range moves that end of the
+        range to it, and widens the box if its text would not fit (a spin box cannot hold a
+        value outside its range: it would show the end instead)."""
+        value = float(value)
+        if value > self.maximum() or value < self.minimum():
+            self.setRange(min(self.minimum(), value), max(self.maximum(), value))
             if self.sizeHint().width() > self.width():  # sizeHint fits the range's ends
                 self.setFixedWidth(self.sizeHint().width())
         with QSignalBlocker(self):
@@ -341,4 +342,3 @@ class ParameterPanel(QWidget):
                 )
             if on:
                 self.scroll.ensureWidgetVisible(row.frame)
-
