@@ -10,7 +10,7 @@ the document then holds the latest snapshot, and user edits are announced throug
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from nnsim.core import Network
 from nnsim.core.addresses import bias_index, weight_index
@@ -202,21 +202,38 @@ def _fit_names(names, n: int, prefix: str) -> list[str]:
     return [f"{prefix}{k + 1}" for k in range(n)]
 
 
-def follow_parameters(document: NetworkDocument, owner: QObject, refresh) -> None:
-    """Call ``refresh`` on ``document.parametersChanged``: at once, or, for a snapshot of
-    running training (``document.live``), from a zero-interval timer owned by ``owner``, that
-    is one pass of the event loop later, after the graph has repainted (several snapshots in
-    a row make one refresh)."""
-    timer = QTimer(owner)
-    timer.setSingleShot(True)
-    timer.setInterval(0)
-    timer.timeout.connect(refresh)
+class _ParameterFollower(QObject):
+    """What ``follow_parameters`` connects: a child of the owner, so Qt cuts the connection
+    when the owner is destroyed (a plain closure would outlive it and call its dead timer)."""
 
-    def changed() -> None:
-        if document.live:
-            timer.start()
+    def __init__(self, document: NetworkDocument, owner: QObject, refresh):
+        super().__init__(owner)
+        self._document = document
+        self._refresh = refresh
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._refresh_now)
+        document.parametersChanged.connect(self.changed)
+
+    @Slot()
+    def changed(self) -> None:
+        if self._document.live:
+            self._timer.start()
         else:
-            timer.stop()
-            refresh()
+            self._timer.stop()
+            self._refresh()
 
-    document.parametersChanged.connect(changed)
+    @Slot()
+    def _refresh_now(self) -> None:
+        self._refresh()
+
+
+def follow_parameters(document: NetworkDocument, owner: QObject, refresh) -> QObject:
+    """Call ``refresh`` on ``document.parametersChanged``: at once, or, for a snapshot of
+    running training (``document.live``), from a zero-interval timer, that is one pass of the
+    event loop later, after the graph has repainted (several snapshots in a row make one
+    refresh). Following ends when ``owner`` is destroyed.
+
+    Returns the follower (a child of ``owner``); deleting it ends following sooner."""
+    return _ParameterFollower(document, owner, refresh)

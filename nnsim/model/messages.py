@@ -126,18 +126,40 @@ TEMPLATES = (
 )
 
 
-#: Names of the built-in data sets' columns, as the engine gives them (Iris: the only set
-#: whose features have words for names; class names such as "setosa" are species, unchanged).
+# lupdate needs each text written out here; the engine's wording stays the one source
+# (tests/model/test_messages.py checks that every text of nnsim.core.DATASETS is here).
+#: The built-in data sets' texts as the engine gives them: column names, and the titles and
+#: descriptions of the data set chooser.
 DATA_NAMES = (
+    # Columns (Iris: the only set whose features have words for names; class names such as
+    # "setosa" are species, unchanged).
     QT_TRANSLATE_NOOP("DataNames", "sepal length (cm)"),
     QT_TRANSLATE_NOOP("DataNames", "sepal width (cm)"),
     QT_TRANSLATE_NOOP("DataNames", "petal length (cm)"),
     QT_TRANSLATE_NOOP("DataNames", "petal width (cm)"),
+    # Titles and descriptions (``DatasetInfo.title``, ``.description``), for the data set chooser
+    QT_TRANSLATE_NOOP("DataNames", "Iris flowers"),
+    QT_TRANSLATE_NOOP("DataNames", "150 real flowers, 4 measurements, 3 species (Fisher 1936)"),
+    QT_TRANSLATE_NOOP("DataNames", "XOR"),
+    QT_TRANSLATE_NOOP("DataNames", "2-D, 2 classes in opposite corners: no single line separates them"),
+    QT_TRANSLATE_NOOP("DataNames", "Circles"),
+    QT_TRANSLATE_NOOP("DataNames", "2-D, a disc of one class inside a ring of the other"),
+    QT_TRANSLATE_NOOP("DataNames", "Two blobs"),
+    QT_TRANSLATE_NOOP("DataNames", "2-D, two round clouds: a straight line separates them"),
+    QT_TRANSLATE_NOOP("DataNames", "Spiral"),
+    QT_TRANSLATE_NOOP("DataNames", "2-D, two arms winding around each other: the hardest"),
+    QT_TRANSLATE_NOOP("DataNames", "Moons"),
+    QT_TRANSLATE_NOOP("DataNames", "2-D, two interleaved half circles"),
+    QT_TRANSLATE_NOOP("DataNames", "Sine curve"),
+    QT_TRANSLATE_NOOP("DataNames", "regression, 1 input: y = sin(x) + noise"),
+    QT_TRANSLATE_NOOP("DataNames", "Plane"),
+    QT_TRANSLATE_NOOP("DataNames", "regression, 2 inputs: y = 2*x1 - x2 + 0.5 + noise"),
 )
 
 
 def translate_name(name: str) -> str:
-    """A built-in data set's column name in the interface's language; any other name as it is."""
+    """A built-in data set's text (a column name, its title or description) in the
+    interface's language; any other name (a user's column) as it is."""
     return QCoreApplication.translate("DataNames", name) if name in DATA_NAMES else name
 
 

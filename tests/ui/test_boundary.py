@@ -37,14 +37,20 @@ def test_shows_the_points_of_a_2d_data_set(view_of):
     assert (n_train, n_test) == (len(doc.data.y_train), len(doc.data.y_test))
     assert n_train + n_test == 200
     assert view.image.image is not None and view.image.image.shape == (100, 100, 3)
-    assert "x1" in view.plot.getPlotItem().getAxis("bottom").labelText
+    item = view.plot.getPlotItem()
+    assert item.getAxis("bottom").labelText == "x1 (standardized)"
+    assert item.getAxis("left").labelText == "x2 (standardized)"
 
 
 def test_iris_shows_the_note(view_of):
     doc = make_document("iris")
     view = view_of(doc)
     assert not view.is_showing_boundary()
-    assert "two inputs" in view.note_text()
+    assert view.note_text() == (
+        "The decision boundary is drawn for data sets with two inputs.\n\n"
+        "This data set has 4 inputs. Choose XOR, circles, spiral, moons, two blobs or the plane "
+        "to watch it form."
+    )
     assert view.point_counts() == (0, 0)
     # switching to a 2-D set brings the plane back
     data = prepare_data(load_dataset("circles"))
@@ -114,7 +120,11 @@ def test_regression_plane_is_a_heatmap_without_a_boundary_line(view_of):
     assert view.is_showing_boundary()
     assert sum(view.point_counts()) == 100
     assert view.boundary_line.getData()[0] is None or len(view.boundary_line.getData()[0]) == 0
-    assert "prediction" in view.legend.text()
+    y = np.concatenate([np.ravel(doc.data.y_train), np.ravel(doc.data.y_test)])
+    assert view.legend.text() == (
+        f"Background: the network's prediction, from {y.min():.3g} (dark) to {y.max():.3g} (yellow). "
+        "Dots: the true values (filled: training, hollow: test). The ring is the sample."
+    )
 
 
 def test_sample_marker_follows_the_document(view_of):

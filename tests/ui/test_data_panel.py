@@ -2,9 +2,10 @@
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QComboBox, QMessageBox, QPushButton, QTableView, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QTableView, QWidget
 
-from nnsim.core import Network, load_dataset
+from nnsim.core import DATASETS, Network, load_dataset
 from nnsim.core.training_data import default_network, prepare_data
 from nnsim.ui.panels.data_panel import DataPanel
 from nnsim.model.document import NetworkDocument
@@ -46,11 +47,16 @@ def choose(panel, name):
 def test_combo_lists_the_data_sets_with_descriptions(panel):
     combo = panel.findChild(QComboBox, "datasetCombo")
     keys = [combo.itemData(i) for i in range(combo.count())]
-    for name in ("iris", "xor", "circles", "gaussians", "spiral", "moons", "curve", "plane"):
-        assert name in keys
-        assert combo.itemData(combo.findData(name), 3)  # Qt.ToolTipRole: the description
-    assert "__open_csv__" in keys
+    assert keys[:8] == ["iris", "xor", "circles", "gaussians", "spiral", "moons", "curve", "plane"]
+    for name in keys[:8]:  # the engine's own titles and descriptions (in English here)
+        index = combo.findData(name)
+        assert combo.itemText(index) == DATASETS[name].title
+        assert combo.itemData(index, Qt.ToolTipRole) == DATASETS[name].description
+    assert combo.itemText(combo.findData("xor")) == "XOR"
+    assert combo.itemData(combo.findData("moons"), Qt.ToolTipRole) == "2-D, two interleaved half circles"
+    assert keys[-1] == "__open_csv__"
     assert combo.currentData() == "iris"
+    assert panel.findChild(QLabel, "datasetDescription").text() == DATASETS["iris"].description
 
 
 def test_every_control_is_named(panel):
@@ -65,7 +71,6 @@ def test_every_control_is_named(panel):
 def test_switching_to_xor_adapts_the_network_and_keeps_hidden_weights(panel, document, qtbot):
     old = document.network.copy()
     order = []
-    panel.dataAboutToChange.connect(lambda: order.append("about"))
     document.dataChanged.connect(lambda: order.append("changed"))
     choose(panel, "xor")
     net = document.network
@@ -75,7 +80,8 @@ def test_switching_to_xor_adapts_the_network_and_keeps_hidden_weights(panel, doc
     np.testing.assert_array_equal(net.weights[1], old.weights[1])
     np.testing.assert_array_equal(net.weights[0], old.weights[0][:2])
     np.testing.assert_array_equal(net.weights[2], old.weights[2][:, :2])
-    assert order == ["about", "changed"]  # the controller can pause first
+    assert order == ["changed"]  # one announcement, the document's: the training follows it
+    assert not hasattr(panel, "dataAboutToChange")  # the panel's own, never heard, is gone
     assert panel.findChild(QWidget, "generatorControls").isVisibleTo(panel)
 
     choose(panel, "iris")
@@ -117,7 +123,10 @@ def test_bad_csv_warns_with_the_line_and_changes_nothing(panel, document, warnin
     assert panel.open_csv(path) is False
     assert len(warnings) == 1
     title, text = warnings[0]
-    assert "line 3" in text and "plants.csv" in text
+    assert title == "Could not use the data"
+    assert text == ("nnsim could not use “plants.csv”:\n\n"
+                    "plants.csv, line 3: this row has 2 values but the header has 3 columns\n\n"
+                    "Nothing was changed.")
     assert document.network is net and np.array_equal(document.network.params, params)
     assert document.data is data
     np.testing.assert_array_equal(document.sample, sample)
@@ -128,7 +137,9 @@ def test_bad_csv_warns_with_the_line_and_changes_nothing(panel, document, warnin
 def test_missing_file_warns(panel, document, warnings, tmp_path):
     data = document.data
     assert panel.open_csv(tmp_path / "nope.csv") is False
-    assert "not found" in warnings[0][1]
+    missing = tmp_path / "nope.csv"
+    assert warnings == [("Could not use the data",
+                         f"nnsim could not use “nope.csv”:\n\nfile not found: {missing}\n\nNothing was changed.")]
     assert document.data is data
 
 
@@ -145,7 +156,7 @@ def test_good_csv_switches_to_it(panel, document, warnings, tmp_path):
     assert document.data.dataset.feature_names == ["weight", "diameter", "colour"]
     assert document.network.layer_sizes == [3, 8, 8, 3]
     assert panel.datasetCombo.currentData() == f"csv:{path}"
-    assert "fruit.csv" in panel.datasetCombo.currentText()
+    assert panel.datasetCombo.currentText() == "File: fruit.csv"
     assert panel.model.rowCount() == 30
     # and back to a built-in set
     choose(panel, "moons")

@@ -23,12 +23,13 @@ def test_opens_on_the_iris_network(window):
     assert window.network.layer_sizes == [4, 8, 8, 3]
     assert window.network.activations == ["tanh", "tanh", "softmax"]
     assert window.document.output_names() == ["setosa", "versicolor", "virginica"]
-    assert "petal" in window.document.input_names()[2]
+    assert window.document.input_names() == [
+        "sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"]
     assert window.findChild(QGraphicsView, "networkView") is window.network_view
     assert window.centralWidget() is window.network_view
     assert window.dockWidgetArea(window.parameter_dock) == Qt.RightDockWidgetArea
     assert window.dockWidgetArea(window.neuron_dock) == Qt.RightDockWidgetArea
-    assert "nnsim" in window.windowTitle()
+    assert window.windowTitle() == "untitled[*] — nnsim"  # [*]: Qt's mark for unsaved changes
     assert not window.windowIcon().isNull()
     assert window.width() >= 1000
 
@@ -118,14 +119,14 @@ def test_one_neuron_example_before_and_after(window, find_slider):
     panel = window.neuron_panel
     assert window.selection.node == (1, 0)
     assert window.document.trace().output[0, 0] == 0.0
-    assert "stays off" in panel.verdict_label.text()
-    assert panel.z_value <= 0.5
+    assert panel.verdict_label.text() == "z = 0.45 ≤ 0.50 → <b>stays off</b>: it passes 0 on"
+    assert panel.z_value == pytest.approx(0.45)
     # one slider move: w1 from 0.2 to 0.4
     s = find_slider("weightSlider_0_0_0")
     s.setValue(window.parameter_panel.to_position(0.4))
     assert window.document.trace().output[0, 0] == 1.0
-    assert "activates" in panel.verdict_label.text()
-    assert panel.z_value > 0.5
+    assert panel.verdict_label.text() == "z = 0.65 > 0.50 → <b>activates</b>: it passes 1 on to the next layer"
+    assert panel.z_value == pytest.approx(0.65, abs=1e-3)  # w1 on the slider's grid of 0.003
     window.undo_stack.undo()
     assert window.document.trace().output[0, 0] == 0.0
 
@@ -231,7 +232,7 @@ def test_command_line(tmp_path, qtbot, isolated_settings):
     qtbot.addWidget(win)
     assert win.network == net
     assert win.document.output_names() == ["setosa", "versicolor", "virginica"]
-    assert "m.nnsim.json" in win.windowTitle()
+    assert win.windowTitle() == "m.nnsim.json[*] — nnsim"
     win.close()
 
 

@@ -71,10 +71,12 @@ def test_nodes_show_their_activation(window):
     trace = window.document.trace()
     v = float(trace.activations[3][0][1])
     assert view.node_item(3, 1).brush().color() == value_color(v)
-    assert f"{v:.4f}" in view.node_tooltip(3, 1)
-    assert "versicolor" in view.node_tooltip(3, 1)
-    z = float(trace.zs[0][0][0])
-    assert f"{z:.4f}" in view.node_tooltip(1, 0)
+    z_out = float(trace.zs[2][0][1])
+    assert view.node_tooltip(3, 1) == f"versicolor (Output)\nz = {z_out:.4f}\nsoftmax(z) = {v:.4f}"
+    z, a = float(trace.zs[0][0][0]), float(trace.activations[1][0][0])
+    assert view.node_tooltip(1, 0) == f"h1.1 (Hidden 1)\nz = {z:.4f}\ntanh(z) = {a:.4f}"
+    x = float(trace.activations[0][0][2])
+    assert view.node_tooltip(0, 2) == f"petal length (cm) (input)\nvalue x = {x:.4f}"
 
 
 def test_parameter_change_recolours_without_rebuilding(window, find_slider):

@@ -11,20 +11,36 @@ def engine_numbers(window, layer, j):
     return float(trace.zs[layer - 1][0, j]), float(trace.activations[layer][0, j])
 
 
+def signed(v: float) -> str:
+    """A term's weight as the formula writes it: negative ones in brackets."""
+    return f"({num(v)})" if v < 0 else num(v)
+
+
+def formula(x, w, b, z, index=None, note="") -> str:
+    """The formula label's whole text for inputs x, weights w, bias b and result z: the
+    symbols line, then one x·w term per input of ``index`` (default all), ``note``, b, z."""
+    n = len(x)
+    index = range(n) if index is None else index
+    symbols = " + ".join(f"x<sub>{i + 1}</sub>·w<sub>{i + 1}</sub>" for i in range(min(n, 3)))
+    symbols += " + …" if n > 3 else ""
+    terms = " + ".join(f"<span style='color:#555'>{num(float(x[i]))}</span>·<b>{signed(float(w[i]))}</b>"
+                       for i in index)
+    return (f"<span style='color:#555'>{symbols} + b = z</span><br>"
+            f"{terms}{note} + <b>{signed(b)}</b> = <b>{num(z)}</b>")
+
+
 def test_numbers_equal_the_engine(window):
     panel = window.neuron_panel
     z, y = engine_numbers(window, 1, 0)
     assert panel.z_value == z and panel.y_value == y
-    assert num(z) in panel.z_label.text()
-    assert f"tanh({num(z)}) = <b>{num(y)}</b>" in panel.activation_label.text()
+    assert panel.z_label.text() == f"z = <b>{num(z)}</b>"
+    assert panel.activation_label.text() == f"f(z) = tanh: tanh(z)<br>tanh({num(z)}) = <b>{num(y)}</b>"
     # the terms shown are the inputs and weights of the node
     x = window.document.sample
     w = window.network.weights[0][:, 0]
-    text = panel.formula_label.text()
-    for xi, wi in zip(x, w):
-        assert num(float(xi)) in text
-        assert num(float(abs(wi))) in text
-    assert np.isclose(float(x @ w + window.network.biases[0][0]), z)
+    b = float(window.network.biases[0][0])
+    assert panel.formula_label.text() == formula(x, w, b, z)
+    assert np.isclose(float(x @ w + b), z)
 
 
 def test_updates_live_with_sliders(window, find_slider):
@@ -32,7 +48,7 @@ def test_updates_live_with_sliders(window, find_slider):
     find_slider("weightSlider_0_0_0").setValue(-900)
     z, y = engine_numbers(window, 1, 0)
     assert panel.z_value == z and panel.y_value == y
-    assert num(z) in panel.z_label.text()
+    assert panel.z_label.text() == f"z = <b>{num(z)}</b>"
 
 
 def test_output_softmax_node(window):
@@ -40,18 +56,26 @@ def test_output_softmax_node(window):
     z, y = engine_numbers(window, 3, 2)
     panel = window.neuron_panel
     assert (panel.z_value, panel.y_value) == (z, y)
-    assert "softmax" in panel.activation_label.text()
-    assert "virginica" in panel.title.text()
+    assert panel.activation_label.text() == (
+        "f(z) = softmax over the outputs: e<sup>z</sup> / Σ e<sup>z<sub>k</sub></sup> "
+        f"(the outputs add up to 1)<br>y = <b>{num(y)}</b>"
+    )
+    assert panel.title.text() == ("<b>virginica</b> (Output) multiplies each input x by its weight w, "
+                                  "adds the bias b, then applies its activation:")
     assert not panel.verdict_label.isVisibleTo(panel)
 
 
 def test_many_inputs_list_the_largest_terms(window):
     window.editor.add_layer(1, size=20)  # hidden layer 2 now has 20 inputs
     window.selection.select_node(3, 0)
-    text = window.neuron_panel.formula_label.text()
-    assert "smaller terms" in text
     z, _ = engine_numbers(window, 3, 0)
     assert window.neuron_panel.z_value == z
+    trace = window.network.trace(window.document.sample[None, :])
+    x, w, b = trace.activations[2][0], window.network.weights[2][:, 0], float(window.network.biases[2][0])
+    largest = sorted(np.argsort(-np.abs(x * w))[:12].tolist())  # the 12 largest |x·w|, in order
+    rest = float(np.sum(x * w) - np.sum((x * w)[largest]))
+    expected = formula(x, w, b, z, largest, f" + (8 smaller terms: {num(rest)})")
+    assert window.neuron_panel.formula_label.text() == expected
 
 
 def test_choose_sample_row(window, qtbot):
@@ -59,7 +83,9 @@ def test_choose_sample_row(window, qtbot):
     assert spin.maximum() == 149
     spin.setValue(120)
     assert window.document.sample_index == 120
-    assert "virginica" in window.neuron_panel.sample_info.text()
+    ds = window.document.data.dataset
+    assert ds.class_names[ds.y[120]] == "virginica"
+    assert window.neuron_panel.sample_info.text() == "of 150 · answer: virginica"
     z, _ = engine_numbers(window, 1, 0)
     assert window.neuron_panel.z_value == z
 
@@ -81,13 +107,15 @@ def test_bad_typed_sample_is_refused(window, qtbot):
     edit.setText("1 2 three")
     qtbot.keyClick(edit, Qt.Key_Return)
     np.testing.assert_array_equal(window.document.sample, before)
-    assert "4 numbers" in edit.toolTip()
+    assert edit.toolTip() == "Type 4 numbers, separated by spaces."
 
 
 def test_input_node(window):
     window.selection.select_node(0, 2)
-    assert "petal length" in window.neuron_panel.title.text()
-    assert window.neuron_panel.y_value == window.document.sample[2]
+    panel = window.neuron_panel
+    assert panel.title.text() == "<b>petal length (cm)</b> is an input: it passes the sample's value on."
+    assert panel.y_value == window.document.sample[2]
+    assert panel.formula_label.text() == f"x = <b>{num(float(window.document.sample[2]))}</b>"
 
 
 def test_step_neuron_verdict_and_surrogate_note(window):
@@ -96,12 +124,23 @@ def test_step_neuron_verdict_and_surrogate_note(window):
     panel = window.neuron_panel
     z, y = engine_numbers(window, 1, 0)
     verdict = panel.verdict_label.text()
+    d = compare_digits(z, 0.5)
     if z > 0.5:
-        assert "activates" in verdict and ">" in verdict and y == 1.0
+        assert verdict == f"z = {num(z, d)} > 0.{'5'.ljust(d, '0')} → <b>activates</b>: it passes 1 on to the next layer"
+        assert y == 1.0
     else:
-        assert "stays off" in verdict and "≤" in verdict and y == 0.0
-    assert "surrogate" in panel.verdict_label.toolTip()
-    assert "sigmoid" in panel.activation_label.toolTip()
+        assert verdict == f"z = {num(z, d)} ≤ 0.{'5'.ljust(d, '0')} → <b>stays off</b>: it passes 0 on"
+        assert y == 0.0
+    note = ("The step is flat everywhere except at the threshold, so its true slope cannot teach "
+            "anything. Training uses a stand-in instead: the slope of a sigmoid centred on the "
+            "threshold (0.50), a 'surrogate gradient'. The neuron itself still outputs exactly 0 or 1.")
+    assert panel.verdict_label.toolTip() == note
+    assert panel.activation_label.toolTip() == note
+    assert panel.activation_label.text() == (
+        f"f(z) = step: 1 if z > 0.50, else 0<br>f({num(z)}) = <b>{num(y)}</b>"
+        "<br><span style='color:#777; font-size:small'>training uses a sigmoid stand-in slope "
+        "(hover for why)</span>"
+    )
 
 
 def test_threshold_spin_changes_threshold_undoably(window):

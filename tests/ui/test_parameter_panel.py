@@ -98,7 +98,10 @@ def test_selecting_other_node_shows_its_sliders(window, find_slider):
 def test_input_node_has_no_sliders(window):
     window.selection.select_node(0, 1)
     assert window.parameter_panel.findChildren(QSlider) == []
-    assert "input" in window.parameter_panel.empty_label.text().lower()
+    panel = window.parameter_panel
+    assert panel.title.text() == "<b>sepal width (cm)</b> — an input"
+    assert panel.empty_label.text() == (
+        "An input node has no weights: its value comes from the data (choose the sample below).")
 
 
 def test_selecting_edge_highlights_its_row(window):
@@ -129,3 +132,34 @@ def test_snapshots_of_running_training_reach_the_panels_one_pass_after_the_graph
     weights[0][2, 0] = -0.5
     window.document.apply_parameters(params)  # paused, or a user's edit: at once
     assert spin.value() == -0.5
+
+
+def test_a_huge_weight_widens_the_range_as_far_as_floats_go_and_is_shown(qtbot):
+    from nnsim.core import Network
+    from nnsim.model.document import NetworkDocument
+    from nnsim.model.structure import NetworkEditor
+    from nnsim.ui.panels.parameter_panel import ParameterPanel
+
+    net = Network([2, 1], ["sigmoid"], seed=0)
+    net.weights[0][0, 0] = 1.7e308  # e.g. from a model file: finite, beyond any nice range
+    net.biases[0][0] = -2500.0
+    doc = NetworkDocument(net)
+    editor = NetworkEditor(doc)
+    editor.selection.select_node(1, 0)
+    panel = ParameterPanel(doc, editor)
+    qtbot.addWidget(panel)
+    assert panel.slider_range == 1e308  # the largest 1-2-5 range a float holds
+    assert panel.findChild(QSlider, "weightSlider_0_0_0").value() == 1000  # pinned at the end
+    assert panel.findChild(QSlider, "weightSlider_0_1_0").value() == 0
+    assert panel.findChild(QSlider, "biasSlider_0_0").value() == 0  # -2500 is tiny at this range
+    spin = panel.findChild(QDoubleSpinBox, "weightSpin_0_0_0")
+    assert spin.value() == 1.7e308
+    assert spin.text() == "1.7e308"
+    bias = panel.findChild(QDoubleSpinBox, "biasSpin_0_0")
+    assert bias.value() == -2500.0
+    assert bias.text() == "-2500.000"
+    range_spin = panel.findChild(QDoubleSpinBox, "rangeSpin")
+    assert range_spin.value() == 1e308
+    assert range_spin.text() == "± 1e308"
+    assert (range_spin.minimum(), range_spin.maximum()) == (0.5, 1e308)  # still no negative range
+    assert (spin.minimum(), spin.maximum()) == (-1000.0, 1.7e308)  # typed values: as before

@@ -115,8 +115,11 @@ def test_hover_shows_the_epoch_and_values(qtbot, plots):
     controller.snapshotReceived.emit(snapshot(1, 200))
     widget.loss_plot.refresh()
     text = widget.loss_plot.show_hover_at(49.6)
-    assert "50" in text and f"{np.exp(-0.5):.4g}" in text and "test" in text
-    assert "%" in widget.accuracy_plot.show_hover_at(10)
+    # the nearest epoch of each curve: train has every epoch, test only the snapshot's last (200)
+    assert text == f"epoch 50:  train {np.exp(-0.5):.4g},  test {np.exp(-200 / 80):.4g}"
+    assert text == "epoch 50:  train 0.6065,  test 0.08208"
+    assert widget.loss_plot.plotItem.titleLabel.text == text
+    assert widget.accuracy_plot.show_hover_at(10) == "epoch 200:  train 90.0 %,  test 80.0 %"
 
 
 def test_the_view_follows_the_data(qtbot, plots):
@@ -124,7 +127,10 @@ def test_the_view_follows_the_data(qtbot, plots):
     controller.snapshotReceived.emit(snapshot(1, 300))
     widget.loss_plot.refresh()
     (x_lo, x_hi), (y_lo, y_hi) = widget.loss_plot.plotItem.vb.viewRange()
-    assert x_hi >= 300 and y_hi >= 1.0 and y_lo <= 0.05
+    # round ends (nice_ceiling) a little beyond the data: epochs 300 * 1.1 -> 500; the top
+    # loss exp(-0.01) * 1.05 -> 2; then pyqtgraph's 2% padding on each side
+    assert (x_lo, x_hi) == pytest.approx((-10.0, 510.0))
+    assert (y_lo, y_hi) == pytest.approx((-0.04, 2.04))
 
 
 def test_accuracy_plot_only_for_classification(qtbot):
@@ -201,3 +207,15 @@ def test_a_long_history_draws_about_two_points_per_pixel_column(plots, qtbot):
     width = loss.plotItem.vb.width()
     assert len(x) <= 2 * width + 8  # "peak": the lowest and highest value of each column
     assert y.max() == pytest.approx(np.exp(-1 / 100.0)) and y.min() == pytest.approx(np.exp(-n / 100.0))
+
+
+def test_a_loss_near_the_largest_float_keeps_a_finite_view(qtbot, plots):
+    controller, widget = plots
+    huge = snapshot(1, 10)
+    huge.train_loss = np.full(10, 1.5e308)  # finite, but 5% headroom above it is not
+    with qtbot.capture_exceptions() as exceptions:
+        controller.snapshotReceived.emit(huge)
+        widget.loss_plot.refresh()
+    assert exceptions == []
+    (_, _), (y_lo, y_hi) = widget.loss_plot.plotItem.vb.viewRange()
+    assert np.isfinite(y_lo) and np.isfinite(y_hi)

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QDockWidget, QMenu, QMessageBox, QPushButton
 
 from nnsim.ui.language import (
@@ -85,24 +85,48 @@ def test_the_window_speaks_spanish(spanish_window):
     assert docks["trainingDock"] == "Entrenamiento"
     assert docks["parameterDock"] == "Pesos y sesgo"
     assert docks["plotsDock"] == "Pérdida y aciertos"
-    assert "Oculta 1" in win.parameter_panel.title.text()
+    assert win.parameter_panel.title.text() == "<b>h1.1</b> — Oculta 1, tanh"
     assert win.plots.loss_plot.plotItem.getAxis("bottom").labelText == "época"
     assert win.data_panel.datasetCombo.currentText() == "Flores Iris"
-    assert "largo del sépalo (cm)" in win.document.input_names()
+    assert win.document.input_names() == [
+        "largo del sépalo (cm)", "ancho del sépalo (cm)", "largo del pétalo (cm)", "ancho del pétalo (cm)"]
+
+
+def test_the_data_sets_are_named_in_spanish(spanish_window):
+    combo = spanish_window.data_panel.datasetCombo
+    titles = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
+    assert titles == {
+        "iris": "Flores Iris", "xor": "XOR", "circles": "Círculos", "gaussians": "Dos nubes",
+        "spiral": "Espiral", "moons": "Lunas", "curve": "Curva seno", "plane": "Plano",
+        None: "", "__open_csv__": "Abrir CSV…",  # None: the separator
+    }
+    moons = combo.findData("moons")
+    assert combo.itemData(moons, Qt.ToolTipRole) == "2-D, dos medias lunas entrelazadas"
+    description = spanish_window.data_panel.description.text()
+    assert description == "150 flores reales, 4 medidas, 3 especies (Fisher, 1936)"
 
 
 def test_the_neuron_is_explained_in_spanish(spanish_window):
     win = spanish_window
     win.load_example("one_neuron")  # z = 0.45 <= 0.5: the node stays off
     panel = win.neuron_panel
-    assert "multiplica cada entrada x por su peso w, suma el sesgo b" in panel.title.text()
-    assert "no se activa" in panel.verdict_label.text()
-    assert "f(z) = escalón: 1 si z" in panel.activation_label.text()
-    assert "gradiente sustituto" in panel.activation_label.toolTip()
+    assert panel.title.text() == ("<b>y</b> (Salida) multiplica cada entrada x por su peso w, suma el "
+                                  "sesgo b y aplica su función de activación:")
+    assert panel.verdict_label.text() == "z = 0.45 ≤ 0.50 → <b>no se activa</b>: pasa un 0"
+    assert panel.activation_label.text() == (
+        "f(z) = escalón: 1 si z > 0.50; si no, 0<br>f(0.45) = <b>0.00</b><br>"
+        "<span style='color:#777; font-size:small'>al entrenar usa la pendiente de una sigmoide "
+        "(pasa el ratón: ¿por qué?)</span>"
+    )
+    assert panel.activation_label.toolTip() == (
+        "El escalón es plano en todas partes salvo en el umbral, así que su pendiente real no puede "
+        "enseñar nada. El entrenamiento usa otra en su lugar: la pendiente de una sigmoide centrada "
+        "en el umbral (0.50), un «gradiente sustituto». La neurona sigue dando exactamente 0 o 1."
+    )
     combo = win.activation_combo
     assert combo.currentText() == "escalón" and combo.currentData() == "step"
     win.editor.set_weight(0, 0, 0, 0.5)  # z = 0.75 > 0.5
-    assert "se activa" in panel.verdict_label.text() and "no se activa" not in panel.verdict_label.text()
+    assert panel.verdict_label.text() == "z = 0.75 > 0.50 → <b>se activa</b>: pasa un 1 a la capa siguiente"
 
 
 def test_qt_own_buttons_are_spanish(spanish_window):
@@ -121,8 +145,9 @@ def test_engine_errors_reach_the_user_in_spanish(spanish_window, tmp_path, monke
     assert not spanish_window.data_panel.open_csv(table)
     title, text = shown[-1]
     assert title == "No se pudieron usar los datos"
-    assert "plantas.csv, línea 3, columna «alto»: 'dos' no es un número" in text
-    assert "No se ha cambiado nada." in text
+    assert text == ("nnsim no pudo usar «plantas.csv»:\n\n"
+                    "plantas.csv, línea 3, columna «alto»: 'dos' no es un número\n\n"
+                    "No se ha cambiado nada.")
 
 
 def test_engine_message_shapes_match_the_engine(spanish_window, tmp_path):

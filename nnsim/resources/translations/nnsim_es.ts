@@ -4,183 +4,252 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../../ui/plots/curves.py" line="363"/>
+        <location filename="../../ui/plots/curves.py" line="355"/>
         <source>Accuracy per epoch</source>
         <translation>Aciertos por época</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="364"/>
+        <location filename="../../ui/plots/curves.py" line="356"/>
         <source>Share of examples the network classifies correctly, on the training examples and on the test examples. Higher is better.</source>
         <translation>Porcentaje de ejemplos que la red clasifica bien, en los ejemplos de entrenamiento y en los de prueba. Cuanto más alto, mejor.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="366"/>
+        <location filename="../../ui/plots/curves.py" line="358"/>
         <source>accuracy (%)</source>
         <translation>aciertos (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="368"/>
+        <location filename="../../ui/plots/curves.py" line="360"/>
         <source>Accuracy</source>
         <translation>Aciertos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plots/curves.py" line="375"/>
-        <source>train</source>
-        <translation>entrenamiento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plots/curves.py" line="376"/>
-        <source>test</source>
-        <translation>prueba</translation>
     </message>
 </context>
 <context>
     <name>DataNames</name>
     <message>
-        <location filename="../../model/messages.py" line="132"/>
+        <location filename="../../model/messages.py" line="136"/>
         <source>sepal length (cm)</source>
-        <extracomment>Names of the built-in data sets&apos; columns, as the engine gives them (Iris: the only set whose features have words for names; class names such as &quot;setosa&quot; are species, unchanged).</extracomment>
+        <extracomment>The built-in data sets&apos; texts as the engine gives them: column names, and the titles and descriptions of the data set chooser.</extracomment>
         <translation>largo del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="133"/>
+        <location filename="../../model/messages.py" line="137"/>
         <source>sepal width (cm)</source>
         <translation>ancho del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="134"/>
+        <location filename="../../model/messages.py" line="138"/>
         <source>petal length (cm)</source>
         <translation>largo del pétalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="135"/>
+        <location filename="../../model/messages.py" line="139"/>
         <source>petal width (cm)</source>
         <translation>ancho del pétalo (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="141"/>
+        <source>Iris flowers</source>
+        <translation>Flores Iris</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="142"/>
+        <source>150 real flowers, 4 measurements, 3 species (Fisher 1936)</source>
+        <translation>150 flores reales, 4 medidas, 3 especies (Fisher, 1936)</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="143"/>
+        <source>XOR</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="144"/>
+        <source>2-D, 2 classes in opposite corners: no single line separates them</source>
+        <translation>2-D, 2 clases en esquinas opuestas: ninguna recta las separa</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="145"/>
+        <source>Circles</source>
+        <translation>Círculos</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="146"/>
+        <source>2-D, a disc of one class inside a ring of the other</source>
+        <translation>2-D, un disco de una clase dentro de un anillo de la otra</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="147"/>
+        <source>Two blobs</source>
+        <translation>Dos nubes</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="148"/>
+        <source>2-D, two round clouds: a straight line separates them</source>
+        <translation>2-D, dos nubes redondas: una recta las separa</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="149"/>
+        <source>Spiral</source>
+        <translation>Espiral</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="150"/>
+        <source>2-D, two arms winding around each other: the hardest</source>
+        <translation>2-D, dos brazos enroscados entre sí: el más difícil</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="151"/>
+        <source>Moons</source>
+        <translation>Lunas</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="152"/>
+        <source>2-D, two interleaved half circles</source>
+        <translation>2-D, dos medias lunas entrelazadas</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="153"/>
+        <source>Sine curve</source>
+        <translation>Curva seno</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="154"/>
+        <source>regression, 1 input: y = sin(x) + noise</source>
+        <translation>regresión, 1 entrada: y = sen(x) + ruido</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="155"/>
+        <source>Plane</source>
+        <translation>Plano</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="156"/>
+        <source>regression, 2 inputs: y = 2*x1 - x2 + 0.5 + noise</source>
+        <translation>regresión, 2 entradas: y = 2*x1 - x2 + 0.5 + ruido</translation>
     </message>
 </context>
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="117"/>
+        <location filename="../../ui/panels/data_panel.py" line="114"/>
         <source>Data</source>
-        <extracomment>emitted just before the data set (and the network&apos;s ends) change: pause training</extracomment>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="126"/>
+        <location filename="../../ui/panels/data_panel.py" line="123"/>
         <source>Data set</source>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="127"/>
+        <location filename="../../ui/panels/data_panel.py" line="124"/>
         <source>The examples the network learns from</source>
         <translation>Los ejemplos con los que aprende la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="129"/>
-        <location filename="../../ui/panels/data_panel.py" line="386"/>
+        <location filename="../../ui/panels/data_panel.py" line="126"/>
+        <location filename="../../ui/panels/data_panel.py" line="381"/>
         <source>Open CSV…</source>
         <translation>Abrir CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="130"/>
+        <location filename="../../ui/panels/data_panel.py" line="127"/>
         <source>Open a CSV file</source>
         <translation>Abrir un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="131"/>
+        <location filename="../../ui/panels/data_panel.py" line="128"/>
         <source>Learn from your own table: one row per example, the answer in the last column</source>
         <translation>Aprende de tu propia tabla: una fila por ejemplo y la respuesta en la última columna</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="133"/>
+        <location filename="../../ui/panels/data_panel.py" line="130"/>
         <source>Data set description</source>
         <translation>Descripción del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="134"/>
+        <location filename="../../ui/panels/data_panel.py" line="131"/>
         <source>What this data set is</source>
         <translation>Qué es este conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="138"/>
-        <location filename="../../ui/panels/data_panel.py" line="182"/>
+        <location filename="../../ui/panels/data_panel.py" line="135"/>
+        <location filename="../../ui/panels/data_panel.py" line="179"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="139"/>
+        <location filename="../../ui/panels/data_panel.py" line="136"/>
         <source>How much the generated points are jittered (standard deviation)</source>
         <translation>Cuánto se dispersan los puntos generados (desviación típica)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="145"/>
+        <location filename="../../ui/panels/data_panel.py" line="142"/>
         <source>Number of examples</source>
         <translation>Número de ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="146"/>
+        <location filename="../../ui/panels/data_panel.py" line="143"/>
         <source>How many points to generate</source>
         <translation>Cuántos puntos generar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="150"/>
-        <location filename="../../ui/panels/data_panel.py" line="151"/>
+        <location filename="../../ui/panels/data_panel.py" line="147"/>
+        <location filename="../../ui/panels/data_panel.py" line="148"/>
         <source>New points</source>
         <translation>Puntos nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="152"/>
+        <location filename="../../ui/panels/data_panel.py" line="149"/>
         <source>Draw a fresh set of points with the same noise and size</source>
         <translation>Genera otros puntos con el mismo ruido y la misma cantidad</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="155"/>
+        <location filename="../../ui/panels/data_panel.py" line="152"/>
         <source>Data set summary</source>
         <translation>Resumen del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="156"/>
+        <location filename="../../ui/panels/data_panel.py" line="153"/>
         <source>How many examples, inputs and classes, and how they are split</source>
         <translation>Cuántos ejemplos, entradas y clases hay, y cómo se reparten</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="161"/>
+        <location filename="../../ui/panels/data_panel.py" line="158"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="162"/>
+        <location filename="../../ui/panels/data_panel.py" line="159"/>
         <source>Select a row to feed that example to the network</source>
         <translation>Elige una fila para dar ese ejemplo a la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="184"/>
+        <location filename="../../ui/panels/data_panel.py" line="181"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="226"/>
+        <location filename="../../ui/panels/data_panel.py" line="223"/>
         <source>Open a data table</source>
         <translation>Abrir una tabla de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="226"/>
+        <location filename="../../ui/panels/data_panel.py" line="223"/>
         <source>CSV tables (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>Tablas CSV (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="279"/>
+        <location filename="../../ui/panels/data_panel.py" line="276"/>
         <source>the data set has no inputs or no answers to learn</source>
         <translation>el conjunto de datos no tiene entradas o no tiene respuestas que aprender</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="292"/>
+        <location filename="../../ui/panels/data_panel.py" line="288"/>
         <source>Could not use the data</source>
         <translation>No se pudieron usar los datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="293"/>
+        <location filename="../../ui/panels/data_panel.py" line="289"/>
         <source>nnsim could not use “{name}”:
 
 {message}
@@ -193,117 +262,37 @@ Nothing was changed.</source>
 No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="388"/>
+        <location filename="../../ui/panels/data_panel.py" line="383"/>
         <source>Learn from your own table (a CSV file)</source>
         <translation>Aprende de tu propia tabla (un archivo CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="395"/>
+        <location filename="../../ui/panels/data_panel.py" line="390"/>
         <source>File: {name}</source>
         <translation>Archivo: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="408"/>
-        <source>Iris flowers</source>
-        <translation>Flores Iris</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="409"/>
-        <source>150 real flowers, 4 measurements, 3 species (Fisher 1936)</source>
-        <translation>150 flores reales, 4 medidas, 3 especies (Fisher, 1936)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="410"/>
-        <source>XOR</source>
-        <translation>XOR</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="411"/>
-        <source>2-D, 2 classes in opposite corners: no single line separates them</source>
-        <translation>2-D, 2 clases en esquinas opuestas: ninguna recta las separa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="412"/>
-        <source>Circles</source>
-        <translation>Círculos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="413"/>
-        <source>2-D, a disc of one class inside a ring of the other</source>
-        <translation>2-D, un disco de una clase dentro de un anillo de la otra</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="414"/>
-        <source>Two blobs</source>
-        <translation>Dos nubes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="415"/>
-        <source>2-D, two round clouds: a straight line separates them</source>
-        <translation>2-D, dos nubes redondas: una recta las separa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="416"/>
-        <source>Spiral</source>
-        <translation>Espiral</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="417"/>
-        <source>2-D, two arms winding around each other: the hardest</source>
-        <translation>2-D, dos brazos enroscados entre sí: el más difícil</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="418"/>
-        <source>Moons</source>
-        <translation>Lunas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="418"/>
-        <source>2-D, two interleaved half circles</source>
-        <translation>2-D, dos medias lunas entrelazadas</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="419"/>
-        <source>Sine curve</source>
-        <translation>Curva seno</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="419"/>
-        <source>regression, 1 input: y = sin(x) + noise</source>
-        <translation>regresión, 1 entrada: y = sen(x) + ruido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="420"/>
-        <source>Plane</source>
-        <translation>Plano</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="420"/>
-        <source>regression, 2 inputs: y = 2*x1 - x2 + 0.5 + noise</source>
-        <translation>regresión, 2 entradas: y = 2*x1 - x2 + 0.5 + ruido</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/data_panel.py" line="425"/>
+        <location filename="../../ui/panels/data_panel.py" line="402"/>
         <source>No data set: the network on its own.</source>
         <translation>Sin conjunto de datos: la red sola.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="428"/>
+        <location filename="../../ui/panels/data_panel.py" line="405"/>
         <source>Your table “{name}”.</source>
         <translation>Tu tabla «{name}».</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="437"/>
+        <location filename="../../ui/panels/data_panel.py" line="414"/>
         <source>{k} classes</source>
         <translation>{k} clases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="439"/>
+        <location filename="../../ui/panels/data_panel.py" line="416"/>
         <source>predicts {names}</source>
         <translation>predice {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="440"/>
+        <location filename="../../ui/panels/data_panel.py" line="417"/>
         <source>{n} examples, {d} inputs, {what}; {train} to train on, {test} to test.</source>
         <translation>{n} ejemplos, {d} entradas, {what}; {train} para entrenar y {test} para probar.</translation>
     </message>
@@ -334,105 +323,105 @@ No se ha cambiado nada.</translation>
 <context>
     <name>DecisionBoundaryView</name>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="118"/>
+        <location filename="../../ui/plots/boundary.py" line="119"/>
         <source>Decision boundary</source>
         <extracomment>Okabe &amp; Ito&apos;s colour-blind safe palette (blue, orange, green, purple, sky, vermillion, yellow, black); class k gets colour k (cycling after eight). how strongly the background takes a class colour where the network is sure (the rest is white), so the dots on top stay visible after a snapshot of running training, leave the pictures to the worker for this long</extracomment>
         <translation>Frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="119"/>
+        <location filename="../../ui/plots/boundary.py" line="120"/>
         <source>What the network answers everywhere on the plane of the two inputs</source>
         <translation>Lo que responde la red en cada punto del plano de las dos entradas</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="138"/>
+        <location filename="../../ui/plots/boundary.py" line="139"/>
         <source>Decision boundary plot</source>
         <translation>Gráfico de la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="140"/>
+        <location filename="../../ui/plots/boundary.py" line="141"/>
         <source>Background: the network&apos;s answer at each point. Dots: the examples, coloured by their true class (filled: training, hollow: test).</source>
         <translation>Fondo: la respuesta de la red en cada punto. Puntos: los ejemplos, coloreados según su clase real (rellenos: entrenamiento; huecos: prueba).</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="167"/>
+        <location filename="../../ui/plots/boundary.py" line="168"/>
         <source>Decision boundary legend</source>
         <translation>Leyenda de la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="168"/>
+        <location filename="../../ui/plots/boundary.py" line="169"/>
         <source>What the colours of the decision boundary mean</source>
         <translation>Qué significan los colores de la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="178"/>
-        <location filename="../../ui/plots/boundary.py" line="380"/>
+        <location filename="../../ui/plots/boundary.py" line="179"/>
+        <location filename="../../ui/plots/boundary.py" line="381"/>
         <source>The decision boundary is drawn for data sets with two inputs.</source>
         <translation>La frontera de decisión se dibuja para conjuntos de datos con dos entradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="180"/>
+        <location filename="../../ui/plots/boundary.py" line="181"/>
         <source>Decision boundary note</source>
         <translation>Nota sobre la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="181"/>
+        <location filename="../../ui/plots/boundary.py" line="182"/>
         <source>Choose XOR, circles, spiral, moons, two blobs or the plane to see it</source>
         <translation>Elige XOR, círculos, espiral, lunas, dos nubes o el plano para verla</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="370"/>
         <location filename="../../ui/plots/boundary.py" line="371"/>
+        <location filename="../../ui/plots/boundary.py" line="372"/>
         <source>{name} (standardized)</source>
         <translation>{name} (estandarizada)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="383"/>
+        <location filename="../../ui/plots/boundary.py" line="384"/>
         <source>This data set has {n} inputs. Choose XOR, circles, spiral, moons, two blobs or the plane to watch it form.</source>
         <translation>Este conjunto de datos tiene {n} entradas. Elige XOR, círculos, espiral, lunas, dos nubes o el plano para ver cómo se forma.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="386"/>
+        <location filename="../../ui/plots/boundary.py" line="387"/>
         <source>This network has {n} inputs.</source>
         <translation>Esta red tiene {n} entradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="432"/>
+        <location filename="../../ui/plots/boundary.py" line="433"/>
         <source>Background: where the output node is off or on. The ring is the sample.</source>
         <translation>Fondo: dónde el nodo de salida está apagado o activado. El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="434"/>
+        <location filename="../../ui/plots/boundary.py" line="435"/>
         <source>Background: where the output node is off or on; the dark line is where it is 50/50. The ring is the sample.</source>
         <translation>Fondo: dónde el nodo de salida está apagado o activado; la línea oscura es donde está al 50 %. El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="436"/>
+        <location filename="../../ui/plots/boundary.py" line="437"/>
         <source>{off} off &amp;nbsp;{on} on</source>
         <translation>{off} apagado &amp;nbsp;{on} activado</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="439"/>
+        <location filename="../../ui/plots/boundary.py" line="440"/>
         <source>Background: the network&apos;s prediction, from {low} (dark) to {high} (yellow). Dots: the true values (filled: training, hollow: test). The ring is the sample.</source>
         <translation>Fondo: la predicción de la red, de {low} (oscuro) a {high} (amarillo). Puntos: los valores reales (rellenos: entrenamiento; huecos: prueba). El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="445"/>
+        <location filename="../../ui/plots/boundary.py" line="446"/>
         <source>class {name}</source>
         <translation>clase {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="448"/>
+        <location filename="../../ui/plots/boundary.py" line="449"/>
         <source>Background: the class the network answers, paler where it is unsure; the dark line is where it is 50/50.</source>
         <translation>Fondo: la clase que responde la red, más pálida donde duda; la línea oscura es donde está al 50 %.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="451"/>
+        <location filename="../../ui/plots/boundary.py" line="452"/>
         <source>Background: the class the network answers, paler where it is unsure.</source>
         <translation>Fondo: la clase que responde la red, más pálida donde duda.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="452"/>
+        <location filename="../../ui/plots/boundary.py" line="453"/>
         <source>Dots: the examples (filled: training, hollow: test). The ring is the sample.</source>
         <translation>Puntos: los ejemplos (rellenos: entrenamiento; huecos: prueba). El anillo es la muestra.</translation>
     </message>
@@ -775,13 +764,23 @@ No se ha cambiado nada.</translation>
 <context>
     <name>HistoryPlot</name>
     <message>
-        <location filename="../../ui/plots/curves.py" line="137"/>
+        <location filename="../../ui/plots/curves.py" line="128"/>
         <source>epoch</source>
         <extracomment>curve redraws per second, at most: a plot repaint costs a few ms of the UI thread (and of the GIL the training thread needs), and 10 a second already looks continuous (key, x field, y field, scale) per series; names and colours come from ``_series_style``</extracomment>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="304"/>
+        <location filename="../../ui/plots/curves.py" line="176"/>
+        <source>train</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/curves.py" line="178"/>
+        <source>test</source>
+        <translation>prueba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/curves.py" line="301"/>
         <source>epoch {0}</source>
         <translation>época {0}</translation>
     </message>
@@ -818,34 +817,24 @@ No se ha cambiado nada.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/plots/curves.py" line="324"/>
+        <location filename="../../ui/plots/curves.py" line="321"/>
         <source>Loss per epoch</source>
         <translation>Pérdida por época</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="325"/>
+        <location filename="../../ui/plots/curves.py" line="322"/>
         <source>Loss per epoch: how wrong the network is on the training examples (train) and on examples it never learns from (test). Lower is better.</source>
         <translation>Pérdida por época: cuánto se equivoca la red con los ejemplos de entrenamiento y con ejemplos de los que nunca aprende (prueba). Cuanto más baja, mejor.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="327"/>
+        <location filename="../../ui/plots/curves.py" line="324"/>
         <source>loss</source>
         <translation>pérdida</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="328"/>
+        <location filename="../../ui/plots/curves.py" line="325"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plots/curves.py" line="333"/>
-        <source>train</source>
-        <translation>entrenamiento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plots/curves.py" line="334"/>
-        <source>test</source>
-        <translation>prueba</translation>
     </message>
 </context>
 <context>
@@ -1322,140 +1311,140 @@ z = %3
 <context>
     <name>NeuronPanel</name>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="66"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="67"/>
         <source>What the selected neuron computes</source>
         <extracomment>the formula lists every term up to this many inputs, then the largest ones</extracomment>
         <translation>Lo que calcula la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="74"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="75"/>
         <source>Sample row of the data set</source>
         <extracomment>the numbers shown, for tests and screen readers: z and y = f(z) (None for inputs)</extracomment>
         <translation>Fila de la muestra en el conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="75"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="76"/>
         <source>Which example of the data set the graph and the formula show</source>
         <translation>Qué ejemplo del conjunto de datos muestran el grafo y la fórmula</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="81"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="82"/>
         <source>Input values of the sample</source>
         <translation>Valores de entrada de la muestra</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="83"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="84"/>
         <source>Type the input values, separated by spaces or semicolons, and press Enter. They are the values the network sees (standardized for a data set).</source>
         <translation>Escribe los valores de entrada, separados por espacios o punto y coma, y pulsa Enter. Son los valores que ve la red (estandarizados si hay un conjunto de datos).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="92"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="93"/>
         <source>Sample &amp;row:</source>
         <translation>&amp;Fila de la muestra:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="95"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="96"/>
         <source>&amp;Inputs x:</source>
         <translation>&amp;Entradas x:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="103"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="104"/>
         <source>The weighted sum of the inputs plus the bias</source>
         <translation>La suma de las entradas por sus pesos, más el sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="104"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="105"/>
         <source>The result z of the weighted sum</source>
         <translation>El resultado z de la suma ponderada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="105"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="106"/>
         <source>The activation function applied to z</source>
         <translation>La función de activación aplicada a z</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="106"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="107"/>
         <source>Whether the neuron activates</source>
         <translation>Si la neurona se activa o no</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="112"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="113"/>
         <source>Step threshold</source>
         <translation>Umbral del escalón</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="113"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="114"/>
         <source>A step neuron switches on when z is above this threshold (0.5 in the worked example)</source>
         <translation>Una neurona escalón se activa cuando z supera este umbral (0.5 en el ejemplo explicado)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="122"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="123"/>
         <source>Step &amp;threshold:</source>
         <translation>&amp;Umbral del escalón:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="178"/>
-        <location filename="../../ui/panels/neuron_panel.py" line="181"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="179"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="182"/>
         <source>(values typed in)</source>
         <translation>(valores escritos a mano)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="188"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="189"/>
         <source>of %1 · answer: %2</source>
         <translation>de %1 · respuesta: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="202"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="203"/>
         <source>Type %1 numbers, separated by spaces.</source>
         <translation>Escribe %1 números separados por espacios.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="216"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="217"/>
         <source>Click a neuron in the graph to see what it computes.</source>
         <translation>Haz clic en una neurona del grafo para ver lo que calcula.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="223"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="224"/>
         <source>&lt;b&gt;%1&lt;/b&gt; is an input: it passes the sample&apos;s value on.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; es una entrada: pasa el valor de la muestra a la capa siguiente.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="236"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="237"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) multiplies each input x by its weight w, adds the bias b, then applies its activation:</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2) multiplica cada entrada x por su peso w, suma el sesgo b y aplica su función de activación:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="251"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="252"/>
         <source>z = %1 &gt; %2 → &lt;b&gt;activates&lt;/b&gt;: it passes 1 on to the next layer</source>
         <translation>z = %1 &gt; %2 → &lt;b&gt;se activa&lt;/b&gt;: pasa un 1 a la capa siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="254"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="255"/>
         <source>z = %1 ≤ %2 → &lt;b&gt;stays off&lt;/b&gt;: it passes 0 on</source>
         <translation>z = %1 ≤ %2 → &lt;b&gt;no se activa&lt;/b&gt;: pasa un 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="270"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="271"/>
         <source> + (%1 smaller terms: %2)</source>
         <translation> + (%1 términos menores: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="285"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="286"/>
         <source>step: 1 if z &gt; %1, else 0</source>
         <translation>escalón: 1 si z &gt; %1; si no, 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="286"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="287"/>
         <source>training uses a sigmoid stand-in slope (hover for why)</source>
         <translation>al entrenar usa la pendiente de una sigmoide (pasa el ratón: ¿por qué?)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="291"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="292"/>
         <source>softmax over the outputs: %1 (the outputs add up to 1)</source>
         <translation>softmax sobre las salidas: %1 (las salidas suman 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="298"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="299"/>
         <source>The step is flat everywhere except at the threshold, so its true slope cannot teach anything. Training uses a stand-in instead: the slope of a sigmoid centred on the threshold (%1), a &apos;surrogate gradient&apos;. The neuron itself still outputs exactly 0 or 1.</source>
         <translation>El escalón es plano en todas partes salvo en el umbral, así que su pendiente real no puede enseñar nada. El entrenamiento usa otra en su lugar: la pendiente de una sigmoide centrada en el umbral (%1), un «gradiente sustituto». La neurona sigue dando exactamente 0 o 1.</translation>
     </message>
@@ -1463,68 +1452,68 @@ z = %3
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="53"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="100"/>
         <source>Weights and bias of the selected neuron</source>
-        <extracomment>slider positions from -STEPS to +STEPS cover -range .. +range</extracomment>
+        <extracomment>slider positions from -STEPS to +STEPS cover -range .. +range what a spin box takes when typed into: values beyond come only from elsewhere (a file) from this size on a spin box writes values as 1.7e308, so they fit its width</extracomment>
         <translation>Pesos y sesgo de la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="65"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="112"/>
         <source>Slider range</source>
         <translation>Rango de los deslizadores</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="66"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="113"/>
         <source>The sliders go from minus this value to plus this value. Widen it for larger weights.</source>
         <translation>Los deslizadores van de menos este valor a más este valor. Auméntalo para pesos más grandes.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="74"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="121"/>
         <source>Slider &amp;range:</source>
         <translation>&amp;Rango de los deslizadores:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="164"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="210"/>
         <source>&lt;b&gt;No neuron selected&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ninguna neurona seleccionada&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="165"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="211"/>
         <source>Click a node in the graph to see and change its weights.</source>
         <translation>Haz clic en un nodo del grafo para ver y cambiar sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="173"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="219"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — an input</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — una entrada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="175"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="221"/>
         <source>An input node has no weights: its value comes from the data (choose the sample below).</source>
         <translation>Un nodo de entrada no tiene pesos: su valor viene de los datos (elige la muestra más abajo).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="182"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="228"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2, %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="192"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="239"/>
         <source>Weight from %1 to %2</source>
         <translation>Peso de %1 a %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="193"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="240"/>
         <source>bias b</source>
         <translation>sesgo b</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="193"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="240"/>
         <source>Bias of %1</source>
         <translation>Sesgo de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="222"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="269"/>
         <source>Type an exact value and press Enter</source>
         <translation>Escribe un valor exacto y pulsa Enter</translation>
     </message>
@@ -1857,22 +1846,22 @@ Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../ui/plots/curves.py" line="388"/>
+        <location filename="../../ui/plots/curves.py" line="375"/>
         <source>Training plots</source>
         <translation>Gráficos del entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="392"/>
+        <location filename="../../ui/plots/curves.py" line="379"/>
         <source>Log scale</source>
         <translation>Escala logarítmica</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="394"/>
+        <location filename="../../ui/plots/curves.py" line="381"/>
         <source>Logarithmic loss axis</source>
         <translation>Eje de pérdida logarítmico</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="395"/>
+        <location filename="../../ui/plots/curves.py" line="382"/>
         <source>Show the loss on a logarithmic axis, so small late improvements stay visible</source>
         <translation>Muestra la pérdida en un eje logarítmico, para que se vean las pequeñas mejoras del final</translation>
     </message>

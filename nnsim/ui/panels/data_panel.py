@@ -2,9 +2,9 @@
 sample the network graph shows.
 
 Switching data set keeps the network the class built: only its input and output layers are
-resized (``nnsim.core.adapt.network_for_data``), then ``document.set_data`` hands both over.
-``dataAboutToChange`` is emitted just before, so the training controller can pause. A file
-that cannot be used changes nothing: a warning says what was wrong and on which line.
+resized (``nnsim.core.adapt.network_for_data``), then ``document.set_data`` hands both over
+(its ``dataChanged`` is what the training follows). A file that cannot be used changes
+nothing: a warning says what was wrong and on which line.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -105,9 +105,6 @@ class DataPanel(QWidget):
     Takes the ``NetworkDocument``; reads ``document.data`` and ``document.network`` and
     changes them only through ``document.set_data`` and ``document.set_sample_index``.
     """
-
-    #: emitted just before the data set (and the network's ends) change: pause training
-    dataAboutToChange = Signal()
 
     def __init__(self, document, test_fraction=None, parent: QWidget | None = None):
         """``test_fraction``: a callable giving the share of examples new data keeps aside
@@ -282,7 +279,6 @@ class DataPanel(QWidget):
 
     def _apply(self, data, network, key: str) -> None:
         self._last = (data.dataset, key)
-        self.dataAboutToChange.emit()
         self._document.set_data(data, network)  # -> dataChanged -> _sync_from_document
 
     def _refuse(self, what: str, message: str) -> None:
@@ -377,11 +373,10 @@ class DataPanel(QWidget):
 
     # ------------------------------------------------------------------ texts
     def _fill_combo(self) -> None:
-        titles = self._titles()
         for name, info in DATASETS.items():
-            title, description = titles.get(name, (info.title, info.description))
-            self.datasetCombo.addItem(title, name)
-            self.datasetCombo.setItemData(self.datasetCombo.count() - 1, description, Qt.ToolTipRole)
+            self.datasetCombo.addItem(translate_name(info.title), name)
+            self.datasetCombo.setItemData(self.datasetCombo.count() - 1, translate_name(info.description),
+                                          Qt.ToolTipRole)
         self.datasetCombo.insertSeparator(self.datasetCombo.count())
         self.datasetCombo.addItem(self.tr("Open CSV…"), OPEN_CSV)
         self.datasetCombo.setItemData(self.datasetCombo.count() - 1,
@@ -402,29 +397,11 @@ class DataPanel(QWidget):
             self.datasetCombo.insertItem(index, text, key)
         self.datasetCombo.setItemData(index, path, Qt.ToolTipRole)
 
-    def _titles(self) -> dict[str, tuple[str, str]]:
-        """Translatable titles and descriptions of the built-in data sets."""
-        return {
-            "iris": (self.tr("Iris flowers"),
-                     self.tr("150 real flowers, 4 measurements, 3 species (Fisher 1936)")),
-            "xor": (self.tr("XOR"),
-                    self.tr("2-D, 2 classes in opposite corners: no single line separates them")),
-            "circles": (self.tr("Circles"),
-                        self.tr("2-D, a disc of one class inside a ring of the other")),
-            "gaussians": (self.tr("Two blobs"),
-                          self.tr("2-D, two round clouds: a straight line separates them")),
-            "spiral": (self.tr("Spiral"),
-                       self.tr("2-D, two arms winding around each other: the hardest")),
-            "moons": (self.tr("Moons"), self.tr("2-D, two interleaved half circles")),
-            "curve": (self.tr("Sine curve"), self.tr("regression, 1 input: y = sin(x) + noise")),
-            "plane": (self.tr("Plane"), self.tr("regression, 2 inputs: y = 2*x1 - x2 + 0.5 + noise")),
-        }
-
     def _describe(self, key, ds) -> str:
         if ds is None:
             return self.tr("No data set: the network on its own.")
         if key in DATASETS:
-            return self._titles().get(key, (None, DATASETS[key].description))[1]
+            return translate_name(DATASETS[key].description)
         return self.tr("Your table “{name}”.").format(name=ds.name)
 
     def _summarize(self, data) -> str:

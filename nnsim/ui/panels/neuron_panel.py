@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.model.document import follow_parameters
 from nnsim.model.selection import activation_title, layer_title, node_name
+from nnsim.ui.rich_text import html_text
 
 #: the formula lists every term up to this many inputs, then the largest ones
 MAX_TERMS = 12
@@ -220,7 +221,7 @@ class NeuronPanel(QWidget):
         name = node_name(self.document, layer, j)
         if layer == 0:
             x = float(trace.activations[0][0][j])
-            self.title.setText(self.tr("<b>%1</b> is an input: it passes the sample's value on.").replace("%1", _html(name)))
+            self.title.setText(self.tr("<b>%1</b> is an input: it passes the sample's value on.").replace("%1", html_text(name)))
             self.formula_label.setText(f"x = <b>{num(x)}</b>")
             self.y_value = x
             return
@@ -235,7 +236,7 @@ class NeuronPanel(QWidget):
         self.title.setText(
             self.tr("<b>%1</b> (%2) multiplies each input x by its weight w, adds the bias b, "
                     "then applies its activation:")
-            .replace("%1", _html(name)).replace("%2", _html(layer_title(layer, len(net.layer_sizes))))
+            .replace("%1", html_text(name)).replace("%2", html_text(layer_title(layer, len(net.layer_sizes))))
         )
         self.formula_label.setText(self._sum_html(x, w, b, z))
         self.z_label.setText(f"z = <b>{num(z)}</b>")
@@ -290,7 +291,7 @@ class NeuronPanel(QWidget):
         if activation == "softmax":
             text = self.tr("softmax over the outputs: %1 (the outputs add up to 1)").replace("%1", formula)
             return f"f(z) = {text}<br>y = <b>{num(y)}</b>"
-        title = _html(activation_title(activation))
+        title = html_text(activation_title(activation))
         return f"f(z) = {title}: {formula}<br>{title}({num(z)}) = <b>{num(y)}</b>"
 
     def _surrogate_note(self, threshold: float) -> str:
@@ -314,7 +315,3 @@ def _rich_label(name: str, accessible: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextSelectableByMouse)
     return label
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -10,9 +10,8 @@ slider the user is holding.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFrame,
@@ -28,10 +27,58 @@ from PySide6.QtWidgets import (
 from nnsim.model.document import follow_parameters
 from nnsim.model.selection import activation_title, layer_title, node_name
 from nnsim.model.structure import new_gesture
+from nnsim.ui.rich_text import html_text
+from nnsim.ui.scales import LARGEST_NICE, nice_ceiling
 
 #: slider positions from -STEPS to +STEPS cover -range .. +range
 STEPS = 1000
 DEFAULT_RANGE = 3.0
+#: what a spin box takes when typed into: values beyond come only from elsewhere (a file)
+TYPED_LIMIT = 1000.0
+#: from this size on a spin box writes values as 1.7e308, so they fit its width
+COMPACT_FROM = 1e4
+
+
+class NumberSpin(QDoubleSpinBox):
+    """A QDoubleSpinBox that writes values of 10,000 and more as ``1.7e308`` (and reads such
+    text back), so a huge weight from a file fits the box and reads right. Below that it
+    looks and works like any QDoubleSpinBox."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt)
+        if abs(value) < COMPACT_FROM:
+            return super().textFromValue(value)
+        # "1.7e308" rather than "1.7e+308": one character less in a narrow box
+        return self.locale().toString(float(value), "g", 4).replace("e+", "e")
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt)
+        value = self._compact_value(text)
+        return super().valueFromText(text) if value is None else value
+
+    def validate(self, text: str, pos: int):
+        value = self._compact_value(text)
+        if value is not None and self.minimum() <= value <= self.maximum():
+            return QValidator.Acceptable, text, pos
+        return super().validate(text, pos)
+
+    def show_value(self, value: float) -> None:
+        """Show ``value`` (signals blocked). A value beyond the range moves that end of the
+        range to it, and widens the box if its text would not fit (a spin box cannot hold a
+        value outside its range: it would show the end instead)."""
+        value = float(value)
+        if value > self.maximum() or value < self.minimum():
+            self.setRange(min(self.minimum(), value), max(self.maximum(), value))
+            if self.sizeHint().width() > self.width():  # sizeHint fits the range's ends
+                self.setFixedWidth(self.sizeHint().width())
+        with QSignalBlocker(self):
+            self.setValue(value)
+
+    def _compact_value(self, text: str) -> float | None:
+        """The number of a text in the compact form (with an exponent), else None."""
+        number = text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
+        if "e" not in number.lower():
+            return None
+        value, ok = self.locale().toDouble(number)
+        return value if ok else None
 
 
 class _Row:
@@ -60,7 +107,7 @@ class ParameterPanel(QWidget):
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.RichText)
 
-        self.range_spin = QDoubleSpinBox()
+        self.range_spin = NumberSpin()
         self.range_spin.setObjectName("rangeSpin")
         self.range_spin.setAccessibleName(self.tr("Slider range"))
         self.range_spin.setToolTip(self.tr("The sliders go from minus this value to plus this value. Widen it for larger weights."))
@@ -113,8 +160,7 @@ class ParameterPanel(QWidget):
         """Sliders cover ``-value .. +value`` (spin boxes take any value)."""
         self._range = float(value)
         if self.range_spin.value() != self._range:
-            with QSignalBlocker(self.range_spin):
-                self.range_spin.setValue(self._range)
+            self.range_spin.show_value(self._range)
         for row in self._rows:
             self._place_slider(row, force=True)
 
@@ -170,7 +216,7 @@ class ParameterPanel(QWidget):
         name = node_name(self.document, layer, j)
         where = layer_title(layer, len(net.layer_sizes))
         if layer == 0:
-            self.title.setText(self.tr("<b>%1</b> — an input").replace("%1", _html(name)))
+            self.title.setText(self.tr("<b>%1</b> — an input").replace("%1", html_text(name)))
             self.empty_label.setText(
                 self.tr("An input node has no weights: its value comes from the data (choose the sample below).")
             )
@@ -179,14 +225,15 @@ class ParameterPanel(QWidget):
             return
         self.empty_label.hide()
         self.title.setText(
-            self.tr("<b>%1</b> — %2, %3").replace("%1", _html(name)).replace("%2", _html(where))
-            .replace("%3", _html(activation_title(net.activations[layer - 1])))
+            self.tr("<b>%1</b> — %2, %3").replace("%1", html_text(name)).replace("%2", html_text(where))
+            .replace("%3", html_text(activation_title(net.activations[layer - 1])))
         )
         l = layer - 1
         values = [float(v) for v in net.weights[l][:, j]] + [float(net.biases[l][j])]
         biggest = max((abs(v) for v in values), default=0.0)
         if biggest > self._range:  # a node with large weights: widen so no slider is pinned
-            self.set_range(_nice_ceiling(biggest))
+            # (beyond 1e308 no range is both round and finite: that slider stays at its end)
+            self.set_range(min(nice_ceiling(biggest), LARGEST_NICE))
         for i in range(net.layer_sizes[l]):
             source = node_name(self.document, l, i)
             self._add_row("weight", l, i, j, f"{source} → w", self.tr("Weight from %1 to %2").replace("%1", source).replace("%2", name))
@@ -216,11 +263,11 @@ class ParameterPanel(QWidget):
         slider.setSingleStep(10)
         slider.setPageStep(100)
         slider.setMinimumWidth(90)
-        spin = QDoubleSpinBox()
+        spin = NumberSpin()
         spin.setObjectName(f"{kind}Spin_{ident}")
         spin.setAccessibleName(accessible)
         spin.setToolTip(self.tr("Type an exact value and press Enter"))
-        spin.setRange(-1000.0, 1000.0)
+        spin.setRange(-TYPED_LIMIT, TYPED_LIMIT)
         spin.setDecimals(3)
         spin.setSingleStep(0.01)
         spin.setKeyboardTracking(False)
@@ -281,8 +328,7 @@ class ParameterPanel(QWidget):
             if spin.hasFocus() and spin.lineEdit().isModified():
                 continue  # the user is typing in it
             if spin.value() != round(value, spin.decimals()):
-                with QSignalBlocker(spin):
-                    spin.setValue(value)
+                spin.show_value(value)
 
     def _highlight(self) -> None:
         edge = self.selection.edge
@@ -296,18 +342,3 @@ class ParameterPanel(QWidget):
                 )
             if on:
                 self.scroll.ensureWidgetVisible(row.frame)
-
-
-def _nice_ceiling(x: float) -> float:
-    """1, 2, 5, 10, 20, 50 ... at least ``x``."""
-    if x <= 0:
-        return DEFAULT_RANGE
-    exp = math.floor(math.log10(x))
-    for m in (1, 2, 5, 10):
-        if m * 10 ** exp >= x:
-            return float(m * 10 ** exp)
-    return float(10 ** (exp + 1))
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

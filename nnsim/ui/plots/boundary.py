@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from nnsim.core.grid import DEFAULT_RESOLUTION, boundary_image, plane_extent
+from nnsim.ui.rich_text import html_text
 
 #: Okabe & Ito's colour-blind safe palette (blue, orange, green, purple, sky, vermillion,
 #: yellow, black); class k gets colour k (cycling after eight).
@@ -443,7 +444,7 @@ class DecisionBoundaryView(QWidget):
             names = list(data.dataset.class_names)
             colours = class_colours(len(names))
             labels = [self.tr("class {name}").format(name=n) if n.isdigit() else n for n in names]
-            classes = " &nbsp;".join(f"{swatch(c)} {_escape(n)}" for n, c in zip(labels, colours))
+            classes = " &nbsp;".join(f"{swatch(c)} {html_text(n)}" for n, c in zip(labels, colours))
             if len(names) <= 2:
                 how = self.tr("Background: the class the network answers, paler where it is unsure; "
                               "the dark line is where it is 50/50.")
@@ -452,7 +453,3 @@ class DecisionBoundaryView(QWidget):
             dots = self.tr("Dots: the examples (filled: training, hollow: test). The ring is the sample.")
             text = f"{classes}<br>{how} {dots}"
         self.legend.setText(text)
-
-
-def _escape(text: str) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

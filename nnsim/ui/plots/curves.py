@@ -21,23 +21,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import QLocale, Qt, QTimer, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from nnsim.ui.scales import LARGEST_NICE, nice_ceiling
+
 TRAIN_COLOR = "#1f77b4"
 TEST_COLOR = "#e8700a"
 FOREGROUND = "#333333"
 #: curve redraws per second, at most: a plot repaint costs a few ms of the UI thread (and of
 #: the GIL the training thread needs), and 10 a second already looks continuous
 PLOT_HZ = 10.0
-
-
-def _nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 5 times a power of ten that is >= ``value`` (> 0)."""
-    if value <= 0 or not np.isfinite(value):
-        return 1.0
-    power = 10.0 ** np.floor(np.log10(value))
-    for step in (1.0, 2.0, 5.0, 10.0):
-        if step * power >= value * (1 - 1e-12):
-            return float(step * power)
-    return float(10.0 * power)
 
 
 class GrowingBuffer:
@@ -180,6 +171,11 @@ class HistoryPlot(pg.PlotWidget):
 
     # ------------------------------------------------------------------ subclasses
     def _series_style(self, key: str):
+        """(name, colour, line width) of a series: both plots show a train and a test curve."""
+        if key == "train":
+            return self.tr("train"), TRAIN_COLOR, 2
+        if key == "test":
+            return self.tr("test"), TEST_COLOR, 2
         return key, FOREGROUND, 2
 
     def _format_value(self, key: str, value: float) -> str:
@@ -240,7 +236,8 @@ class HistoryPlot(pg.PlotWidget):
     def _y_range(self, y_min: float, y_max: float):
         """(low, high) of the value axis for data within [y_min, y_max]."""
         top = y_max * 1.05 if y_max > 0 else 1.0
-        return (min(0.0, y_min), _nice_ceiling(top))
+        # finite even for a loss near float's end: pyqtgraph refuses an infinite range
+        return (min(0.0, y_min), min(nice_ceiling(top), LARGEST_NICE))
 
     def _follow_data(self) -> None:
         vb = self.plotItem.vb
@@ -252,7 +249,7 @@ class HistoryPlot(pg.PlotWidget):
         x_max, y_min, y_max = self._bounds
         x_hi = self._range[0] if self._range else 0.0
         if x_max > x_hi or self._range is None:
-            x_hi = _nice_ceiling(max(10.0, x_max * 1.1))
+            x_hi = nice_ceiling(max(10.0, x_max * 1.1))
         y_lo, y_hi = self._y_range(y_min, y_max)
         new = (x_hi, y_lo, y_hi)
         if new != self._range:
@@ -328,11 +325,6 @@ class LossPlot(HistoryPlot):
         self.set_title(self.tr("Loss"))
         self.log_y = False
 
-    def _series_style(self, key):
-        if key == "train":
-            return self.tr("train"), TRAIN_COLOR, 2
-        return self.tr("test"), TEST_COLOR, 2
-
     def set_log_y(self, on: bool) -> None:
         """A logarithmic loss axis: late, small improvements stay visible."""
         self.log_y = bool(on)
@@ -369,11 +361,6 @@ class AccuracyPlot(HistoryPlot):
 
     def _y_range(self, y_min, y_max):
         return (0.0, 100.0)
-
-    def _series_style(self, key):
-        if key == "train":
-            return self.tr("train"), TRAIN_COLOR, 2
-        return self.tr("test"), TEST_COLOR, 2
 
     def _format_value(self, key, value):
         return f"{value:.1f} %"
