@@ -1,11 +1,9 @@
 """The engine: pure NumPy, never Qt. Usable from a notebook or a script."""
 
 from nnsim.core.csv_loader import load_csv, parse_csv_bytes
+from nnsim.core.dataset import CLASSIFICATION, REGRESSION, Dataset
 from nnsim.core.datasets import (
-    CLASSIFICATION,
     DATASETS,
-    REGRESSION,
-    Dataset,
     DatasetInfo,
     Standardizer,
     dataset_names,
