@@ -368,7 +368,9 @@ class Trainer:
                         take(Xa, order, axis=0, out=X_epoch, mode="clip")
                         take(Y, order, axis=0, out=Y_epoch, mode="clip")
                     total = 0.0
-                stop = min(per_epoch, position + n_batches - done)
+                stop = position + n_batches - done
+                if stop > per_epoch:
+                    stop = per_epoch
                 for Xb, Yb, m, run in batches if stop - position == per_epoch else batches[position:stop]:
                     total += m * run(Xb, Yb)
                     if regularized:
