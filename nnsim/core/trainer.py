@@ -31,8 +31,8 @@ shows them.
 
 Divergence: after every epoch, and at the end of a ``train_batches`` call that stops
 mid-epoch, a non-finite loss or parameter means the learning rate was too large. The
-trainer then restores the parameters of the last such check that passed (copied at each
-one), abandons the partial epoch, starts a fresh optimizer, stops, and says so in
+trainer then restores the parameters of the last completed epoch (copied at each epoch's
+end), abandons the partial epoch, starts a fresh optimizer, stops, and says so in
 ``diverged``.
 
 A change the trainer refuses (``update_settings``, ``replace_network``, ``reset`` with a
@@ -397,7 +397,9 @@ class Trainer:
                 if not (isfinite(partial_loss) and isfinite_all(params).all()):
                     self._diverge(partial_loss)
                     return done, epochs, epoch_losses
-                copyto(last_good, params)
+                # The kept weights stay those of the last epoch's end: weights that are still
+                # finite mid-way through a blow-up can be so large that no smaller learning
+                # rate recovers from them (measured on "plane" at rate 10).
         self._position, self._epoch_total = position, total
         return done, epochs, epoch_losses
 
