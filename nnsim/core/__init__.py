@@ -13,9 +13,10 @@ from nnsim.core.datasets import (
     train_test_split,
 )
 from nnsim.core.errors import DataError, ModelFileError
-from nnsim.core.network import Network, Trace
+from nnsim.core.network import Backprop, Network, Trace
 
 __all__ = [
+    "Backprop",
     "CLASSIFICATION",
     "DATASETS",
     "REGRESSION",
