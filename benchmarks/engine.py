@@ -3,6 +3,8 @@
     python benchmarks/engine.py              # every engine that is installed, 5 rounds
     python benchmarks/engine.py --quick      # a few seconds; the smoke test uses it
     python benchmarks/engine.py --repeat 9 --only nnsim torch
+    python benchmarks/engine.py --chunks     # nnsim only: train_batches in short chunks
+                                             # against train_epochs
 
 Every figure is measured in this run, on the same data, network shape, batch size and
 optimizer, in float64: epochs per second (one epoch = every training row once) and samples
@@ -17,6 +19,11 @@ caller set them: changing them here would measure a machine nobody uses.
 
 scikit-learn has no softmax over two outputs: for two classes it trains the same hidden
 layers with a single logistic output (one fewer output node than nnsim and PyTorch).
+
+``--chunks`` measures what batch-granular training costs: a training session calls
+``Trainer.train_batches`` with as many batches as fit in a few milliseconds, many times a
+second. It trains the same epochs that way (chunks of about 1 and 5 ms) and with
+``train_epochs`` in one call, interleaved, and prints epochs per second and their ratio.
 """
 
 from __future__ import annotations
@@ -96,6 +103,20 @@ class NnsimRunner:
 
     def run(self, epochs):
         self.trainer.train_epochs(epochs)
+
+
+class ChunkedRunner(NnsimRunner):
+    """nnsim's Trainer through ``train_batches``, ``chunk`` mini-batches per call."""
+
+    def __init__(self, data, workload, optimizer, chunk):
+        super().__init__(data, workload, optimizer)
+        self.chunk = chunk
+
+    def run(self, epochs):
+        trainer = self.trainer
+        left = epochs * trainer.batches_per_epoch
+        while left > 0:
+            left -= trainer.train_batches(min(self.chunk, left)).batches
 
 
 class SklearnRunner:
@@ -228,6 +249,49 @@ def bench_training(engines, repeat, budget):
     return [(w, opt, n, {e: median(v) for e, v in rates.items()}) for w, opt, n, _, _, rates in cases]
 
 
+CHUNK_WORKLOADS = ("Iris 4-8-8-3, batch 10", "2000x64, 64-128-64-10, batch 32")
+CHUNK_SECONDS = (0.001, 0.005)
+
+
+def bench_chunks(repeat, budget):
+    """``train_epochs`` against ``train_batches`` in chunks of ``CHUNK_SECONDS``: epochs/s.
+
+    Returns rows ``(workload, optimizer, whole rate, [(chunk batches, rate), ...])``.
+    """
+    cases = []
+    for w in (w for w in WORKLOADS if w.name in CHUNK_WORKLOADS):
+        data = prepare_data(w.make_data(), test_fraction=0)
+        for optimizer in ("sgd", "adam"):
+            whole = NnsimRunner(data, w, optimizer)
+            epochs = calibrate(whole, budget)
+            per_batch = _timed(whole.run, epochs) / (epochs * whole.trainer.batches_per_epoch)
+            runners = [whole] + [ChunkedRunner(data, w, optimizer, max(1, round(s / per_batch)))
+                                 for s in CHUNK_SECONDS]
+            for r in runners[1:]:
+                r.run(1)  # warm-up, as calibrate did for the whole-epoch runner
+            cases.append((w, optimizer, runners, epochs, [[] for _ in runners]))
+    for r in range(repeat):
+        for _, _, runners, epochs, rates in cases:
+            k = r % len(runners)  # rotate who goes first
+            for i in list(range(k, len(runners))) + list(range(k)):
+                rates[i].append(epochs / _timed(runners[i].run, epochs))
+    return [(w, opt, median(rates[0]), [(run.chunk, median(v)) for run, v in zip(runners[1:], rates[1:])])
+            for w, opt, runners, _, rates in cases]
+
+
+def print_chunks(results):
+    head = ["workload", "opt", "train_epochs ep/s"]
+    for s in CHUNK_SECONDS:
+        head += [f"~{s * 1000:g} ms chunks ep/s", "ratio"]
+    rows = [head]
+    for w, opt, whole, chunked in results:
+        row = [w.name, opt, _fmt(whole)]
+        for batches, rate in chunked:
+            row += [f"{_fmt(rate)} ({batches} batches)", _fmt(rate / whole, 3)]
+        rows.append(row)
+    _table(rows)
+
+
 def bench_grid(engines, repeat, budget):
     """One forward pass over a 200x200 grid through 2-16-16-2: passes per second."""
     net = Network([2, 16, 16, 2], ["tanh", "tanh", "softmax"], seed=0)
@@ -346,12 +410,19 @@ def main(argv=None) -> int:
                         help="target seconds per measurement (default 0.25, quick 0.01)")
     parser.add_argument("--only", nargs="+", choices=ENGINES, default=list(ENGINES),
                         help="engines to run (default: all that are installed)")
+    parser.add_argument("--chunks", action="store_true",
+                        help="instead: nnsim's train_batches in chunks of ~1 and ~5 ms against train_epochs")
     args = parser.parse_args(argv)
     repeat = args.repeat or (1 if args.quick else 5)
     budget = args.seconds or (0.01 if args.quick else 0.25)
     global SETTLE
     if args.quick:
         SETTLE = 0.0
+    if args.chunks:
+        print(f"nnsim batch-granular training: numpy {np.__version__}; {repeat} round(s), ~{budget:g} s per "
+              f"measurement, medians; ratio = chunked / train_epochs\n")
+        print_chunks(bench_chunks(repeat, budget))
+        return 0
     engines = available_engines(["nnsim"] + [e for e in args.only if e != "nnsim"])
     if "torch" in engines:
         import torch

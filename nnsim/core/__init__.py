@@ -1,11 +1,9 @@
 """The engine: pure NumPy, never Qt. Usable from a notebook or a script."""
 
 from nnsim.core.csv_loader import load_csv, parse_csv_bytes
+from nnsim.core.dataset import CLASSIFICATION, REGRESSION, Dataset
 from nnsim.core.datasets import (
-    CLASSIFICATION,
     DATASETS,
-    REGRESSION,
-    Dataset,
     DatasetInfo,
     Standardizer,
     dataset_names,
@@ -15,9 +13,10 @@ from nnsim.core.datasets import (
     train_test_split,
 )
 from nnsim.core.errors import DataError, ModelFileError
-from nnsim.core.network import Network, Trace
+from nnsim.core.network import Backprop, Network, Trace
 
 __all__ = [
+    "Backprop",
     "CLASSIFICATION",
     "DATASETS",
     "REGRESSION",

@@ -26,8 +26,9 @@ import re
 
 import numpy as np
 
-from nnsim.core.datasets import CLASSIFICATION, REGRESSION, Dataset
+from nnsim.core.dataset import CLASSIFICATION, REGRESSION, Dataset
 from nnsim.core.errors import DataError
+from nnsim.core.files import FileTooLargeError, read_capped
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_INTEGER_CLASSES = 20
@@ -287,12 +288,10 @@ def load_csv(path, target: str | None = None, task: str | None = None) -> Datase
     if os.path.isdir(source):
         raise _error(name, None, f"'{source}' is a folder, not a file: choose a CSV file inside it")
     try:
-        size = os.path.getsize(source)
-        if size > MAX_FILE_BYTES:
-            raise _error(name, None, f"the file is too big ({size / 2**20:.0f} MB); "
-                                     f"nnsim reads tables up to {MAX_FILE_BYTES // 2**20} MB")
-        with open(source, "rb") as f:
-            data = f.read()
+        data = read_capped(source, MAX_FILE_BYTES)
+    except FileTooLargeError as exc:
+        raise _error(name, None, f"the file is too big ({exc.size / 2**20:.0f} MB); "
+                                 f"nnsim reads tables up to {MAX_FILE_BYTES // 2**20} MB") from None
     except FileNotFoundError:
         raise DataError(f"file not found: {source}") from None
     except PermissionError:

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnsim.core.predictions import predicted_classes
+
 DEFAULT_RESOLUTION = 100
 #: the plane shown when there is no data set (a network on its own, e.g. "One neuron")
 DEFAULT_EXTENT = (-2.0, 2.0, -2.0, 2.0)
@@ -87,8 +89,5 @@ def boundary_image(network, data=None, resolution: int = DEFAULT_RESOLUTION, ext
 
 
 def class_image(image: np.ndarray) -> np.ndarray:
-    """The predicted class of each cell, (res, res) ints: argmax, or output > 0.5 for one output."""
-    image = np.asarray(image)
-    if image.shape[-1] == 1:
-        return (image[..., 0] > 0.5).astype(np.int64)
-    return image.argmax(axis=-1)
+    """The predicted class of each cell, (res, res) ints (``predictions.predicted_classes``)."""
+    return predicted_classes(image)

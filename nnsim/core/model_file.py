@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from nnsim.core.errors import ModelFileError
+from nnsim.core.files import FileTooLargeError, read_capped
 from nnsim.core.network import Network
 from nnsim.core.trainer import TrainingSettings
 
@@ -125,10 +126,9 @@ def load_model(path) -> tuple[Network, TrainingSettings | None, dict]:
 
 def _read_json(path: Path):
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ModelFileError(f"{path.name} is {size / 1e6:.0f} MB: too large to be an nnsim model")
-        data = path.read_bytes()
+        data = read_capped(path, MAX_BYTES)
+    except FileTooLargeError as error:
+        raise ModelFileError(f"{path.name} is {error.size / 1e6:.0f} MB: too large to be an nnsim model") from None
     except FileNotFoundError:
         raise ModelFileError(f"{path} does not exist") from None
     except IsADirectoryError:

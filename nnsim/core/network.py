@@ -251,7 +251,7 @@ class Network:
         forward = self.trace(X)
         zs, a = forward.zs, forward.activations
         # 2. The output layer's delta = dL/dz, for each example's own loss (one row each).
-        deltas = [np.empty(0)] * self.n_layers
+        deltas: list = [None] * self.n_layers  # filled from the output backwards
         deltas[last] = self._output_delta(loss, zs[last], a[-1], Y)
         # 3. Back through the layers, by the chain rule. z of layer l+1 depends on the
         #    values a of layer l through W (z = a·W + b), and a = f(z_l), so

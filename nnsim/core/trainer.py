@@ -31,8 +31,8 @@ shows them.
 
 Divergence: after every epoch, and at the end of a ``train_batches`` call that stops
 mid-epoch, a non-finite loss or parameter means the learning rate was too large. The
-trainer then restores the parameters of the last such check that passed (copied at each
-one), abandons the partial epoch, starts a fresh optimizer, stops, and says so in
+trainer then restores the parameters of the last completed epoch (copied at each epoch's
+end), abandons the partial epoch, starts a fresh optimizer, stops, and says so in
 ``diverged``.
 
 A change the trainer refuses (``update_settings``, ``replace_network``, ``reset`` with a
@@ -368,7 +368,9 @@ class Trainer:
                         take(Xa, order, axis=0, out=X_epoch, mode="clip")
                         take(Y, order, axis=0, out=Y_epoch, mode="clip")
                     total = 0.0
-                stop = min(per_epoch, position + n_batches - done)
+                stop = position + n_batches - done
+                if stop > per_epoch:
+                    stop = per_epoch
                 for Xb, Yb, m, run in batches if stop - position == per_epoch else batches[position:stop]:
                     total += m * run(Xb, Yb)
                     if regularized:

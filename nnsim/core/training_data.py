@@ -12,17 +12,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnsim.core.datasets import Dataset, Standardizer, train_test_split
+from nnsim.core.arrays import frozen_copy
+from nnsim.core.dataset import Dataset
+from nnsim.core.datasets import Standardizer, train_test_split
 from nnsim.core.network import Network
 
 SPLITS = ("train", "test", "all")
-
-
-def _frozen(a) -> np.ndarray:
-    """A contiguous read-only copy: nobody can change the data under the trainer's feet."""
-    a = np.array(a, order="C", copy=True)
-    a.setflags(write=False)
-    return a
 
 
 @dataclass(frozen=True, eq=False)
@@ -136,12 +131,12 @@ def prepare_data(dataset: Dataset, test_fraction: float = 0.3, seed: int = 0,
     return TrainingData(
         dataset=dataset,
         standardizer=standardizer,
-        train_index=_frozen(train_index),
-        test_index=_frozen(test_index),
-        X_train=_frozen(X_train),
-        X_test=_frozen(X_test),
-        y_train=_frozen(y[train_index]),
-        y_test=_frozen(y[test_index]),
+        train_index=frozen_copy(train_index),
+        test_index=frozen_copy(test_index),
+        X_train=frozen_copy(X_train),
+        X_test=frozen_copy(X_test),
+        y_train=frozen_copy(y[train_index]),
+        y_test=frozen_copy(y[test_index]),
     )
 
 
