@@ -1,6 +1,5 @@
 """The network graph: clicks select, edges edit, the view follows the document."""
 
-import time
 
 import numpy as np
 import pytest
@@ -139,22 +138,6 @@ def test_layouts_from_tiny_to_huge(qtbot, sizes):
     view.grab()  # paints every edge group
     assert [len(nodes) for nodes in view._nodes] == sizes
     assert view.labels_shown == [n <= 16 for n in sizes]
-
-
-def test_big_graph_rebuild_is_fast(qtbot):
-    net = Network([64] * 10, seed=0)
-    doc = NetworkDocument(net)
-    view = NetworkView(doc, NetworkEditor(doc))
-    qtbot.addWidget(view)
-    view.resize(1000, 700)
-    best = min(_timed(view.rebuild) for _ in range(3))
-    assert best < 0.25  # target 0.1 s; loose here for slow CI machines
-
-
-def _timed(fn):
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 def test_arrow_keys_move_the_selection(window, qtbot):

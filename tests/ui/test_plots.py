@@ -1,6 +1,5 @@
 """The live loss and accuracy plots: growing buffers, setData, clear, log scale, hover."""
 
-import time
 from types import SimpleNamespace
 
 import numpy as np
@@ -142,28 +141,21 @@ def test_accuracy_plot_only_for_classification(qtbot):
     assert not widget.accuracy_plot.isVisible() and widget.loss_plot.isVisible()
 
 
-def test_a_million_epochs_stay_smooth(qtbot):
+def test_a_million_epochs_are_all_kept(qtbot):
+    # How fast such a plot redraws is a figure of benchmarks/ui_graph.py.
     plot = LossPlot(FakeController())
     qtbot.addWidget(plot)
     plot.resize(600, 300)
     plot.show()
     qtbot.waitExposed(plot)
     n = 1_000_000
-    controller = FakeController()
     for start in range(1, n, 100_000):
         plot.append_snapshot(snapshot(start, 100_000))
-    plot.refresh()
-    plot.grab()
-    times = []
     for k in range(5):
         plot.append_snapshot(snapshot(n + 1 + 50 * k, 50))
-        t = time.perf_counter()
-        plot.refresh()
-        plot.grab()  # paints
-        times.append(time.perf_counter() - t)
+    plot.refresh()
+    plot.grab()
     assert plot.point_count("train") == n + 250
-    assert sorted(times)[2] < 0.1, times  # a redraw of a million points: well under a frame budget of 100 ms
-    del controller
 
 
 def test_accuracy_plot_alone(qtbot):
