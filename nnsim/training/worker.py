@@ -7,7 +7,7 @@ zero-interval single-shot QTimer, never a ``while`` loop inside a slot, so the c
 waiting in its thread's queue (pause, an edit, stop) run between two chunks, without locks.
 
 The UI thread waits for the GIL at most the switch interval each time it calls into Python
-(``SWITCH_INTERVAL``, set by ``nnsim.training.thread_link`` while a worker thread exists), so
+(``nnsim.training.thread_link.SWITCH_INTERVAL``, set while a worker thread exists), so
 the worker need not sleep between chunks (measured: a 1 ms sleep per 8 ms chunk cost 10% of
 the training speed and made the window no smoother).
 """
@@ -20,11 +20,6 @@ from nnsim.training.session import Report, TrainingSession
 
 #: target duration of one chunk of training (the session stops within about a batch of it)
 CHUNK_SECONDS = 0.008
-#: the interpreter's thread switch interval while training runs (the default is 5 ms): the UI
-#: thread waits at most this long for the GIL each time it calls into Python, and a repaint
-#: calls into Python dozens of times. Measured: 1 ms gave p99 event-loop gaps of 28 ms, 0.2 ms
-#: 14-17 ms at the same training speed.
-SWITCH_INTERVAL = 0.0002
 
 
 class TrainingWorker(QObject):
