@@ -110,6 +110,9 @@ class TrainingSession:
         self.data = None
         self.running = False
         self.generation = 0
+        #: why the window's last set-up (load, structure) was refused; until one is accepted,
+        #: the session will not train (it would train something the window does not show)
+        self.refused: str | None = None
         self._sent = 0
         self._acked = 0
         self._edit_serial = 0
@@ -154,7 +157,7 @@ class TrainingSession:
         settings = settings or TrainingSettings()
         refused = self._refusal(network, data, settings)
         if refused:
-            return self._refuse(refused)
+            return self._refuse_set_up(refused)
         trainer = self.trainer
         if trainer is None or data is not self.data:
             self.trainer, self.data = Trainer(network, data, settings), data
@@ -183,7 +186,7 @@ class TrainingSession:
         data = self.data if data is None else data
         refused = self._refusal(network, data, self.trainer.settings)
         if refused:
-            return self._refuse(refused)
+            return self._refuse_set_up(refused)
         if data is not self.data:
             epoch = self.trainer.epoch
             self.trainer = Trainer(network, data, self.trainer.settings)
@@ -213,8 +216,9 @@ class TrainingSession:
     @_never_raises
     def set_parameter(self, index: int, value: float, serial: int = 0) -> Report:
         """Set ``network.params[index]`` (the one address of a weight or bias:
-        ``nnsim.core.addresses``). An index this network does not have is ignored."""
-        if self.trainer is not None and 0 <= int(index) < self.trainer.network.n_params:
+        ``nnsim.core.addresses``). An index this network does not have is ignored, and so is
+        every edit while a set-up is refused (it was made on the refused network)."""
+        if self.trainer is not None and self.refused is None and 0 <= int(index) < self.trainer.network.n_params:
             self.trainer.network.params[int(index)] = float(value)
         self._edit_serial = max(self._edit_serial, int(serial))
         return NOTHING
@@ -225,6 +229,8 @@ class TrainingSession:
         more epochs (counted from now) or an epoch's loss below ``stop_below_loss``."""
         if self.trainer is None:
             return self._refuse("there is no network to train: load one first")
+        if self.refused is not None:
+            return self._refuse(self.refused)
         self._stop_epoch = None if stop_after_epochs is None else self.trainer.epoch + int(stop_after_epochs)
         self._stop_loss = None if stop_below_loss is None else float(stop_below_loss)
         if self._stop_epoch is not None and self._stop_epoch <= self.trainer.epoch:
@@ -247,6 +253,8 @@ class TrainingSession:
         not begun), then a "step" snapshot."""
         if self.trainer is None or self.running:
             return NOTHING
+        if self.refused is not None:
+            return self._refuse(self.refused)
         run = self.trainer.train_batches(self.trainer.batches_per_epoch - self.trainer.batch_position)
         if self.trainer.diverged is not None:
             return self._diverge()
@@ -332,9 +340,16 @@ class TrainingSession:
         self.running = False
         return Report(error=message)
 
+    def _refuse_set_up(self, message: str) -> Report:
+        """The window's network or data cannot be trained: keep what the session has, but
+        train nothing (not even on Train or Step) until a set-up is accepted."""
+        self.refused = message
+        return self._refuse(message)
+
     def _took_network(self, generation: int) -> None:
         """Another network (or data) from command ``generation``: forget what belonged to
         the old one (pending history, metrics, the picture's timing)."""
+        self.refused = None
         self.generation = int(generation)
         self._forget_pictures()
 

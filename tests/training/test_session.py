@@ -250,7 +250,7 @@ def test_a_loss_that_does_not_fit_the_new_output_is_refused_and_nothing_changes(
     report = s.load(tanh_out, iris, TrainingSettings(loss="cross_entropy"), generation=9)
     assert report.error is not None and report.snapshot is None
     _assert_same(_state(s), before)
-    assert s.step_epoch().snapshot.epoch == 3  # the old network still trains
+    assert s.step_epoch().error is not None and s.epoch == 2  # and nothing trains meanwhile
 
 
 def test_refused_settings_change_nothing(session):
@@ -324,3 +324,21 @@ def test_a_slow_picture_is_drawn_at_half_resolution_while_training_runs(clock, m
 def test_stop_forgets_everything(session):
     session.stop()
     assert session.network is None and not session.running and session.data is None
+
+
+def test_after_a_refused_set_up_nothing_trains_until_one_is_accepted(iris, clock):
+    # The window sends its network, then Train: with the network refused, Train must not
+    # go on training the old one (it would train what the window no longer shows).
+    s = TrainingSession(clock)
+    s.load(default_network(iris), iris, TrainingSettings(loss="cross_entropy"))
+    before = _state(s)
+    tanh_out = s.network.copy().with_activation(3, "tanh")
+    assert s.load(tanh_out, iris, TrainingSettings(loss="cross_entropy")).error is not None
+    for command in (s.resume, s.step_epoch):
+        report = command()
+        assert "cross_entropy" in report.error and not s.running
+    s.set_parameter(0, 99.0, serial=1)  # an edit of the refused network: not this one's
+    assert s.advance(0.008) is session_module.NOTHING
+    _assert_same(_state(s), before)
+    assert s.load(tanh_out, iris, TrainingSettings(loss="auto"), generation=2).error is None
+    assert s.refused is None and s.step_epoch().snapshot.epoch == 1
