@@ -274,8 +274,8 @@ def test_closing_the_window_during_training_stops_the_thread(qtbot, window):
     controller = window.training
     window.show()
     qtbot.waitExposed(window)
-    controller.start()
-    qtbot.waitUntil(lambda: controller.epoch > 20, timeout=3000)
+    with qtbot.waitSignal(controller.snapshotApplied, timeout=5000, check_params_cb=lambda s: s.kind == "training"):
+        controller.start()
     thread = controller.thread
     window.close()  # the application context shuts training down
     assert not thread.isRunning()
