@@ -146,6 +146,11 @@ def main(argv=None) -> int:
         return 1
     app = _ensure_application(argv)
     window = create_main_window(argv)
+    # An unexpected error anywhere is logged and explained; the work stays open (tests keep
+    # pytest-qt's hooks instead: create_main_window does not install this).
+    from nnsim.ui.crash_guard import CrashGuard
+
+    CrashGuard(window).install()
     window.show()
     if args.screenshot:
         # Not closed afterwards: closing saves the window's layout, and a picture changes none.

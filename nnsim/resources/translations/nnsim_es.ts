@@ -25,6 +25,45 @@
     </message>
 </context>
 <context>
+    <name>CrashGuard</name>
+    <message>
+        <location filename="../../ui/crash_guard.py" line="83"/>
+        <source>Something went wrong in nnsim, but your work is still open and nnsim keeps running.</source>
+        <extracomment>the log&apos;s name in the user&apos;s data folder an error was caught: (one-line summary, the log&apos;s path); queued to the window&apos;s thread the dialog about the last error (None before any), kept so errors do not stack up</extracomment>
+        <translation>Algo ha fallado en nnsim, pero tu trabajo sigue abierto y nnsim sigue funcionando.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_guard.py" line="85"/>
+        <source>What happened: %1</source>
+        <translation>Qué ha pasado: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_guard.py" line="87"/>
+        <source>The details were written to %1.</source>
+        <translation>Los detalles se han guardado en %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_guard.py" line="88"/>
+        <source>To be safe, save your work to a new file.</source>
+        <translation>Por si acaso, guarda tu trabajo en un archivo nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_guard.py" line="92"/>
+        <source>Something went wrong</source>
+        <translation>Algo ha fallado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_guard.py" line="96"/>
+        <source>Save a copy…</source>
+        <translation>Guardar una copia…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_guard.py" line="98"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+</context>
+<context>
     <name>DataNames</name>
     <message>
         <location filename="../../model/messages.py" line="136"/>
