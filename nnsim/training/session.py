@@ -241,9 +241,11 @@ class TrainingSession:
 
     @_never_raises
     def pause(self) -> Report:
-        """Stop training and answer with a "paused" snapshot of where it is."""
-        was_running, self.running = self.running, False
-        if self.trainer is None or not was_running:
+        """Stop training and answer with a "paused" snapshot of where it is: always, also
+        when training had already stopped by itself (finished, diverged, refused) while the
+        window's Pause was on its way, so the window always hears where training stands."""
+        self.running = False
+        if self.trainer is None:
             return NOTHING
         return Report(self._snapshot("paused", force=True))
 

@@ -82,7 +82,9 @@ class TrainingSettingsModel(QObject):
         if unknown:
             raise ValueError(f"unknown training setting {sorted(unknown)[0]!r}")
         new = dataclasses.replace(self._settings, **changes)  # validates
-        if new.loss != "auto":
+        if "loss" in changes and new.loss != "auto":
+            # (only a loss being chosen: one chosen earlier for another network is the
+            # session's to refuse when training starts, saying why)
             losses.check(new.loss, self._document.network.activations[-1])
         if seed is not None:
             seed = int(seed)
