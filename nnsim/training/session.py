@@ -41,6 +41,13 @@ GRID_BUDGET = 0.03
 #: full-set evaluation (loss and accuracy on both parts) takes at most this fraction; a
 #: snapshot between evaluations carries the last metrics and no new evaluation point
 EVAL_BUDGET = 0.03
+#: besides the time budget, the full sets are evaluated on a schedule of epochs, so the
+#: curves show the start of training as well as the rest: at every epoch until
+#: ``EVAL_EVERY_EPOCH_UNTIL``, then whenever the epoch count grew by ``EVAL_SPACING`` of
+#: itself (2%: no two points of the test curve further apart than 2% of the epochs shown).
+#: Past ``EVAL_EVERY_EPOCH_UNTIL`` a scheduled evaluation also waits for the time budget.
+EVAL_EVERY_EPOCH_UNTIL = 100
+EVAL_SPACING = 0.02
 #: cells per side of the decision-boundary picture
 GRID_RESOLUTION = core_grid.DEFAULT_RESOLUTION
 #: while training runs, a picture that took longer than this at full resolution is drawn at
@@ -220,6 +227,7 @@ class TrainingSession:
         every edit while a set-up is refused (it was made on the refused network)."""
         if self.trainer is not None and self.refused is None and 0 <= int(index) < self.trainer.network.n_params:
             self.trainer.network.params[int(index)] = float(value)
+            self._changes += 1
         self._edit_serial = max(self._edit_serial, int(serial))
         return NOTHING
 
@@ -258,6 +266,7 @@ class TrainingSession:
         if self.refused is not None:
             return self._refuse(self.refused)
         run = self.trainer.train_batches(self.trainer.batches_per_epoch - self.trainer.batch_position)
+        self._changes += 1
         if self.trainer.diverged is not None:
             return self._diverge()
         self._record(run.epochs, run.losses)
@@ -286,8 +295,12 @@ class TrainingSession:
             if n == 0:
                 finished = True  # the stop epoch is reached
                 break
+            n = min(n, self._batches_to_next_evaluation())
             run = trainer.train_batches(n)
+            self._changes += 1
             self._record(run.epochs, run.losses)
+            if run.epochs and trainer.diverged is None and self._evaluation_due():
+                self._evaluate()
             later = self.clock()
             if run.batches:
                 per_batch = (later - now) / run.batches
@@ -310,6 +323,34 @@ class TrainingSession:
             return self._finish()
         snap = self._snapshot("training")
         return Report(snap) if snap is not None else NOTHING
+
+    def _next_evaluation_epoch(self) -> int:
+        """The epoch at which the schedule (``EVAL_SPACING``) evaluates next."""
+        last = self._metrics.epoch if self._metrics is not None else 0
+        return max(last + 1, math.ceil(last * (1.0 + EVAL_SPACING)))
+
+    def _batches_to_next_evaluation(self) -> int:
+        """Train at most up to the end of the epoch the schedule evaluates next."""
+        trainer = self.trainer
+        epochs_ahead = self._next_evaluation_epoch() - trainer.epoch
+        return max(1, epochs_ahead * trainer.batches_per_epoch - trainer.batch_position)
+
+    def _evaluation_due(self) -> bool:
+        epoch = self.trainer.epoch
+        if epoch < self._next_evaluation_epoch():
+            return False
+        if epoch <= EVAL_EVERY_EPOCH_UNTIL:
+            return True
+        return self.clock() - self._last_eval >= self._eval_seconds / EVAL_BUDGET
+
+    def _evaluate(self) -> None:
+        """Evaluate the full sets now: one more point of the evaluation curves."""
+        start = self.clock()
+        self._metrics = self.trainer.evaluate()
+        self._evaluated = self._changes
+        self._last_eval = self.clock()
+        self._eval_seconds = self._last_eval - start
+        self._evaluations.append(self._metrics)
 
     def _batches_for(self, seconds: float) -> int:
         """How many batches fit in ``seconds``: from the measured batch time, capped so that
@@ -359,6 +400,9 @@ class TrainingSession:
         self._epochs: list[int] = []
         self._losses: list[float] = []
         self._metrics = None
+        self._evaluations: list = []  # Metrics evaluated since the last snapshot, in order
+        self._changes = 0  # counts changes of the parameters (training, edits, loads)
+        self._evaluated = -1  # the value of _changes when the last evaluation was made
         self._extent = None
         self._grid_seconds = 0.0
         self._full_grid_seconds = 0.0  # the last picture at full resolution took this long
@@ -393,11 +437,11 @@ class TrainingSession:
             if self.max_in_flight is not None and self._sent - self._acked >= self.max_in_flight:
                 return None
         trainer, net = self.trainer, self.trainer.network
-        evaluated = force or self._metrics is None or now - self._last_eval >= self._eval_seconds / EVAL_BUDGET
-        if evaluated:
-            self._metrics = trainer.evaluate()
-            self._last_eval = self.clock()
-            self._eval_seconds = self._last_eval - now
+        # (an evaluation of these very parameters exists already: no second point for them)
+        fresh = self._metrics is not None and self._evaluated == self._changes
+        if not fresh and (force or self._metrics is None
+                          or now - self._last_eval >= self._eval_seconds / EVAL_BUDGET):
+            self._evaluate()
         grid, extent = self._picture(force)
         dt = now - self._rate_time
         if self.running and dt > 0.05:
@@ -413,7 +457,7 @@ class TrainingSession:
             metrics=self._metrics,
             epochs=frozen_copy(self._epochs, np.int64),
             train_loss=frozen_copy(self._losses, np.float64),
-            **(evaluation_points(self._metrics) if evaluated else {}),
+            **evaluation_points(self._evaluations),
             epochs_per_second=self._eps if self.running else 0.0,
             grid=grid,
             grid_extent=extent,
@@ -425,7 +469,7 @@ class TrainingSession:
             examples_done=trainer.examples_done,
             examples_per_epoch=trainer.n_train,
         )
-        self._epochs, self._losses = [], []
+        self._epochs, self._losses, self._evaluations = [], [], []
         self._last_emit = now
         return snap
 

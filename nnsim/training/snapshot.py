@@ -26,9 +26,9 @@ class Snapshot:
     """What the UI needs to show the training, as read-only copies nobody will change.
 
     ``epochs``/``train_loss``: one point per epoch completed since the previous snapshot (the
-    cheap loss: mean batch loss during that epoch). ``eval_*``: the full-set metrics, one
-    point if this snapshot evaluated, else empty (evaluation gets a small share of the time;
-    NaN where there is no test part or no accuracy). ``metrics``: the latest evaluation (from
+    cheap loss: mean batch loss during that epoch). ``eval_*``: the full-set metrics
+    evaluated since the previous snapshot, one point each (on a schedule of epochs and a
+    small share of the time; NaN where there is no test part or no accuracy). ``metrics``: the latest evaluation (from
     this snapshot or an earlier one; always fresh after pause and step). ``grid`` is the
     decision-boundary picture (float32, (res, res, k)) over ``grid_extent`` for 2-D data,
     else None. ``generation`` echoes the controller's counter of the command that set up this
@@ -61,16 +61,18 @@ class Snapshot:
     examples_per_epoch: int = 0
 
 
-def evaluation_points(metrics: Metrics) -> dict:
-    """One history point per evaluated curve (NaN where the value does not exist)."""
+def evaluation_points(evaluations) -> dict:
+    """The evaluation curves' points of ``evaluations`` (Metrics, in order; NaN where a
+    value does not exist), as the snapshot's ``eval_*`` arrays."""
 
-    def point(value) -> np.ndarray:
-        return frozen_copy([np.nan if value is None else value], np.float64)
+    def points(name) -> np.ndarray:
+        return frozen_copy([np.nan if getattr(m, name) is None else getattr(m, name) for m in evaluations],
+                           np.float64)
 
     return {
-        "eval_epochs": frozen_copy([metrics.epoch], np.int64),
-        "eval_train_loss": point(metrics.train_loss),
-        "test_loss": point(metrics.test_loss),
-        "train_accuracy": point(metrics.train_accuracy),
-        "test_accuracy": point(metrics.test_accuracy),
+        "eval_epochs": frozen_copy([m.epoch for m in evaluations], np.int64),
+        "eval_train_loss": points("train_loss"),
+        "test_loss": points("test_loss"),
+        "train_accuracy": points("train_accuracy"),
+        "test_accuracy": points("test_accuracy"),
     }

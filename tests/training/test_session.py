@@ -342,3 +342,28 @@ def test_after_a_refused_set_up_nothing_trains_until_one_is_accepted(iris, clock
     _assert_same(_state(s), before)
     assert s.load(tanh_out, iris, TrainingSettings(loss="auto"), generation=2).error is None
     assert s.refused is None and s.step_epoch().snapshot.epoch == 1
+
+
+def test_the_evaluation_curves_show_the_start_and_have_no_long_straight_lines(iris, clock):
+    # At full speed Iris trains thousands of epochs a second; evaluated at the snapshot
+    # rate only, its first 200 epochs got 3-4 test points: straight lines on the plot.
+    s = TrainingSession(clock)
+    s.load(default_network(iris), iris)
+    charge_per_batch(s, clock, 0.00003)  # ~3,000 epochs a second, as measured in the window
+    real_evaluate = s.trainer.evaluate
+
+    def costly_evaluate():
+        clock.now += 0.0002  # what a full-set evaluation of Iris costs
+        return real_evaluate()
+
+    s.trainer.evaluate = costly_evaluate
+    s.resume()
+    reports = run_until(s, clock, lambda r: s.epoch >= 1500)
+    points = np.concatenate([snap.eval_epochs for snap in snapshots(reports)])
+    assert np.all(np.diff(points) > 0)  # one point per epoch at most, in order
+    for shown in (50, 200, 1500):  # the epochs on the plot at some moment
+        visible = points[points <= shown]
+        assert np.sum(visible <= max(20, 0.05 * shown)) >= 5
+        assert np.max(np.diff(np.concatenate([[0], visible]))) <= shown / 5
+    # and evaluating did not take more than its share of the time
+    assert len(points) * 0.0002 <= 0.1 * clock.now
