@@ -117,12 +117,29 @@ class Monkey:
 
     # ------------------------------------------------------------------ the check
     def pause_and_check(self):
+        """Pause; wait until the window hears where training stands (the paused snapshot,
+        or the message of a refusal that was on its way); then compare."""
         training = self.training
-        with self.qtbot.waitSignal(training.snapshotApplied, timeout=5000,
-                                   check_params_cb=lambda s: s.kind == "paused"):
+        heard = []
+        listeners = [(training.snapshotApplied, lambda s: s.kind == "paused" and heard.append("paused")),
+                     (training.error, lambda message: heard.append("error"))]
+        for signal, listener in listeners:
+            signal.connect(listener)
+        try:
             training.pause()
+            try:
+                self.qtbot.waitUntil(lambda: bool(heard), timeout=5000)
+            except AssertionError as exc:
+                session = training.worker.session
+                raise AssertionError(
+                    f"no paused snapshot nor message after Pause; last actions {self.done[-12:]}, session "
+                    f"running={session.running} refused={session.refused!r} generation={session.generation}"
+                ) from exc
+        finally:
+            for signal, listener in listeners:
+                signal.disconnect(listener)
         session = training.worker.session
-        if session.refused is not None or session.trainer is None:
+        if "paused" not in heard or session.refused is not None or session.trainer is None:
             return  # the window's set-up was refused (and said so): nothing trains
         doc = self.window.network
         assert list(session.network.layer_sizes) == list(doc.layer_sizes)
