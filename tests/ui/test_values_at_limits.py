@@ -133,7 +133,7 @@ def test_the_same_checks_apply_when_the_data_set_is_found(edited_window, tmp_pat
 
 @pytest.mark.parametrize("settings, detail", [
     ({"batch_size": 2**40}, "The batch size 1,099,511,627,776 is larger than nnsim can show (at most 2,147,483,647)."),
-    ({"batch_size": 10**400}, "The batch size about 1e400 is larger than nnsim can show (at most 2,147,483,647)."),
+    ({"batch_size": 10**400}, "The batch size ≈1e400 is larger than nnsim can show (at most 2,147,483,647)."),
     ({"seed": 2**40}, "The seed 1,099,511,627,776 is larger than nnsim can show (at most 2,147,483,647)."),
     ({"learning_rate": 5e-324}, "The learning rate 4.94066e-324 is too close to 0 for nnsim to show."),
     ({"reg_rate": 5e-324}, "The regularization rate 4.94066e-324 is too close to 0 for nnsim to show."),
@@ -293,6 +293,8 @@ def test_settings_problem_names_what_the_panel_cannot_show(window):
     assert panel.settings_problem(TrainingSettings(batch_size=INT_MAX, seed=INT_MAX, learning_rate=1e308)) is None
     assert panel.settings_problem(TrainingSettings(batch_size=INT_MAX + 1)) == (
         "The batch size 2,147,483,648 is larger than nnsim can show (at most 2,147,483,647).")
+    assert panel.settings_problem(TrainingSettings(seed=2**60)) == (
+        "The seed ≈1.15e18 is larger than nnsim can show (at most 2,147,483,647).")
 
 
 def test_an_infinite_training_speed_does_not_raise(window):
@@ -464,3 +466,29 @@ def test_training_at_a_learning_rate_of_1e300_then_select_a_node(window, qtbot):
         window.training.shutdown()
         if window.training_panel.divergence_box is not None:
             window.training_panel.divergence_box.close()
+
+
+def test_reset_past_the_largest_seed_never_raises_and_is_said(window):
+    panel = window.training_panel
+    try:
+        window.training.update_settings(seed=INT_MAX)
+        window.training.reset()  # takes the pending seed
+        assert panel.seedSpin.value() == INT_MAX and panel.seedSpin.styleSheet() == ""
+        window.training.reset()  # Reset alone takes the next seed: 2**31
+        assert window.training.settings.seed == 2**31
+        assert panel.seedSpin.value() == INT_MAX
+        assert panel.seedSpin.styleSheet() == "QSpinBox { border: 2px solid #b00020; }"
+        assert panel.statusLabel.text() == (
+            "The seed 2,147,483,648 is larger than nnsim can show (at most 2,147,483,647).")
+    finally:
+        window.training.shutdown()
+
+
+def test_a_learning_rate_typed_beyond_10_is_not_taken(window, qtbot):
+    spin = window.training_panel.learningRateSpin
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "50")  # the "0" would make it 50: the box does not take it
+    qtbot.keyClick(spin.lineEdit(), Qt.Key_Return)
+    assert window.training.settings.learning_rate == 5.0
+    assert spin.text() == "5"
+    assert not window.training_panel.learningRateWarning.isVisibleTo(window.training_panel)

@@ -88,7 +88,7 @@ class NeuronPanel(QWidget):
         )
         self.sample_edit.returnPressed.connect(self._sample_typed)
         self._sample_tip = self.sample_edit.toolTip()
-        #: why typed values were refused (hidden while nothing is wrong)
+        # why typed values were refused (hidden while nothing is wrong)
         self.sample_message = QLabel()
         self.sample_message.setObjectName("sampleMessage")
         self.sample_message.setWordWrap(True)

@@ -42,7 +42,7 @@ TYPED_LIMIT = 1000.0
 COMPACT_FROM = 1e4
 
 
-#: a number being typed in the compact form, up to its exponent's sign: "1e", "-2.5e-"
+# a number being typed in the compact form, up to its exponent's sign: "1e", "-2.5e-"
 _PARTIAL_EXPONENT = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)[eE][+-]?$")
 
 
@@ -52,7 +52,7 @@ class NumberSpin(QDoubleSpinBox):
     value from elsewhere truly (``show_value``): beyond its range, infinite, or NaN (as
     "nan"). Below 10,000 it looks and works like any QDoubleSpinBox."""
 
-    #: what the box writes for a NaN (a QDoubleSpinBox cannot hold one: it would show its maximum)
+    # what the box writes for a NaN (a QDoubleSpinBox cannot hold one: it would show its maximum)
     NAN_TEXT = "nan"
 
     def __init__(self, parent: QWidget | None = None):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -31,12 +31,12 @@ from nnsim.model.messages import translate_message
 from nnsim.training.controller import TrainingController
 from nnsim.ui.panels.parameter_panel import NumberSpin, compact_number
 
-#: the largest batch size and seed the boxes hold (a QSpinBox holds 32-bit whole numbers);
-#: a model file with a larger one is refused on opening (``settings_problem``)
+# the largest batch size and seed the boxes hold (a QSpinBox holds 32-bit whole numbers);
+# a model file with a larger one is refused on opening (``settings_problem``)
 LARGEST_WHOLE = 2**31 - 1
-#: a learning rate above this is beyond the typed range, and the panel warns about it
+# a learning rate above this is beyond the typed range, and the panel warns about it
 LARGE_LEARNING_RATE = 10.0
-#: a box's look while it cannot show the value in use (see ``_load_settings``)
+# a box's look while it cannot show the value in use (see ``_load_settings``)
 OUT_OF_RANGE_STYLE = "QSpinBox { border: 2px solid #b00020; }"
 
 
@@ -57,10 +57,12 @@ class RateSpin(NumberSpin):
 
 def whole_text(n: int) -> str:
     """A whole number of any size as the panel writes it: "1,099,511,627,776" (the
-    interface's digit grouping), or "about 1e400" beyond 2**53."""
+    interface's digit grouping), or "≈1.15e18" beyond 2**53 (10**400 is no float)."""
     if n <= 2**53:
         return QLocale().toString(int(n))
-    return QCoreApplication.translate("TrainingPanel", "about 1e%1").replace("%1", str(math.floor(math.log10(n))))
+    exponent = math.floor(math.log10(n))
+    mantissa = 10 ** (math.log10(n) - exponent)
+    return f"≈{mantissa:.3g}e{exponent}"
 
 
 class _KeyGuard(QObject):
