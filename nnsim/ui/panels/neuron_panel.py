@@ -105,7 +105,7 @@ class NeuronPanel(QWidget):
         inputs_label = QLabel(self.tr("&Inputs x:"))
         inputs_label.setBuddy(self.sample_edit)
         form.addRow(inputs_label, self.sample_edit)
-        form.addRow("", self.sample_message)
+        form.addRow(self.sample_message)  # the whole row: room for its lines
 
         # --- the explanation
         self.title = QLabel()

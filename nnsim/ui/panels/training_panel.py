@@ -223,7 +223,7 @@ class TrainingPanel(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Learning rate"), self.learningRateSpin)
-        form.addRow("", self.learningRateWarning)
+        form.addRow(self.learningRateWarning)  # the whole row: room for its two lines
         form.addRow(self.tr("Optimizer"), self.optimizerCombo)
         form.addRow(self.tr("Batch size"), self.batchSizeSpin)
         form.addRow(self.tr("Loss"), self.lossCombo)
