@@ -231,8 +231,8 @@ def test_a_batch_size_or_seed_beyond_the_boxes_never_raises_and_is_said(window):
     assert panel.statusLabel.text() == (
         "The batch size 1,099,511,627,776 is larger than nnsim can show (at most 2,147,483,647). "
         "The seed 1,099,511,627,776 is larger than nnsim can show (at most 2,147,483,647).")
-    assert panel.batchSizeSpin.styleSheet() == "QSpinBox { border: 2px solid #b00020; }"
-    assert panel.seedSpin.styleSheet() == "QSpinBox { border: 2px solid #b00020; }"
+    assert panel.batchSizeSpin.styleSheet() == "QAbstractSpinBox { border: 2px solid #b00020; }"
+    assert panel.seedSpin.styleSheet() == "QAbstractSpinBox { border: 2px solid #b00020; }"
     panel._load_settings(window.training.settings)  # again, directly: no OverflowError
     window.training.set_settings(TrainingSettings(batch_size=20, seed=3))
     assert (panel.batchSizeSpin.value(), panel.seedSpin.value()) == (20, 3)
@@ -477,7 +477,7 @@ def test_reset_past_the_largest_seed_never_raises_and_is_said(window):
         window.training.reset()  # Reset alone takes the next seed: 2**31
         assert window.training.settings.seed == 2**31
         assert panel.seedSpin.value() == INT_MAX
-        assert panel.seedSpin.styleSheet() == "QSpinBox { border: 2px solid #b00020; }"
+        assert panel.seedSpin.styleSheet() == "QAbstractSpinBox { border: 2px solid #b00020; }"
         assert panel.statusLabel.text() == (
             "The seed 2,147,483,648 is larger than nnsim can show (at most 2,147,483,647).")
     finally:
@@ -492,3 +492,32 @@ def test_a_learning_rate_typed_beyond_10_is_not_taken(window, qtbot):
     assert window.training.settings.learning_rate == 5.0
     assert spin.text() == "5"
     assert not window.training_panel.learningRateWarning.isVisibleTo(window.training_panel)
+
+
+def test_the_rate_arrows_step_as_before_near_zero(window):
+    panel = window.training_panel
+    window.training.set_settings(TrainingSettings(regularization="l2", reg_rate=0.0, learning_rate=0.00001))
+    panel.regRateSpin.stepBy(1)
+    assert window.training.settings.reg_rate == 0.00001
+    panel.regRateSpin.stepBy(1)
+    assert window.training.settings.reg_rate == 0.00002  # adaptive: a tenth of the value's decade
+    panel.regRateSpin.stepBy(-1)
+    panel.regRateSpin.stepBy(-1)
+    assert window.training.settings.reg_rate == 0.0
+    panel.learningRateSpin.stepBy(-1)
+    assert window.training.settings.learning_rate == 0.00001  # the typed minimum
+    panel.learningRateSpin.stepBy(1)
+    assert window.training.settings.learning_rate == 0.00002
+    for start, steps, expected in ((0.1, 1, 0.11), (0.1, -1, 0.099), (0.1, -2, 0.098), (0.95, 10, 1.05),
+                                   (10.0, 1, 10.0), (1e6, 1, 1e6), (1e6, -1, 990000.0), (0.0003, -3, 0.00027), (0.5, 1, 0.51)):  # as Qt's steps
+        window.training.set_settings(TrainingSettings(learning_rate=start))
+        panel.learningRateSpin.stepBy(steps)
+        assert window.training.settings.learning_rate == expected, (start, steps)
+
+
+def test_a_rate_too_close_to_zero_from_the_controller_is_said(window):
+    panel = window.training_panel
+    window.training.set_settings(TrainingSettings(learning_rate=5e-324))
+    assert panel.learningRateSpin.text() == "0.1"  # left as it was: it cannot hold 5e-324
+    assert panel.learningRateSpin.styleSheet() == "QAbstractSpinBox { border: 2px solid #b00020; }"
+    assert panel.statusLabel.text() == "The learning rate 4.94066e-324 is too close to 0 for nnsim to show."

@@ -37,13 +37,17 @@ LARGEST_WHOLE = 2**31 - 1
 # a learning rate above this is beyond the typed range, and the panel warns about it
 LARGE_LEARNING_RATE = 10.0
 # a box's look while it cannot show the value in use (see ``_load_settings``)
-OUT_OF_RANGE_STYLE = "QSpinBox { border: 2px solid #b00020; }"
+OUT_OF_RANGE_STYLE = "QAbstractSpinBox { border: 2px solid #b00020; }"
 
 
 class RateSpin(NumberSpin):
     """A rate (learning rate, regularization): typed and stepped within a classroom range,
-    showing any rate from a file or the engine truly, from 1e-300 to 1.8e308, with up to six
-    significant digits ("0.1", "0.000123", "1e-7", "1e6")."""
+    showing any rate from a file or the engine truly (from 1.8e308 down to about 1e-322,
+    what a box of 323 decimals holds), with up to six significant digits ("0.1",
+    "0.000123", "1e-7", "1e6")."""
+
+    #: the arrows step no finer than this near 0 (as the five-decimal box did)
+    SMALLEST_STEP = 0.00001
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -53,6 +57,25 @@ class RateSpin(NumberSpin):
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt)
         return compact_number(self.locale().toString(float(value), "g", 6))
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt)
+        """Arrows and wheel step as the five-decimal box did (Qt's adaptive steps): a tenth
+        of the value's power of ten, at least 1e-5 (0.1 -> 0.11, 0.1 -> 0.099 going down),
+        rounded to that step, so no 0.11000000000000001 reaches training. Near 0 they jump
+        between 1e-5 and 0 (or the minimum): Qt's own adaptive step would start at 1e-323 in
+        a box of 323 decimals, and never reach 0 going down."""
+        value = self.value()
+        if steps > 0 and value < self.SMALLEST_STEP:
+            new = self.SMALLEST_STEP
+        elif steps < 0 and value <= self.SMALLEST_STEP:
+            new = self.minimum()
+        else:
+            exponent = math.floor(math.log10(value))
+            if steps < 0 and value <= float(f"1e{exponent}"):  # down from 0.1: steps of 0.001
+                exponent -= 1
+            step = max(exponent - 1, -5)
+            new = round(value + steps * float(f"1e{step}"), -step)
+        self.setValue(min(max(new, self.minimum()), self.maximum()))
 
 
 def whole_text(n: int) -> str:
@@ -339,7 +362,7 @@ class TrainingPanel(QWidget):
             fraction = model.test_fraction if model.pending_fraction is None else model.pending_fraction
             self.testSplitSpin.setValue(round(100 * fraction))
             self.seedSpin.setValue(min(seed, self.seedSpin.maximum()))
-            for box in (self.batchSizeSpin, self.seedSpin):
+            for box in (self.learningRateSpin, self.batchSizeSpin, self.regRateSpin, self.seedSpin):
                 box.setStyleSheet(OUT_OF_RANGE_STYLE if box in unshown else "")
             if problems:
                 self._status(" ".join(text for _, text in problems), error=True)
