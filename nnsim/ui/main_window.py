@@ -584,6 +584,10 @@ class MainWindow(QMainWindow):
         for k, name in enumerate(names, 1):
             if not isinstance(name, str):
                 raise _Refused(wrong_name.replace("%1", str(k)).replace("%2", self._kind(name)))
+            try:
+                name.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate ("\ud800" in the JSON): no text to show or save
+                raise _Refused(wrong_name.replace("%1", str(k)).replace("%2", self.tr("broken text (half a character)"))) from None
         return list(names)
 
     def _kind(self, value) -> str:

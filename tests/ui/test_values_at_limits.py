@@ -99,6 +99,7 @@ BAD_EXTRAS = [
     ({"output_names": "y"},
      "The output names must be a list of 1 texts (one per output node), but the file has a text."),
     ({"output_names": [None]}, "The output names must all be texts, but name 1 is nothing (null)."),
+    ({"output_names": ["\ud800"]}, "The output names must all be texts, but name 1 is broken text (half a character)."),
     ({"dataset": 5}, "The data set's name must be a text, but the file has a number."),
 ]
 

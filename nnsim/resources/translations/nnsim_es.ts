@@ -1160,52 +1160,57 @@ No se ha cambiado nada.</translation>
         <translation>Los nombres de las salidas deben ser todos textos, pero el nombre %1 es %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="590"/>
+        <source>broken text (half a character)</source>
+        <translation>texto roto (medio carácter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>true or false</source>
         <translation>verdadero o falso</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="598"/>
         <source>a text</source>
         <translation>un texto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>a number</source>
         <translation>un número</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>nothing (null)</source>
-        <translation>nada (null)</translation>
+        <translation>un valor vacío (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>an object</source>
         <translation>un objeto</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>an empty list</source>
         <translation>una lista vacía</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="605"/>
+        <location filename="../../ui/main_window.py" line="609"/>
         <source>a list of one value</source>
         <translation>una lista de un valor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="606"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>a list of %1 values</source>
         <translation>una lista de %1 valores</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="658"/>
+        <location filename="../../ui/main_window.py" line="662"/>
         <source>About nnsim</source>
         <translation>Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="659"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;A neural-network simulator for the classroom.&lt;/p&gt;&lt;p&gt;Each neuron multiplies its inputs by their weights, adds its bias and activates when the result passes a threshold. Training changes the weights and biases so that the right outputs activate.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;Un simulador de redes neuronales para el aula.&lt;/p&gt;&lt;p&gt;Cada neurona multiplica sus entradas por sus pesos, suma su sesgo y se activa cuando el resultado supera un umbral. El entrenamiento cambia los pesos y los sesgos para que se activen las salidas correctas.&lt;/p&gt;</translation>
     </message>
@@ -1616,320 +1621,321 @@ z = %3
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="79"/>
+        <location filename="../../ui/panels/training_panel.py" line="118"/>
         <source>Training</source>
+        <extracomment>the arrows step no finer than this near 0 (as the five-decimal box did)</extracomment>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="119"/>
-        <location filename="../../ui/panels/training_panel.py" line="123"/>
-        <location filename="../../ui/panels/training_panel.py" line="338"/>
-        <location filename="../../ui/panels/training_panel.py" line="339"/>
-        <location filename="../../ui/panels/training_panel.py" line="340"/>
+        <location filename="../../ui/panels/training_panel.py" line="158"/>
+        <location filename="../../ui/panels/training_panel.py" line="162"/>
+        <location filename="../../ui/panels/training_panel.py" line="377"/>
+        <location filename="../../ui/panels/training_panel.py" line="378"/>
+        <location filename="../../ui/panels/training_panel.py" line="379"/>
         <source>Train</source>
         <extracomment>the last divergence message box (None before one was shown)</extracomment>
         <translation>Entrenar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="120"/>
-        <location filename="../../ui/panels/training_panel.py" line="125"/>
+        <location filename="../../ui/panels/training_panel.py" line="159"/>
+        <location filename="../../ui/panels/training_panel.py" line="164"/>
         <source>Step one epoch</source>
         <translation>Avanzar una época</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="121"/>
-        <location filename="../../ui/panels/training_panel.py" line="127"/>
+        <location filename="../../ui/panels/training_panel.py" line="160"/>
+        <location filename="../../ui/panels/training_panel.py" line="166"/>
         <source>Reset weights</source>
         <translation>Reiniciar los pesos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="124"/>
+        <location filename="../../ui/panels/training_panel.py" line="163"/>
         <source>Start training; press again to pause (Space)</source>
         <translation>Empieza a entrenar; pulsa otra vez para pausar (Espacio)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="125"/>
+        <location filename="../../ui/panels/training_panel.py" line="164"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="126"/>
+        <location filename="../../ui/panels/training_panel.py" line="165"/>
         <source>Train exactly one epoch while paused (Right arrow)</source>
         <translation>Entrena exactamente una época mientras está en pausa (flecha derecha)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="127"/>
+        <location filename="../../ui/panels/training_panel.py" line="166"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="128"/>
+        <location filename="../../ui/panels/training_panel.py" line="167"/>
         <source>New random weights and an empty history (Ctrl+R)</source>
         <translation>Pesos aleatorios nuevos y un historial vacío (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="136"/>
+        <location filename="../../ui/panels/training_panel.py" line="175"/>
         <source>Epoch</source>
         <translation>Época</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="137"/>
+        <location filename="../../ui/panels/training_panel.py" line="176"/>
         <source>Epochs trained so far (one epoch = every training example once), and how many per second</source>
         <translation>Épocas entrenadas hasta ahora (una época = cada ejemplo de entrenamiento una vez), y cuántas por segundo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="146"/>
-        <location filename="../../ui/panels/training_panel.py" line="351"/>
+        <location filename="../../ui/panels/training_panel.py" line="185"/>
+        <location filename="../../ui/panels/training_panel.py" line="390"/>
         <source>Epoch {0}</source>
         <translation>Época {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="146"/>
-        <location filename="../../ui/panels/training_panel.py" line="353"/>
+        <location filename="../../ui/panels/training_panel.py" line="185"/>
+        <location filename="../../ui/panels/training_panel.py" line="392"/>
         <source>  ·  {0} epochs/s</source>
         <translation>  ·  {0} épocas/s</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="148"/>
+        <location filename="../../ui/panels/training_panel.py" line="187"/>
         <source>Training status</source>
         <translation>Estado del entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="149"/>
+        <location filename="../../ui/panels/training_panel.py" line="188"/>
         <source>What happened last, and what waits for Reset</source>
         <translation>Lo último que ha pasado y lo que espera a Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="153"/>
-        <location filename="../../ui/panels/training_panel.py" line="209"/>
+        <location filename="../../ui/panels/training_panel.py" line="192"/>
+        <location filename="../../ui/panels/training_panel.py" line="248"/>
         <source>Learning rate</source>
         <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="154"/>
+        <location filename="../../ui/panels/training_panel.py" line="193"/>
         <source>How big a step each weight takes against its gradient; applies at once</source>
         <translation>Cuánto avanza cada peso en contra de su gradiente; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="157"/>
+        <location filename="../../ui/panels/training_panel.py" line="196"/>
         <source>Very large: a learning rate above 10 usually makes training diverge.</source>
         <translation>Muy grande: con una tasa de aprendizaje mayor que 10 el entrenamiento suele divergir.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="162"/>
-        <location filename="../../ui/panels/training_panel.py" line="211"/>
+        <location filename="../../ui/panels/training_panel.py" line="201"/>
+        <location filename="../../ui/panels/training_panel.py" line="250"/>
         <source>Optimizer</source>
         <translation>Optimizador</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="163"/>
+        <location filename="../../ui/panels/training_panel.py" line="202"/>
         <source>How gradients become weight changes; applies at once</source>
         <translation>Cómo se convierten los gradientes en cambios de los pesos; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="164"/>
+        <location filename="../../ui/panels/training_panel.py" line="203"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="164"/>
+        <location filename="../../ui/panels/training_panel.py" line="203"/>
         <source>Momentum</source>
         <translation>Momentum</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="164"/>
+        <location filename="../../ui/panels/training_panel.py" line="203"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="166"/>
-        <location filename="../../ui/panels/training_panel.py" line="212"/>
+        <location filename="../../ui/panels/training_panel.py" line="205"/>
+        <location filename="../../ui/panels/training_panel.py" line="251"/>
         <source>Batch size</source>
         <translation>Tamaño del lote</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="167"/>
+        <location filename="../../ui/panels/training_panel.py" line="206"/>
         <source>Examples per weight update; applies at once</source>
         <translation>Ejemplos por cada actualización de los pesos; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="169"/>
-        <location filename="../../ui/panels/training_panel.py" line="213"/>
+        <location filename="../../ui/panels/training_panel.py" line="208"/>
+        <location filename="../../ui/panels/training_panel.py" line="252"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="170"/>
+        <location filename="../../ui/panels/training_panel.py" line="209"/>
         <source>How the error is measured; applies at once</source>
         <translation>Cómo se mide el error; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="171"/>
+        <location filename="../../ui/panels/training_panel.py" line="210"/>
         <source>Automatic</source>
         <translation>Automática</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="171"/>
+        <location filename="../../ui/panels/training_panel.py" line="210"/>
         <source>Cross-entropy</source>
         <translation>Entropía cruzada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="172"/>
+        <location filename="../../ui/panels/training_panel.py" line="211"/>
         <source>Squared error</source>
         <translation>Error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="175"/>
-        <location filename="../../ui/panels/training_panel.py" line="217"/>
+        <location filename="../../ui/panels/training_panel.py" line="214"/>
+        <location filename="../../ui/panels/training_panel.py" line="256"/>
         <source>Regularization</source>
         <translation>Regularización</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="176"/>
+        <location filename="../../ui/panels/training_panel.py" line="215"/>
         <source>A penalty that keeps weights small (L2) or sparse (L1); applies at once</source>
         <translation>Una penalización que mantiene los pesos pequeños (L2) o con muchos ceros (L1); se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="177"/>
+        <location filename="../../ui/panels/training_panel.py" line="216"/>
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="177"/>
+        <location filename="../../ui/panels/training_panel.py" line="216"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="177"/>
+        <location filename="../../ui/panels/training_panel.py" line="216"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="179"/>
+        <location filename="../../ui/panels/training_panel.py" line="218"/>
         <source>Regularization rate</source>
         <translation>Intensidad de la regularización</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="180"/>
+        <location filename="../../ui/panels/training_panel.py" line="219"/>
         <source>Strength of the regularization penalty (λ)</source>
         <translation>Fuerza de la penalización de regularización (λ)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="182"/>
-        <location filename="../../ui/panels/training_panel.py" line="218"/>
+        <location filename="../../ui/panels/training_panel.py" line="221"/>
+        <location filename="../../ui/panels/training_panel.py" line="257"/>
         <source>Test split</source>
         <translation>Parte de prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="183"/>
+        <location filename="../../ui/panels/training_panel.py" line="222"/>
         <source>Share of the examples kept aside to test the network; applies on Reset</source>
         <translation>Parte de los ejemplos que se reserva para probar la red; se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="187"/>
-        <location filename="../../ui/panels/training_panel.py" line="219"/>
+        <location filename="../../ui/panels/training_panel.py" line="226"/>
+        <location filename="../../ui/panels/training_panel.py" line="258"/>
         <source>Seed</source>
         <translation>Semilla</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="188"/>
+        <location filename="../../ui/panels/training_panel.py" line="227"/>
         <source>Random seed of the starting weights and the example order; applies on Reset (Reset alone takes the next seed)</source>
         <translation>Semilla aleatoria de los pesos iniciales y del orden de los ejemplos; se aplica al reiniciar (Reiniciar sin más toma la semilla siguiente)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="191"/>
+        <location filename="../../ui/panels/training_panel.py" line="230"/>
         <source>Stop condition</source>
         <translation>Condición de parada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="192"/>
+        <location filename="../../ui/panels/training_panel.py" line="231"/>
         <source>When training pauses by itself</source>
         <translation>Cuándo se pausa solo el entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="193"/>
+        <location filename="../../ui/panels/training_panel.py" line="232"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="193"/>
+        <location filename="../../ui/panels/training_panel.py" line="232"/>
         <source>After N epochs</source>
         <translation>Tras N épocas</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="194"/>
+        <location filename="../../ui/panels/training_panel.py" line="233"/>
         <source>When loss below</source>
         <translation>Si la pérdida baja de</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="196"/>
+        <location filename="../../ui/panels/training_panel.py" line="235"/>
         <source>Epochs to train</source>
         <translation>Épocas que entrenar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="197"/>
+        <location filename="../../ui/panels/training_panel.py" line="236"/>
         <source>Pause after this many more epochs</source>
         <translation>Pausa tras este número de épocas más</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="200"/>
+        <location filename="../../ui/panels/training_panel.py" line="239"/>
         <source>Target loss</source>
         <translation>Pérdida objetivo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="201"/>
+        <location filename="../../ui/panels/training_panel.py" line="240"/>
         <source>Pause when an epoch&apos;s loss falls below this value</source>
         <translation>Pausa cuando la pérdida de una época baja de este valor</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="224"/>
+        <location filename="../../ui/panels/training_panel.py" line="263"/>
         <source>Stop</source>
         <translation>Parada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="230"/>
+        <location filename="../../ui/panels/training_panel.py" line="269"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="259"/>
+        <location filename="../../ui/panels/training_panel.py" line="298"/>
         <source>Not applied: {0}</source>
         <translation>No se ha aplicado: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="286"/>
+        <location filename="../../ui/panels/training_panel.py" line="325"/>
         <source>The batch size %1 is larger than nnsim can show (at most %2).</source>
         <translation>El tamaño del lote %1 es mayor de lo que nnsim puede mostrar (como mucho %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="287"/>
+        <location filename="../../ui/panels/training_panel.py" line="326"/>
         <source>The seed %1 is larger than nnsim can show (at most %2).</source>
         <translation>La semilla %1 es mayor de lo que nnsim puede mostrar (como mucho %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="292"/>
+        <location filename="../../ui/panels/training_panel.py" line="331"/>
         <source>The learning rate %1 is too close to 0 for nnsim to show.</source>
         <translation>La tasa de aprendizaje %1 está demasiado cerca de 0 para que nnsim la muestre.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="294"/>
+        <location filename="../../ui/panels/training_panel.py" line="333"/>
         <source>The regularization rate %1 is too close to 0 for nnsim to show.</source>
         <translation>La intensidad de la regularización %1 está demasiado cerca de 0 para que nnsim la muestre.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="338"/>
-        <location filename="../../ui/panels/training_panel.py" line="339"/>
-        <location filename="../../ui/panels/training_panel.py" line="340"/>
+        <location filename="../../ui/panels/training_panel.py" line="377"/>
+        <location filename="../../ui/panels/training_panel.py" line="378"/>
+        <location filename="../../ui/panels/training_panel.py" line="379"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="346"/>
+        <location filename="../../ui/panels/training_panel.py" line="385"/>
         <source>This network has no data set to learn from: choose one to train.</source>
         <translation>Esta red no tiene un conjunto de datos del que aprender: elige uno para entrenar.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="368"/>
+        <location filename="../../ui/panels/training_panel.py" line="407"/>
         <source>Training paused; the weights are the last ones that were still numbers.
 
 What to try: a smaller learning rate (e.g. {0:g} instead of {1:g}), the Adam optimizer, or Reset for new weights.</source>
@@ -1938,27 +1944,27 @@ What to try: a smaller learning rate (e.g. {0:g} instead of {1:g}), the Adam opt
 Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}), el optimizador Adam o Reiniciar para tener pesos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="371"/>
+        <location filename="../../ui/panels/training_panel.py" line="410"/>
         <source>Training diverged: the learning rate is too large for this network.</source>
         <translation>El entrenamiento divergió: la tasa de aprendizaje es demasiado grande para esta red.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="372"/>
+        <location filename="../../ui/panels/training_panel.py" line="411"/>
         <source>Training diverged</source>
         <translation>El entrenamiento divergió</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="389"/>
+        <location filename="../../ui/panels/training_panel.py" line="428"/>
         <source>Paused: the loss fell below {0:g}.</source>
         <translation>En pausa: la pérdida bajó de {0:g}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="391"/>
+        <location filename="../../ui/panels/training_panel.py" line="430"/>
         <source>Paused after {0} epochs.</source>
         <translation>En pausa tras {0} épocas.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="395"/>
+        <location filename="../../ui/panels/training_panel.py" line="434"/>
         <source>Training paused: {0}</source>
         <translation>Entrenamiento en pausa: {0}</translation>
     </message>
