@@ -137,10 +137,16 @@ class NetworkDocument(QObject):
         return self._live
 
     def set_sample(self, x) -> None:
-        """Show a typed-in input (as the network sees it, i.e. already standardized)."""
-        x = np.array(x, dtype=float).ravel()
+        """Show a typed-in input (as the network sees it, i.e. already standardized). A wrong
+        count of values, or one that is NaN or infinite, raises ``ValueError``: nothing changes."""
+        try:
+            x = np.array(x, dtype=float).ravel()
+        except OverflowError:  # an integer beyond any float (10**400)
+            raise ValueError("a sample's values must be finite numbers (no NaN or infinity)") from None
         if x.size != self._network.layer_sizes[0]:
             raise ValueError(f"a sample has {self._network.layer_sizes[0]} values, got {x.size}")
+        if not np.all(np.isfinite(x)):
+            raise ValueError("a sample's values must be finite numbers (no NaN or infinity)")
         self._sample_index = -1
         self._show_sample(x)
 

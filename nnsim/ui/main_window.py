@@ -14,6 +14,8 @@ the saved dock layout finds them (``nnsim.app`` does).
 from __future__ import annotations
 
 import json
+import math
+import numbers
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, QSignalBlocker, Qt, Signal
@@ -45,6 +47,14 @@ from nnsim.ui.plots.boundary import DecisionBoundaryView
 from nnsim.ui.plots.curves import TrainingPlots
 from nnsim.model.selection import SelectionModel, activation_title
 from nnsim.model.structure import NetworkEditor
+
+
+class _Refused(Exception):
+    """A model file the window cannot show: ``detail`` says why, in the user's language."""
+
+    def __init__(self, detail: str):
+        super().__init__(detail)
+        self.detail = detail
 
 
 class _PanelScroll(QScrollArea):
@@ -471,29 +481,59 @@ class MainWindow(QMainWindow):
         return True
 
     def open_model_from(self, path) -> bool:
-        """Load a model file; a bad file leaves the current network as it was."""
+        """Load a model file. Everything the window needs from it is checked first; a bad
+        file (whatever it holds) changes nothing and a dialog says what is wrong."""
+        try:
+            plan = self._read_model(path)
+        except _Refused as refusal:
+            detail = refusal.detail
+        except OverflowError:  # an integer beyond any float (10**400), from a loader that let it through
+            detail = self.tr("A number in the file is too large (the largest is about 1.8e308).")
+        except Exception as error:  # noqa: BLE001 - a bad file must never escape the open action
+            detail = translate_message(str(error)) or type(error).__name__
+        else:
+            self._open_plan(path, *plan)
+            return True
+        self._show_error(self.tr("Could not open the model"),
+                         self.tr("%1 is not a model nnsim can open:\n%2").replace("%1", str(path)).replace("%2", detail))
+        return False
+
+    def _read_model(self, path):
+        """Read and check a model file without changing anything: (network, settings, data
+        or None, sample or None, names or None, keep_data). Raises ``_Refused`` with the
+        reason when the window cannot show what the file holds."""
         from nnsim.core.model_file import load_model
 
-        try:
-            network, settings, extra = load_model(path)
-        except (OSError, ValueError) as error:
-            self._show_error(self.tr("Could not open the model"),
-                             self.tr("%1 is not a model nnsim can open:\n%2").replace("%1", str(path)).replace("%2", translate_message(str(error))))
-            return False
+        network, settings, extra = load_model(path)
         extra = extra or {}
+        sizes = network.layer_sizes
+        sample = self._checked_sample(extra, sizes[0])
+        input_names = self._checked_names(extra, "input_names", sizes[0])
+        output_names = self._checked_names(extra, "output_names", sizes[-1])
+        dataset = extra.get("dataset")
+        if dataset is not None and not isinstance(dataset, str):
+            raise _Refused(self.tr("The data set's name must be a text, but the file has %1.")
+                           .replace("%1", self._kind(dataset)))
+        if settings is not None:
+            problem = self.training_panel.settings_problem(settings)
+            if problem:
+                raise _Refused(problem)
+        data = self._document.data
+        keep_data = data is not None and sizes[0] == data.n_inputs and sizes[-1] == data.n_outputs \
+            and (dataset or data.dataset.name) == data.dataset.name
+        if not keep_data:
+            data = self._data_for(dataset, network)
+        names = None
+        if data is None and input_names is not None and output_names is not None:
+            names = (input_names, output_names)
+        return network, settings, data, (sample if data is None else None), names, keep_data
+
+    def _open_plan(self, path, network, settings, data, sample, names, keep_data) -> None:
+        """Show a checked model file (``_read_model``)."""
         doc = self._document
-        data = doc.data
-        if data is not None and network.layer_sizes[0] == data.n_inputs and network.layer_sizes[-1] == data.n_outputs \
-                and extra.get("dataset", data.dataset.name) == data.dataset.name:
+        if keep_data:
             doc.replace_network(network)
         else:
-            data = self._data_for(extra.get("dataset"), network)
-            names = None
-            if data is None and "input_names" in extra and "output_names" in extra:
-                names = (extra["input_names"], extra["output_names"])
-            sample = extra.get("sample") if data is None else None
-            if sample is not None and len(sample) != network.layer_sizes[0]:
-                sample = None
             doc.set_data(data, network, sample=sample, names=names)
         self.undo_stack.clear()
         self._path = Path(path)
@@ -502,7 +542,73 @@ class MainWindow(QMainWindow):
         if settings is not None:
             self.context.training.set_settings(settings)
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
-        return True
+
+    def _checked_sample(self, extra: dict, n: int) -> list[float] | None:
+        """The file's sample: ``n`` finite numbers, or None when the file has none."""
+        if "sample" not in extra:
+            return None
+        sample = extra["sample"]
+        if not isinstance(sample, list) or len(sample) != n:
+            raise _Refused(self.tr("The sample must be a list of %1 numbers (one per input), but the file has %2.")
+                           .replace("%1", str(n)).replace("%2", self._kind(sample)))
+        values = []
+        for k, v in enumerate(sample, 1):
+            if not isinstance(v, numbers.Real) or isinstance(v, bool):
+                raise _Refused(self.tr("The sample must hold numbers only, but its value %1 is %2.")
+                               .replace("%1", str(k)).replace("%2", self._kind(v)))
+            try:
+                value = float(v)
+            except OverflowError:
+                value = math.inf
+            if not math.isfinite(value):
+                raise _Refused(self.tr("The sample must hold finite numbers only, but its value %1 is too large "
+                                       "(the largest is about 1.8e308).").replace("%1", str(k)))
+            values.append(value)
+        return values
+
+    def _checked_names(self, extra: dict, key: str, n: int) -> list[str] | None:
+        """The file's node names under ``key``: ``n`` texts, or None when the file has none."""
+        if key not in extra:
+            return None
+        names = extra[key]
+        if key == "input_names":
+            wrong_list = self.tr("The input names must be a list of %1 texts (one per input node), "
+                                 "but the file has %2.")
+            wrong_name = self.tr("The input names must all be texts, but name %1 is %2.")
+        else:
+            wrong_list = self.tr("The output names must be a list of %1 texts (one per output node), "
+                                 "but the file has %2.")
+            wrong_name = self.tr("The output names must all be texts, but name %1 is %2.")
+        if not isinstance(names, list) or len(names) != n:
+            raise _Refused(wrong_list.replace("%1", str(n)).replace("%2", self._kind(names)))
+        for k, name in enumerate(names, 1):
+            if not isinstance(name, str):
+                raise _Refused(wrong_name.replace("%1", str(k)).replace("%2", self._kind(name)))
+            try:
+                name.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate ("\ud800" in the JSON): no text to show or save
+                raise _Refused(wrong_name.replace("%1", str(k)).replace("%2", self.tr("broken text (half a character)"))) from None
+        return list(names)
+
+    def _kind(self, value) -> str:
+        """What a JSON value is, in words: "a text", "a list of 3 values" ..."""
+        if isinstance(value, bool):
+            return self.tr("true or false")
+        if isinstance(value, str):
+            return self.tr("a text")
+        if isinstance(value, numbers.Number):
+            return self.tr("a number")
+        if value is None:
+            return self.tr("nothing (null)")
+        if isinstance(value, dict):
+            return self.tr("an object")
+        if isinstance(value, list):
+            if not value:
+                return self.tr("an empty list")
+            if len(value) == 1:
+                return self.tr("a list of one value")
+            return self.tr("a list of %1 values").replace("%1", str(len(value)))
+        return type(value).__name__
 
     @staticmethod
     def _data_for(name, network):

@@ -40,3 +40,30 @@ def test_follow_parameters_ends_with_its_owner(qtbot):
         qtbot.wait(20)
     assert exceptions == []
     assert calls == []
+
+
+import math  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("values", [[math.nan, 0.0], [0.0, math.inf], [-math.inf, 1.0], ["1e400", 0.0], [10**400, 0.0]])
+def test_set_sample_refuses_values_that_are_not_finite(qtbot, values):
+    doc = _document()
+    doc.set_sample([0.5, -0.25])
+    changes = []
+    doc.sampleChanged.connect(lambda: changes.append("sample"))
+    doc.parametersChanged.connect(lambda: changes.append("parameters"))
+    with pytest.raises(ValueError) as refused:
+        doc.set_sample(values)
+    assert str(refused.value) == "a sample's values must be finite numbers (no NaN or infinity)"
+    assert doc.sample.tolist() == [0.5, -0.25]
+    assert changes == []
+
+
+def test_set_sample_takes_finite_values_at_the_limits(qtbot):
+    doc = _document()
+    doc.set_sample([1.7976931348623157e308, 5e-324])
+    np.testing.assert_array_equal(doc.sample, [1.7976931348623157e308, 5e-324])
+    assert doc.sample_index == -1

@@ -879,287 +879,377 @@ No se ha cambiado nada.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Loss and accuracy</source>
         <translation>Pérdida y aciertos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Decision boundary</source>
         <translation>Frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Weights and bias</source>
         <extracomment>the version of the dock layout saved in the settings: raise it when the panels change, so a layout saved by an older nnsim (other docks, other tabs) is not restored Shown after a language is chosen. Deliberately in both languages and not through tr(): the person who just picked a language may not read the one the window is in now. an example replaced the network and data (its name: &quot;one_neuron&quot;, &quot;iris&quot;) what this window&apos;s parts share; the window owns it from now on</extracomment>
         <translation>Pesos y sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>The neuron explained</source>
         <translation>La neurona, paso a paso</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;Save model…</source>
         <translation>&amp;Guardar modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Save model &amp;as…</source>
         <translation>Guardar modelo &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>+ Neuron</source>
         <translation>+ Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Add a neuron to the selected hidden layer</source>
         <translation>Añade una neurona a la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>− Neuron</source>
         <translation>− Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Remove the selected neuron</source>
         <translation>Elimina la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>+ Layer</source>
         <translation>+ Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Add a hidden layer after the selected layer</source>
         <translation>Añade una capa oculta después de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>− Layer</source>
         <translation>− Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Remove the selected hidden layer</source>
         <translation>Elimina la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Activation of the selected layer</source>
         <translation>Activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Activation function of the selected layer</source>
         <translation>Función de activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>&amp;Fit network to window</source>
         <translation>A&amp;justar la red a la ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Zoom &amp;in</source>
         <translation>A&amp;mpliar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Reducir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;One neuron</source>
         <translation>&amp;Una neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Two inputs and one step neuron with threshold 0.5: the worked example</source>
         <translation>Dos entradas y una neurona escalón con umbral 0.5: el ejemplo explicado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;Iris flowers</source>
         <translation>Flores &amp;Iris</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>The 4-8-8-3 network on the Iris flowers, as at start-up</source>
         <translation>La red 4-8-8-3 con las flores Iris, como al abrir el programa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>E&amp;xamples</source>
         <translation>E&amp;jemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Structure</source>
         <translation>Estructura</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Structure and undo</source>
         <translation>Estructura y deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source> Activation: </source>
         <translation> Activación: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Automatic (system language)</source>
         <translation>Automático (idioma del sistema)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Undo: %1</source>
         <translation>Deshacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Redo: %1</source>
         <translation>Rehacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>untitled</source>
         <translation>sin título</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>nnsim models (*.nnsim.json *.json);;All files (*)</source>
         <translation>Modelos de nnsim (*.nnsim.json *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Save model</source>
         <translation>Guardar modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>Could not save the model</source>
         <translation>No se pudo guardar el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>The model could not be saved to %1:
 %2</source>
         <translation>No se pudo guardar el modelo en %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="491"/>
+        <source>A number in the file is too large (the largest is about 1.8e308).</source>
+        <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1.8e308).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>Could not open the model</source>
         <translation>No se pudo abrir el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>%1 is not a model nnsim can open:
 %2</source>
         <translation>%1 no es un modelo que nnsim pueda abrir:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="515"/>
+        <source>The data set&apos;s name must be a text, but the file has %1.</source>
+        <translation>El nombre del conjunto de datos debe ser un texto, pero el archivo tiene %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Opened %1</source>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="552"/>
+        <source>The sample must be a list of %1 numbers (one per input), but the file has %2.</source>
+        <translation>La muestra debe ser una lista de %1 números (uno por entrada), pero el archivo tiene %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="557"/>
+        <source>The sample must hold numbers only, but its value %1 is %2.</source>
+        <translation>La muestra solo puede contener números, pero su valor %1 es %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="564"/>
+        <source>The sample must hold finite numbers only, but its value %1 is too large (the largest is about 1.8e308).</source>
+        <translation>La muestra solo puede contener números finitos, pero su valor %1 es demasiado grande (el mayor posible es de unos 1.8e308).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="575"/>
+        <source>The input names must be a list of %1 texts (one per input node), but the file has %2.</source>
+        <translation>Los nombres de las entradas deben ser una lista de %1 textos (uno por nodo de entrada), pero el archivo tiene %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="577"/>
+        <source>The input names must all be texts, but name %1 is %2.</source>
+        <translation>Los nombres de las entradas deben ser todos textos, pero el nombre %1 es %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="579"/>
+        <source>The output names must be a list of %1 texts (one per output node), but the file has %2.</source>
+        <translation>Los nombres de las salidas deben ser una lista de %1 textos (uno por nodo de salida), pero el archivo tiene %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="581"/>
+        <source>The output names must all be texts, but name %1 is %2.</source>
+        <translation>Los nombres de las salidas deben ser todos textos, pero el nombre %1 es %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="590"/>
+        <source>broken text (half a character)</source>
+        <translation>texto roto (medio carácter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="596"/>
+        <source>true or false</source>
+        <translation>verdadero o falso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="598"/>
+        <source>a text</source>
+        <translation>un texto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="600"/>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="602"/>
+        <source>nothing (null)</source>
+        <translation>un valor vacío (null)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="604"/>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="607"/>
+        <source>an empty list</source>
+        <translation>una lista vacía</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="609"/>
+        <source>a list of one value</source>
+        <translation>una lista de un valor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="610"/>
+        <source>a list of %1 values</source>
+        <translation>una lista de %1 valores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="662"/>
         <source>About nnsim</source>
         <translation>Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;A neural-network simulator for the classroom.&lt;/p&gt;&lt;p&gt;Each neuron multiplies its inputs by their weights, adds its bias and activates when the result passes a threshold. Training changes the weights and biases so that the right outputs activate.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;Un simulador de redes neuronales para el aula.&lt;/p&gt;&lt;p&gt;Cada neurona multiplica sus entradas por sus pesos, suma su sesgo y se activa cuando el resultado supera un umbral. El entrenamiento cambia los pesos y los sesgos para que se activen las salidas correctas.&lt;/p&gt;</translation>
     </message>
@@ -1350,140 +1440,150 @@ z = %3
 <context>
     <name>NeuronPanel</name>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="67"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="69"/>
         <source>What the selected neuron computes</source>
         <extracomment>the formula lists every term up to this many inputs, then the largest ones</extracomment>
         <translation>Lo que calcula la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="75"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="77"/>
         <source>Sample row of the data set</source>
         <extracomment>the numbers shown, for tests and screen readers: z and y = f(z) (None for inputs)</extracomment>
         <translation>Fila de la muestra en el conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="76"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="78"/>
         <source>Which example of the data set the graph and the formula show</source>
         <translation>Qué ejemplo del conjunto de datos muestran el grafo y la fórmula</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="82"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="84"/>
         <source>Input values of the sample</source>
         <translation>Valores de entrada de la muestra</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="84"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="86"/>
         <source>Type the input values, separated by spaces or semicolons, and press Enter. They are the values the network sees (standardized for a data set).</source>
         <translation>Escribe los valores de entrada, separados por espacios o punto y coma, y pulsa Enter. Son los valores que ve la red (estandarizados si hay un conjunto de datos).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="93"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="102"/>
         <source>Sample &amp;row:</source>
         <translation>&amp;Fila de la muestra:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="96"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="105"/>
         <source>&amp;Inputs x:</source>
         <translation>&amp;Entradas x:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="104"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="114"/>
         <source>The weighted sum of the inputs plus the bias</source>
         <translation>La suma de las entradas por sus pesos, más el sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="105"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="115"/>
         <source>The result z of the weighted sum</source>
         <translation>El resultado z de la suma ponderada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="106"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="116"/>
         <source>The activation function applied to z</source>
         <translation>La función de activación aplicada a z</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="107"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="117"/>
         <source>Whether the neuron activates</source>
         <translation>Si la neurona se activa o no</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="113"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="123"/>
         <source>Step threshold</source>
         <translation>Umbral del escalón</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="114"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="124"/>
         <source>A step neuron switches on when z is above this threshold (0.5 in the worked example)</source>
         <translation>Una neurona escalón se activa cuando z supera este umbral (0.5 en el ejemplo explicado)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="123"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="133"/>
         <source>Step &amp;threshold:</source>
         <translation>&amp;Umbral del escalón:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="179"/>
-        <location filename="../../ui/panels/neuron_panel.py" line="182"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="189"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="192"/>
         <source>(values typed in)</source>
         <translation>(valores escritos a mano)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="189"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="199"/>
         <source>of %1 · answer: %2</source>
         <translation>de %1 · respuesta: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="203"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="210"/>
         <source>Type %1 numbers, separated by spaces.</source>
         <translation>Escribe %1 números separados por espacios.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="217"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="220"/>
+        <source>Every input must be a finite number (not nan or inf, at most about 1.8e308).</source>
+        <translation>Cada entrada debe ser un número finito (ni nan ni inf, como mucho unos 1.8e308).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/neuron_panel.py" line="243"/>
         <source>Click a neuron in the graph to see what it computes.</source>
         <translation>Haz clic en una neurona del grafo para ver lo que calcula.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="224"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="250"/>
         <source>&lt;b&gt;%1&lt;/b&gt; is an input: it passes the sample&apos;s value on.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; es una entrada: pasa el valor de la muestra a la capa siguiente.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="237"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="263"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) multiplies each input x by its weight w, adds the bias b, then applies its activation:</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2) multiplica cada entrada x por su peso w, suma el sesgo b y aplica su función de activación:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="252"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="277"/>
+        <source>z is not a number (nan) → &lt;b&gt;stays off&lt;/b&gt;: it passes 0 on</source>
+        <translation>z no es un número (nan) → &lt;b&gt;no se activa&lt;/b&gt;: pasa un 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/neuron_panel.py" line="280"/>
         <source>z = %1 &gt; %2 → &lt;b&gt;activates&lt;/b&gt;: it passes 1 on to the next layer</source>
         <translation>z = %1 &gt; %2 → &lt;b&gt;se activa&lt;/b&gt;: pasa un 1 a la capa siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="255"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="283"/>
         <source>z = %1 ≤ %2 → &lt;b&gt;stays off&lt;/b&gt;: it passes 0 on</source>
         <translation>z = %1 ≤ %2 → &lt;b&gt;no se activa&lt;/b&gt;: pasa un 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="271"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="299"/>
         <source> + (%1 smaller terms: %2)</source>
         <translation> + (%1 términos menores: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="286"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="314"/>
         <source>step: 1 if z &gt; %1, else 0</source>
         <translation>escalón: 1 si z &gt; %1; si no, 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="287"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="315"/>
         <source>training uses a sigmoid stand-in slope (hover for why)</source>
         <translation>al entrenar usa la pendiente de una sigmoide (pasa el ratón: ¿por qué?)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="292"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="320"/>
         <source>softmax over the outputs: %1 (the outputs add up to 1)</source>
         <translation>softmax sobre las salidas: %1 (las salidas suman 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="299"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="327"/>
         <source>The step is flat everywhere except at the threshold, so its true slope cannot teach anything. Training uses a stand-in instead: the slope of a sigmoid centred on the threshold (%1), a &apos;surrogate gradient&apos;. The neuron itself still outputs exactly 0 or 1.</source>
         <translation>El escalón es plano en todas partes salvo en el umbral, así que su pendiente real no puede enseñar nada. El entrenamiento usa otra en su lugar: la pendiente de una sigmoide centrada en el umbral (%1), un «gradiente sustituto». La neurona sigue dando exactamente 0 o 1.</translation>
     </message>
@@ -1491,68 +1591,68 @@ z = %3
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="100"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="150"/>
         <source>Weights and bias of the selected neuron</source>
         <extracomment>slider positions from -STEPS to +STEPS cover -range .. +range what a spin box takes when typed into: values beyond come only from elsewhere (a file) from this size on a spin box writes values as 1.7e308, so they fit its width</extracomment>
         <translation>Pesos y sesgo de la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="112"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="162"/>
         <source>Slider range</source>
         <translation>Rango de los deslizadores</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="113"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="163"/>
         <source>The sliders go from minus this value to plus this value. Widen it for larger weights.</source>
         <translation>Los deslizadores van de menos este valor a más este valor. Auméntalo para pesos más grandes.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="121"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="171"/>
         <source>Slider &amp;range:</source>
         <translation>&amp;Rango de los deslizadores:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="210"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="264"/>
         <source>&lt;b&gt;No neuron selected&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ninguna neurona seleccionada&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="211"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="265"/>
         <source>Click a node in the graph to see and change its weights.</source>
         <translation>Haz clic en un nodo del grafo para ver y cambiar sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="219"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="273"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — an input</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — una entrada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="221"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="275"/>
         <source>An input node has no weights: its value comes from the data (choose the sample below).</source>
         <translation>Un nodo de entrada no tiene pesos: su valor viene de los datos (elige la muestra más abajo).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="228"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="282"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2, %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="239"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="293"/>
         <source>Weight from %1 to %2</source>
         <translation>Peso de %1 a %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="240"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="294"/>
         <source>bias b</source>
         <translation>sesgo b</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="240"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="294"/>
         <source>Bias of %1</source>
         <translation>Sesgo de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="269"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="323"/>
         <source>Type an exact value and press Enter</source>
         <translation>Escribe un valor exacto y pulsa Enter</translation>
     </message>
@@ -1560,295 +1660,321 @@ z = %3
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="59"/>
+        <location filename="../../ui/panels/training_panel.py" line="118"/>
         <source>Training</source>
+        <extracomment>the arrows step no finer than this near 0 (as the five-decimal box did)</extracomment>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="99"/>
-        <location filename="../../ui/panels/training_panel.py" line="103"/>
-        <location filename="../../ui/panels/training_panel.py" line="277"/>
-        <location filename="../../ui/panels/training_panel.py" line="278"/>
-        <location filename="../../ui/panels/training_panel.py" line="279"/>
+        <location filename="../../ui/panels/training_panel.py" line="158"/>
+        <location filename="../../ui/panels/training_panel.py" line="162"/>
+        <location filename="../../ui/panels/training_panel.py" line="377"/>
+        <location filename="../../ui/panels/training_panel.py" line="378"/>
+        <location filename="../../ui/panels/training_panel.py" line="379"/>
         <source>Train</source>
         <extracomment>the last divergence message box (None before one was shown)</extracomment>
         <translation>Entrenar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="100"/>
-        <location filename="../../ui/panels/training_panel.py" line="105"/>
+        <location filename="../../ui/panels/training_panel.py" line="159"/>
+        <location filename="../../ui/panels/training_panel.py" line="164"/>
         <source>Step one epoch</source>
         <translation>Avanzar una época</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="101"/>
-        <location filename="../../ui/panels/training_panel.py" line="107"/>
+        <location filename="../../ui/panels/training_panel.py" line="160"/>
+        <location filename="../../ui/panels/training_panel.py" line="166"/>
         <source>Reset weights</source>
         <translation>Reiniciar los pesos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="104"/>
+        <location filename="../../ui/panels/training_panel.py" line="163"/>
         <source>Start training; press again to pause (Space)</source>
         <translation>Empieza a entrenar; pulsa otra vez para pausar (Espacio)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="105"/>
+        <location filename="../../ui/panels/training_panel.py" line="164"/>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="106"/>
+        <location filename="../../ui/panels/training_panel.py" line="165"/>
         <source>Train exactly one epoch while paused (Right arrow)</source>
         <translation>Entrena exactamente una época mientras está en pausa (flecha derecha)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="107"/>
+        <location filename="../../ui/panels/training_panel.py" line="166"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="108"/>
+        <location filename="../../ui/panels/training_panel.py" line="167"/>
         <source>New random weights and an empty history (Ctrl+R)</source>
         <translation>Pesos aleatorios nuevos y un historial vacío (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="116"/>
+        <location filename="../../ui/panels/training_panel.py" line="175"/>
         <source>Epoch</source>
         <translation>Época</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="117"/>
+        <location filename="../../ui/panels/training_panel.py" line="176"/>
         <source>Epochs trained so far (one epoch = every training example once), and how many per second</source>
         <translation>Épocas entrenadas hasta ahora (una época = cada ejemplo de entrenamiento una vez), y cuántas por segundo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="126"/>
-        <location filename="../../ui/panels/training_panel.py" line="290"/>
+        <location filename="../../ui/panels/training_panel.py" line="185"/>
+        <location filename="../../ui/panels/training_panel.py" line="390"/>
         <source>Epoch {0}</source>
         <translation>Época {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="126"/>
-        <location filename="../../ui/panels/training_panel.py" line="292"/>
+        <location filename="../../ui/panels/training_panel.py" line="185"/>
+        <location filename="../../ui/panels/training_panel.py" line="392"/>
         <source>  ·  {0} epochs/s</source>
         <translation>  ·  {0} épocas/s</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="128"/>
+        <location filename="../../ui/panels/training_panel.py" line="187"/>
         <source>Training status</source>
         <translation>Estado del entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="129"/>
+        <location filename="../../ui/panels/training_panel.py" line="188"/>
         <source>What happened last, and what waits for Reset</source>
         <translation>Lo último que ha pasado y lo que espera a Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="133"/>
-        <location filename="../../ui/panels/training_panel.py" line="187"/>
+        <location filename="../../ui/panels/training_panel.py" line="192"/>
+        <location filename="../../ui/panels/training_panel.py" line="248"/>
         <source>Learning rate</source>
         <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="134"/>
+        <location filename="../../ui/panels/training_panel.py" line="193"/>
         <source>How big a step each weight takes against its gradient; applies at once</source>
         <translation>Cuánto avanza cada peso en contra de su gradiente; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="138"/>
-        <location filename="../../ui/panels/training_panel.py" line="188"/>
+        <location filename="../../ui/panels/training_panel.py" line="196"/>
+        <source>Very large: a learning rate above 10 usually makes training diverge.</source>
+        <translation>Muy grande: con una tasa de aprendizaje mayor que 10 el entrenamiento suele divergir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="201"/>
+        <location filename="../../ui/panels/training_panel.py" line="250"/>
         <source>Optimizer</source>
         <translation>Optimizador</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="139"/>
+        <location filename="../../ui/panels/training_panel.py" line="202"/>
         <source>How gradients become weight changes; applies at once</source>
         <translation>Cómo se convierten los gradientes en cambios de los pesos; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="140"/>
+        <location filename="../../ui/panels/training_panel.py" line="203"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="140"/>
+        <location filename="../../ui/panels/training_panel.py" line="203"/>
         <source>Momentum</source>
         <translation>Momentum</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="140"/>
+        <location filename="../../ui/panels/training_panel.py" line="203"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="142"/>
-        <location filename="../../ui/panels/training_panel.py" line="189"/>
+        <location filename="../../ui/panels/training_panel.py" line="205"/>
+        <location filename="../../ui/panels/training_panel.py" line="251"/>
         <source>Batch size</source>
         <translation>Tamaño del lote</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="143"/>
+        <location filename="../../ui/panels/training_panel.py" line="206"/>
         <source>Examples per weight update; applies at once</source>
         <translation>Ejemplos por cada actualización de los pesos; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="145"/>
-        <location filename="../../ui/panels/training_panel.py" line="190"/>
+        <location filename="../../ui/panels/training_panel.py" line="208"/>
+        <location filename="../../ui/panels/training_panel.py" line="252"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="146"/>
+        <location filename="../../ui/panels/training_panel.py" line="209"/>
         <source>How the error is measured; applies at once</source>
         <translation>Cómo se mide el error; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="147"/>
+        <location filename="../../ui/panels/training_panel.py" line="210"/>
         <source>Automatic</source>
         <translation>Automática</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="147"/>
+        <location filename="../../ui/panels/training_panel.py" line="210"/>
         <source>Cross-entropy</source>
         <translation>Entropía cruzada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="148"/>
+        <location filename="../../ui/panels/training_panel.py" line="211"/>
         <source>Squared error</source>
         <translation>Error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="151"/>
-        <location filename="../../ui/panels/training_panel.py" line="194"/>
+        <location filename="../../ui/panels/training_panel.py" line="214"/>
+        <location filename="../../ui/panels/training_panel.py" line="256"/>
         <source>Regularization</source>
         <translation>Regularización</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="152"/>
+        <location filename="../../ui/panels/training_panel.py" line="215"/>
         <source>A penalty that keeps weights small (L2) or sparse (L1); applies at once</source>
         <translation>Una penalización que mantiene los pesos pequeños (L2) o con muchos ceros (L1); se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="153"/>
+        <location filename="../../ui/panels/training_panel.py" line="216"/>
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="153"/>
+        <location filename="../../ui/panels/training_panel.py" line="216"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="153"/>
+        <location filename="../../ui/panels/training_panel.py" line="216"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="155"/>
+        <location filename="../../ui/panels/training_panel.py" line="218"/>
         <source>Regularization rate</source>
         <translation>Intensidad de la regularización</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="156"/>
+        <location filename="../../ui/panels/training_panel.py" line="219"/>
         <source>Strength of the regularization penalty (λ)</source>
         <translation>Fuerza de la penalización de regularización (λ)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="160"/>
-        <location filename="../../ui/panels/training_panel.py" line="195"/>
+        <location filename="../../ui/panels/training_panel.py" line="221"/>
+        <location filename="../../ui/panels/training_panel.py" line="257"/>
         <source>Test split</source>
         <translation>Parte de prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="161"/>
+        <location filename="../../ui/panels/training_panel.py" line="222"/>
         <source>Share of the examples kept aside to test the network; applies on Reset</source>
         <translation>Parte de los ejemplos que se reserva para probar la red; se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="165"/>
-        <location filename="../../ui/panels/training_panel.py" line="196"/>
+        <location filename="../../ui/panels/training_panel.py" line="226"/>
+        <location filename="../../ui/panels/training_panel.py" line="258"/>
         <source>Seed</source>
         <translation>Semilla</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="166"/>
+        <location filename="../../ui/panels/training_panel.py" line="227"/>
         <source>Random seed of the starting weights and the example order; applies on Reset (Reset alone takes the next seed)</source>
         <translation>Semilla aleatoria de los pesos iniciales y del orden de los ejemplos; se aplica al reiniciar (Reiniciar sin más toma la semilla siguiente)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="169"/>
+        <location filename="../../ui/panels/training_panel.py" line="230"/>
         <source>Stop condition</source>
         <translation>Condición de parada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="170"/>
+        <location filename="../../ui/panels/training_panel.py" line="231"/>
         <source>When training pauses by itself</source>
         <translation>Cuándo se pausa solo el entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="171"/>
+        <location filename="../../ui/panels/training_panel.py" line="232"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="171"/>
+        <location filename="../../ui/panels/training_panel.py" line="232"/>
         <source>After N epochs</source>
         <translation>Tras N épocas</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="172"/>
+        <location filename="../../ui/panels/training_panel.py" line="233"/>
         <source>When loss below</source>
         <translation>Si la pérdida baja de</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="174"/>
+        <location filename="../../ui/panels/training_panel.py" line="235"/>
         <source>Epochs to train</source>
         <translation>Épocas que entrenar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="175"/>
+        <location filename="../../ui/panels/training_panel.py" line="236"/>
         <source>Pause after this many more epochs</source>
         <translation>Pausa tras este número de épocas más</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="178"/>
+        <location filename="../../ui/panels/training_panel.py" line="239"/>
         <source>Target loss</source>
         <translation>Pérdida objetivo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="179"/>
+        <location filename="../../ui/panels/training_panel.py" line="240"/>
         <source>Pause when an epoch&apos;s loss falls below this value</source>
         <translation>Pausa cuando la pérdida de una época baja de este valor</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="201"/>
+        <location filename="../../ui/panels/training_panel.py" line="263"/>
         <source>Stop</source>
         <translation>Parada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="207"/>
+        <location filename="../../ui/panels/training_panel.py" line="269"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="236"/>
+        <location filename="../../ui/panels/training_panel.py" line="298"/>
         <source>Not applied: {0}</source>
         <translation>No se ha aplicado: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="277"/>
-        <location filename="../../ui/panels/training_panel.py" line="278"/>
-        <location filename="../../ui/panels/training_panel.py" line="279"/>
+        <location filename="../../ui/panels/training_panel.py" line="325"/>
+        <source>The batch size %1 is larger than nnsim can show (at most %2).</source>
+        <translation>El tamaño del lote %1 es mayor de lo que nnsim puede mostrar (como mucho %2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="326"/>
+        <source>The seed %1 is larger than nnsim can show (at most %2).</source>
+        <translation>La semilla %1 es mayor de lo que nnsim puede mostrar (como mucho %2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="331"/>
+        <source>The learning rate %1 is too close to 0 for nnsim to show.</source>
+        <translation>La tasa de aprendizaje %1 está demasiado cerca de 0 para que nnsim la muestre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="333"/>
+        <source>The regularization rate %1 is too close to 0 for nnsim to show.</source>
+        <translation>La intensidad de la regularización %1 está demasiado cerca de 0 para que nnsim la muestre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="377"/>
+        <location filename="../../ui/panels/training_panel.py" line="378"/>
+        <location filename="../../ui/panels/training_panel.py" line="379"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="285"/>
+        <location filename="../../ui/panels/training_panel.py" line="385"/>
         <source>This network has no data set to learn from: choose one to train.</source>
         <translation>Esta red no tiene un conjunto de datos del que aprender: elige uno para entrenar.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="307"/>
+        <location filename="../../ui/panels/training_panel.py" line="407"/>
         <source>Training paused; the weights are the last ones that were still numbers.
 
 What to try: a smaller learning rate (e.g. {0:g} instead of {1:g}), the Adam optimizer, or Reset for new weights.</source>
@@ -1857,27 +1983,27 @@ What to try: a smaller learning rate (e.g. {0:g} instead of {1:g}), the Adam opt
 Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}), el optimizador Adam o Reiniciar para tener pesos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="310"/>
+        <location filename="../../ui/panels/training_panel.py" line="410"/>
         <source>Training diverged: the learning rate is too large for this network.</source>
         <translation>El entrenamiento divergió: la tasa de aprendizaje es demasiado grande para esta red.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="311"/>
+        <location filename="../../ui/panels/training_panel.py" line="411"/>
         <source>Training diverged</source>
         <translation>El entrenamiento divergió</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="328"/>
+        <location filename="../../ui/panels/training_panel.py" line="428"/>
         <source>Paused: the loss fell below {0:g}.</source>
         <translation>En pausa: la pérdida bajó de {0:g}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="330"/>
+        <location filename="../../ui/panels/training_panel.py" line="430"/>
         <source>Paused after {0} epochs.</source>
         <translation>En pausa tras {0} épocas.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="334"/>
+        <location filename="../../ui/panels/training_panel.py" line="434"/>
         <source>Training paused: {0}</source>
         <translation>Entrenamiento en pausa: {0}</translation>
     </message>

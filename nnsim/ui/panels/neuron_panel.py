@@ -12,10 +12,11 @@ them, i.e. standardized).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.model.document import follow_parameters
 from nnsim.model.selection import activation_title, layer_title, node_name
+from nnsim.ui.panels.parameter_panel import NumberSpin
 from nnsim.ui.rich_text import html_text
 
 #: the formula lists every term up to this many inputs, then the largest ones
@@ -85,6 +87,13 @@ class NeuronPanel(QWidget):
                     "They are the values the network sees (standardized for a data set).")
         )
         self.sample_edit.returnPressed.connect(self._sample_typed)
+        self._sample_tip = self.sample_edit.toolTip()
+        # why typed values were refused (hidden while nothing is wrong)
+        self.sample_message = QLabel()
+        self.sample_message.setObjectName("sampleMessage")
+        self.sample_message.setWordWrap(True)
+        self.sample_message.setStyleSheet("color: #b00020;")
+        self.sample_message.hide()
         row_box = QHBoxLayout()
         row_box.addWidget(self.sample_spin)
         row_box.addWidget(self.sample_info, 1)
@@ -96,6 +105,7 @@ class NeuronPanel(QWidget):
         inputs_label = QLabel(self.tr("&Inputs x:"))
         inputs_label.setBuddy(self.sample_edit)
         form.addRow(inputs_label, self.sample_edit)
+        form.addRow(self.sample_message)  # the whole row: room for its lines
 
         # --- the explanation
         self.title = QLabel()
@@ -108,11 +118,11 @@ class NeuronPanel(QWidget):
         self.verdict_label.setFrameShape(QFrame.StyledPanel)
         self.verdict_label.setMargin(4)
 
-        self.threshold_spin = QDoubleSpinBox()
+        self.threshold_spin = NumberSpin()  # a threshold from a file may lie beyond the typed range
         self.threshold_spin.setObjectName("thresholdSpin")
         self.threshold_spin.setAccessibleName(self.tr("Step threshold"))
         self.threshold_spin.setToolTip(self.tr("A step neuron switches on when z is above this threshold (0.5 in the worked example)"))
-        self.threshold_spin.setRange(-100.0, 100.0)
+        self.threshold_spin.set_typed_range(-100.0, 100.0)
         self.threshold_spin.setDecimals(2)
         self.threshold_spin.setSingleStep(0.1)
         self.threshold_spin.setKeyboardTracking(False)
@@ -171,7 +181,7 @@ class NeuronPanel(QWidget):
                     self.sample_spin.setValue(self.document.sample_index)
         self.sample_info.setText(self._sample_description())
         self.sample_edit.setText("  ".join(f"{v:.3g}" for v in self.document.sample))
-        self.sample_edit.setStyleSheet("")
+        self._sample_refused(None)
 
     def _sample_description(self) -> str:
         data = self.document.data
@@ -193,16 +203,32 @@ class NeuronPanel(QWidget):
             self.document.set_sample_index(row)
 
     def _sample_typed(self) -> None:
+        """Show the typed values; refuse (saying why, keeping the sample) anything but one
+        finite number per input."""
         text = self.sample_edit.text().replace(";", " ").replace(",", " ")
+        n = self.document.network.layer_sizes[0]
+        count = self.tr("Type %1 numbers, separated by spaces.").replace("%1", str(n))
         try:
             values = [float(part) for part in text.split()]
-            self.document.set_sample(values)
         except ValueError:
-            n = self.document.network.layer_sizes[0]
-            self.sample_edit.setStyleSheet("QLineEdit { border: 2px solid #D55E00; }")
-            self.sample_edit.setToolTip(self.tr("Type %1 numbers, separated by spaces.").replace("%1", str(n)))
+            self._sample_refused(count)
             return
-        self.sample_edit.setStyleSheet("")
+        if len(values) != n:
+            self._sample_refused(count)
+            return
+        if not all(math.isfinite(v) for v in values):  # "nan", "inf", "1e400" (parsed as inf)
+            self._sample_refused(self.tr("Every input must be a finite number (not nan or inf, at most about "
+                                         "1.8e308).") + " " + count)
+            return
+        self.document.set_sample(values)
+        self._sample_refused(None)
+
+    def _sample_refused(self, message: str | None) -> None:
+        """Say why typed values were refused (None: nothing is wrong)."""
+        self.sample_message.setVisible(message is not None)
+        self.sample_message.setText(message or "")
+        self.sample_edit.setStyleSheet("" if message is None else "QLineEdit { border: 2px solid #D55E00; }")
+        self.sample_edit.setToolTip(self._sample_tip if message is None else message)
 
     # ------------------------------------------------------------ the explanation
     def refresh(self) -> None:
@@ -244,11 +270,13 @@ class NeuronPanel(QWidget):
         if activation == "step":
             self.verdict_label.show()
             self.threshold_row.show()
-            with QSignalBlocker(self.threshold_spin):
-                self.threshold_spin.setValue(net.threshold)
+            self.threshold_spin.show_value(net.threshold)  # signals blocked
             t = net.threshold
             d = compare_digits(z, t)
-            if z > t:
+            if math.isnan(z):  # neither above nor below: the step outputs 0 (NaN > t is false)
+                text = self.tr("z is not a number (nan) → <b>stays off</b>: it passes 0 on")
+                style = "QLabel { background: #F1F1F1; color: #333; }"
+            elif z > t:
                 text = self.tr("z = %1 > %2 → <b>activates</b>: it passes 1 on to the next layer")
                 style = "QLabel { background: #DCEEFB; color: #00426B; }"
             else:

@@ -10,6 +10,9 @@ slider the user is holding.
 
 from __future__ import annotations
 
+import math
+import re
+
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
@@ -39,16 +42,33 @@ TYPED_LIMIT = 1000.0
 COMPACT_FROM = 1e4
 
 
+# a number being typed in the compact form, up to its exponent's sign: "1e", "-2.5e-"
+_PARTIAL_EXPONENT = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)[eE][+-]?$")
+
+
 class NumberSpin(QDoubleSpinBox):
     """A QDoubleSpinBox that writes values of 10,000 and more as ``1.7e308`` (and reads such
-    text back), so a huge weight from a file fits the box and reads right. Below that it
-    looks and works like any QDoubleSpinBox."""
+    text back), so a huge weight from a file fits the box and reads right, and that shows a
+    value from elsewhere truly (``show_value``): beyond its range, infinite, or NaN (as
+    "nan"). Below 10,000 it looks and works like any QDoubleSpinBox."""
+
+    # what the box writes for a NaN (a QDoubleSpinBox cannot hold one: it would show its maximum)
+    NAN_TEXT = "nan"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._typed_range: tuple[float, float] | None = None
+
+    def set_typed_range(self, low: float, high: float) -> None:
+        """The range a person types and steps within. ``show_value`` stretches it to hold a
+        value from elsewhere, and back to this once the value is inside again."""
+        self._typed_range = (float(low), float(high))
+        self.setRange(low, high)
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt)
         if abs(value) < COMPACT_FROM:
             return super().textFromValue(value)
-        # "1.7e308" rather than "1.7e+308": one character less in a narrow box
-        return self.locale().toString(float(value), "g", 4).replace("e+", "e")
+        return compact_number(self.locale().toString(float(value), "g", 4))
 
     def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt)
         value = self._compact_value(text)
@@ -58,19 +78,43 @@ class NumberSpin(QDoubleSpinBox):
         value = self._compact_value(text)
         if value is not None and self.minimum() <= value <= self.maximum():
             return QValidator.Acceptable, text, pos
+        number = text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
+        if value is None and _PARTIAL_EXPONENT.match(number):  # "1e", "1e-": typing goes on
+            return QValidator.Intermediate, text, pos
         return super().validate(text, pos)
 
-    def show_value(self, value: float) -> None:
-        """Show ``value`` (signals blocked). A value beyond the range moves that end of the
-        range to it, and widens the box if its text would not fit (a spin box cannot hold a
-        value outside its range: it would show the end instead)."""
+    def holds(self, value: float) -> bool:
+        """Can ``show_value(value)`` show it? A QDoubleSpinBox rounds to its decimals: a
+        value that rounds to another number (5e-324 in a box of 323 decimals) it cannot."""
         value = float(value)
-        if value > self.maximum() or value < self.minimum():
-            self.setRange(min(self.minimum(), value), max(self.maximum(), value))
-            if self.sizeHint().width() > self.width():  # sizeHint fits the range's ends
-                self.setFixedWidth(self.sizeHint().width())
-        with QSignalBlocker(self):
+        if not math.isfinite(value):
+            return True  # shown as "nan", "inf", "-inf"
+        return float(f"{value:.{self.decimals()}f}") == value
+
+    def show_value(self, value: float) -> None:
+        """Show ``value`` (signals blocked). A value beyond the typed range stretches that
+        end of the range to it, and widens the box if its text would not fit (a spin box
+        cannot hold a value outside its range: it would show the end instead). NaN is shown
+        as "nan" (the box then holds its minimum, which any edit replaces)."""
+        value = float(value)
+        with QSignalBlocker(self):  # also a range that narrows moves the value: no echo
+            if math.isnan(value):
+                self.setSpecialValueText(self.NAN_TEXT)  # shown while the value is the minimum
+                self.setValue(self.minimum())
+                return
+            if self.specialValueText():
+                self.setSpecialValueText("")
+            low, high = self._typed_range or (self.minimum(), self.maximum())
+            low, high = min(low, value), max(high, value)
+            if (low, high) != (self.minimum(), self.maximum()):
+                self.setRange(low, high)
+                if self.sizeHint().width() > self.width():  # sizeHint fits the range's ends
+                    self.setFixedWidth(self.sizeHint().width())
             self.setValue(value)
+
+    def shows_nan(self) -> bool:
+        """Is the box showing "nan" (a NaN given to ``show_value``)?"""
+        return bool(self.specialValueText()) and self.value() == self.minimum()
 
     def _compact_value(self, text: str) -> float | None:
         """The number of a text in the compact form (with an exponent), else None."""
@@ -79,6 +123,12 @@ class NumberSpin(QDoubleSpinBox):
             return None
         value, ok = self.locale().toDouble(number)
         return value if ok else None
+
+
+def compact_number(text: str) -> str:
+    """"1.7e308" rather than "1.7e+308", "1e6" rather than "1e+06", "1e-7" rather than
+    "1e-07": fewer characters in a narrow box."""
+    return re.sub(r"e([+-]?)0*(\d)", lambda m: "e" + ("-" if m.group(1) == "-" else "") + m.group(2), text)
 
 
 class _Row:
@@ -112,7 +162,7 @@ class ParameterPanel(QWidget):
         self.range_spin.setAccessibleName(self.tr("Slider range"))
         self.range_spin.setToolTip(self.tr("The sliders go from minus this value to plus this value. Widen it for larger weights."))
         self.range_spin.setPrefix("± ")
-        self.range_spin.setRange(0.5, 1000.0)
+        self.range_spin.set_typed_range(0.5, 1000.0)
         self.range_spin.setDecimals(1)
         self.range_spin.setSingleStep(1.0)
         self.range_spin.setValue(DEFAULT_RANGE)
@@ -175,6 +225,10 @@ class ParameterPanel(QWidget):
         return None
 
     def to_position(self, value: float) -> int:
+        """The slider position of ``value``: pinned at an end beyond the range; a NaN (no
+        position is true for it) sits in the middle, where a move makes it a number again."""
+        if math.isnan(value):
+            return 0
         return int(round(max(-1.0, min(1.0, value / self._range)) * STEPS))
 
     def to_value(self, position: int) -> float:
@@ -230,7 +284,7 @@ class ParameterPanel(QWidget):
         )
         l = layer - 1
         values = [float(v) for v in net.weights[l][:, j]] + [float(net.biases[l][j])]
-        biggest = max((abs(v) for v in values), default=0.0)
+        biggest = max((abs(v) for v in values if not math.isnan(v)), default=0.0)  # max() and NaN: order-dependent
         if biggest > self._range:  # a node with large weights: widen so no slider is pinned
             # (beyond 1e308 no range is both round and finite: that slider stays at its end)
             self.set_range(min(nice_ceiling(biggest), LARGEST_NICE))
@@ -267,7 +321,7 @@ class ParameterPanel(QWidget):
         spin.setObjectName(f"{kind}Spin_{ident}")
         spin.setAccessibleName(accessible)
         spin.setToolTip(self.tr("Type an exact value and press Enter"))
-        spin.setRange(-TYPED_LIMIT, TYPED_LIMIT)
+        spin.set_typed_range(-TYPED_LIMIT, TYPED_LIMIT)
         spin.setDecimals(3)
         spin.setSingleStep(0.01)
         spin.setKeyboardTracking(False)
@@ -327,7 +381,7 @@ class ParameterPanel(QWidget):
             spin = row.spin
             if spin.hasFocus() and spin.lineEdit().isModified():
                 continue  # the user is typing in it
-            if spin.value() != round(value, spin.decimals()):
+            if spin.shows_nan() or spin.value() != round(value, spin.decimals()):
                 spin.show_value(value)
 
     def _highlight(self) -> None:

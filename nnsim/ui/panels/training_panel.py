@@ -4,6 +4,8 @@ the person chooses."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -27,6 +29,63 @@ from PySide6.QtWidgets import (
 
 from nnsim.model.messages import translate_message
 from nnsim.training.controller import TrainingController
+from nnsim.ui.panels.parameter_panel import NumberSpin, compact_number
+
+# the largest batch size and seed the boxes hold (a QSpinBox holds 32-bit whole numbers);
+# a model file with a larger one is refused on opening (``settings_problem``)
+LARGEST_WHOLE = 2**31 - 1
+# a learning rate above this is beyond the typed range, and the panel warns about it
+LARGE_LEARNING_RATE = 10.0
+# a box's look while it cannot show the value in use (see ``_load_settings``)
+OUT_OF_RANGE_STYLE = "QAbstractSpinBox { border: 2px solid #b00020; }"
+
+
+class RateSpin(NumberSpin):
+    """A rate (learning rate, regularization): typed and stepped within a classroom range,
+    showing any rate from a file or the engine truly (from 1.8e308 down to about 1e-322,
+    what a box of 323 decimals holds), with up to six significant digits ("0.1",
+    "0.000123", "1e-7", "1e6")."""
+
+    #: the arrows step no finer than this near 0 (as the five-decimal box did)
+    SMALLEST_STEP = 0.00001
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        # As many decimals as a double has: setValue rounds to them, and 1e-7 must stay 1e-7.
+        self.setDecimals(323)
+        self.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt)
+        return compact_number(self.locale().toString(float(value), "g", 6))
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt)
+        """Arrows and wheel step as the five-decimal box did (Qt's adaptive steps): a tenth
+        of the value's power of ten, at least 1e-5 (0.1 -> 0.11, 0.1 -> 0.099 going down),
+        rounded to that step, so no 0.11000000000000001 reaches training. Near 0 they jump
+        between 1e-5 and 0 (or the minimum): Qt's own adaptive step would start at 1e-323 in
+        a box of 323 decimals, and never reach 0 going down."""
+        value = self.value()
+        if steps > 0 and value < self.SMALLEST_STEP:
+            new = self.SMALLEST_STEP
+        elif steps < 0 and value <= self.SMALLEST_STEP:
+            new = self.minimum()
+        else:
+            exponent = math.floor(math.log10(value))
+            if steps < 0 and value <= float(f"1e{exponent}"):  # down from 0.1: steps of 0.001
+                exponent -= 1
+            step = max(exponent - 1, -5)
+            new = round(value + steps * float(f"1e{step}"), -step)
+        self.setValue(min(max(new, self.minimum()), self.maximum()))
+
+
+def whole_text(n: int) -> str:
+    """A whole number of any size as the panel writes it: "1,099,511,627,776" (the
+    interface's digit grouping), or "≈1.15e18" beyond 2**53 (10**400 is no float)."""
+    if n <= 2**53:
+        return QLocale().toString(int(n))
+    exponent = math.floor(math.log10(n))
+    mantissa = 10 ** (math.log10(n) - exponent)
+    return f"≈{mantissa:.3g}e{exponent}"
 
 
 class _KeyGuard(QObject):
@@ -130,18 +189,22 @@ class TrainingPanel(QWidget):
         self.statusLabel.setWordWrap(True)
 
         self.learningRateSpin = self._named(
-            QDoubleSpinBox(), "learningRateSpin", self.tr("Learning rate"),
+            RateSpin(), "learningRateSpin", self.tr("Learning rate"),
             self.tr("How big a step each weight takes against its gradient; applies at once"))
-        self.learningRateSpin.setDecimals(5)
-        self.learningRateSpin.setRange(0.00001, 10.0)
-        self.learningRateSpin.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+        self.learningRateSpin.set_typed_range(0.00001, LARGE_LEARNING_RATE)
+        self.learningRateWarning = QLabel(
+            self.tr("Very large: a learning rate above 10 usually makes training diverge."))
+        self.learningRateWarning.setObjectName("learningRateWarning")
+        self.learningRateWarning.setWordWrap(True)
+        self.learningRateWarning.setStyleSheet("color: #b00020;")
+        self.learningRateWarning.hide()
         self.optimizerCombo = self._named(QComboBox(), "optimizerCombo", self.tr("Optimizer"),
                                           self.tr("How gradients become weight changes; applies at once"))
         for text, key in ((self.tr("SGD"), "sgd"), (self.tr("Momentum"), "momentum"), (self.tr("Adam"), "adam")):
             self.optimizerCombo.addItem(text, key)
         self.batchSizeSpin = self._named(QSpinBox(), "batchSizeSpin", self.tr("Batch size"),
                                          self.tr("Examples per weight update; applies at once"))
-        self.batchSizeSpin.setRange(1, 4096)
+        self.batchSizeSpin.setRange(1, LARGEST_WHOLE)
         self.lossCombo = self._named(QComboBox(), "lossCombo", self.tr("Loss"),
                                      self.tr("How the error is measured; applies at once"))
         for text, key in ((self.tr("Automatic"), "auto"), (self.tr("Cross-entropy"), "cross_entropy"),
@@ -152,11 +215,9 @@ class TrainingPanel(QWidget):
             self.tr("A penalty that keeps weights small (L2) or sparse (L1); applies at once"))
         for text, key in ((self.tr("None"), "none"), (self.tr("L1"), "l1"), (self.tr("L2"), "l2")):
             self.regularizationCombo.addItem(text, key)
-        self.regRateSpin = self._named(QDoubleSpinBox(), "regRateSpin", self.tr("Regularization rate"),
+        self.regRateSpin = self._named(RateSpin(), "regRateSpin", self.tr("Regularization rate"),
                                        self.tr("Strength of the regularization penalty (λ)"))
-        self.regRateSpin.setDecimals(5)
-        self.regRateSpin.setRange(0.0, 1.0)
-        self.regRateSpin.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+        self.regRateSpin.set_typed_range(0.0, 1.0)
         self.testSplitSpin = self._named(QSpinBox(), "testSplitSpin", self.tr("Test split"),
                                          self.tr("Share of the examples kept aside to test the network; "
                                                  "applies on Reset"))
@@ -165,7 +226,7 @@ class TrainingPanel(QWidget):
         self.seedSpin = self._named(QSpinBox(), "seedSpin", self.tr("Seed"),
                                     self.tr("Random seed of the starting weights and the example order; "
                                             "applies on Reset (Reset alone takes the next seed)"))
-        self.seedSpin.setRange(0, 999_999)
+        self.seedSpin.setRange(0, LARGEST_WHOLE)
         self.stopCombo = self._named(QComboBox(), "stopCombo", self.tr("Stop condition"),
                                      self.tr("When training pauses by itself"))
         for text, key in ((self.tr("Never"), "never"), (self.tr("After N epochs"), "epochs"),
@@ -185,6 +246,7 @@ class TrainingPanel(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Learning rate"), self.learningRateSpin)
+        form.addRow(self.learningRateWarning)  # the whole row: room for its two lines
         form.addRow(self.tr("Optimizer"), self.optimizerCombo)
         form.addRow(self.tr("Batch size"), self.batchSizeSpin)
         form.addRow(self.tr("Loss"), self.lossCombo)
@@ -249,23 +311,61 @@ class TrainingPanel(QWidget):
             self.stopLossSpin.value() if mode == "loss" else None,
         )
 
+    def settings_problem(self, settings) -> str | None:
+        """Why this panel cannot show ``settings`` truly, in plain words (None: it can).
+        The window refuses to open a model file whose settings have a problem."""
+        problems = self._unshowable(settings, settings.seed)
+        return " ".join(text for _, text in problems) or None
+
+    def _unshowable(self, settings, seed: int) -> list[tuple[QWidget, str]]:
+        """(box, why) for each value of ``settings`` (and ``seed``) its box cannot hold."""
+        problems = []
+        for box, value, text in (
+                (self.batchSizeSpin, settings.batch_size,
+                 self.tr("The batch size %1 is larger than nnsim can show (at most %2).")),
+                (self.seedSpin, seed, self.tr("The seed %1 is larger than nnsim can show (at most %2)."))):
+            if value > box.maximum():
+                problems.append((box, text.replace("%1", whole_text(value)).replace("%2", whole_text(box.maximum()))))
+        for box, value, text in (
+                (self.learningRateSpin, settings.learning_rate,
+                 self.tr("The learning rate %1 is too close to 0 for nnsim to show.")),
+                (self.regRateSpin, settings.reg_rate,
+                 self.tr("The regularization rate %1 is too close to 0 for nnsim to show."))):
+            if not box.holds(value):
+                problems.append((box, text.replace("%1", f"{value:g}")))
+        return problems
+
     @Slot(object)
     def _load_settings(self, settings) -> None:
+        """Show ``settings`` (and what waits for Reset). Never raises: a value a box cannot
+        hold (a batch size or seed beyond 32 bits, from ``TrainingController.set_settings``
+        or Reset; a file with one is refused on opening) leaves the box at its end, marked,
+        and the status says the value in use."""
         widgets = (self.learningRateSpin, self.batchSizeSpin, self.optimizerCombo, self.lossCombo,
                    self.regularizationCombo, self.regRateSpin, self.testSplitSpin, self.seedSpin)
         blocked = [w.blockSignals(True) for w in widgets]
         try:
-            self.learningRateSpin.setValue(settings.learning_rate)
-            self.batchSizeSpin.setValue(settings.batch_size)
+            model = self.controller.settings_model
+            seed = settings.seed if model.pending_seed is None else model.pending_seed
+            problems = self._unshowable(settings, seed)
+            unshown = {box for box, _ in problems}
+            if self.learningRateSpin not in unshown:
+                self.learningRateSpin.show_value(settings.learning_rate)
+            self.learningRateWarning.setVisible(settings.learning_rate > LARGE_LEARNING_RATE)
+            self.batchSizeSpin.setValue(min(settings.batch_size, self.batchSizeSpin.maximum()))
             self.optimizerCombo.setCurrentIndex(max(0, self.optimizerCombo.findData(settings.optimizer)))
             self.lossCombo.setCurrentIndex(max(0, self.lossCombo.findData(settings.loss)))
             self.regularizationCombo.setCurrentIndex(max(0, self.regularizationCombo.findData(settings.regularization)))
-            self.regRateSpin.setValue(settings.reg_rate)
+            if self.regRateSpin not in unshown:
+                self.regRateSpin.show_value(settings.reg_rate)
             self.regRateSpin.setEnabled(settings.regularization != "none")
-            model = self.controller.settings_model
             fraction = model.test_fraction if model.pending_fraction is None else model.pending_fraction
             self.testSplitSpin.setValue(round(100 * fraction))
-            self.seedSpin.setValue(settings.seed if model.pending_seed is None else model.pending_seed)
+            self.seedSpin.setValue(min(seed, self.seedSpin.maximum()))
+            for box in (self.learningRateSpin, self.batchSizeSpin, self.regRateSpin, self.seedSpin):
+                box.setStyleSheet(OUT_OF_RANGE_STYLE if box in unshown else "")
+            if problems:
+                self._status(" ".join(text for _, text in problems), error=True)
         finally:
             for w, b in zip(widgets, blocked):
                 w.blockSignals(b)
@@ -288,7 +388,7 @@ class TrainingPanel(QWidget):
     def _show_epoch(self, epoch: int, eps: float) -> None:
         locale = QLocale()
         text = self.tr("Epoch {0}").format(locale.toString(int(epoch)))
-        if eps > 0 and self.controller.is_running:
+        if math.isfinite(eps) and eps > 0 and self.controller.is_running:
             text += self.tr("  ·  {0} epochs/s").format(locale.toString(round(eps)))
         self.epochLabel.setText(text)
 
