@@ -65,6 +65,17 @@ def test_inline_editor_escape_cancels(shown_window, qtbot):
     assert shown_window.network.weights[0][0, 0] == original
 
 
+@pytest.mark.parametrize("weight, shown", [(1.7e308, "1.7e308"), (-1.7e308, "-1.7e308"), (float("nan"), "nan")])
+def test_the_inline_editor_shows_a_weight_beyond_its_range_truly(shown_window, qtbot, weight, shown):
+    # It used to clamp to +-1000, and Enter then wrote 1000 into the network.
+    shown_window.document.set_weight(0, 0, 0, weight)
+    editor = shown_window.network_view.edit_weight(0, 0, 0)
+    assert editor.text() == shown
+    qtbot.keyClick(editor, Qt.Key_Return)
+    after = float(shown_window.network.weights[0][0, 0])
+    assert after == weight or (np.isnan(weight) and np.isnan(after))
+
+
 def test_nodes_show_their_activation(window):
     view = window.network_view
     trace = window.document.trace()

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.model.selection import activation_title, layer_title, node_name
+from nnsim.ui.number_spin import TYPED_LIMIT, NumberSpin
 
 POSITIVE = QColor(0, 114, 178)  # Okabe-Ito blue
 NEGATIVE = QColor(230, 140, 0)  # Okabe-Ito orange, a little darker to show on white
@@ -691,10 +692,11 @@ class NetworkView(QGraphicsView):
         spin.setObjectName("edgeWeightEditor")
         spin.setAccessibleName(self.tr("Weight value"))
         spin.setToolTip(self.tr("Type a new weight and press Enter (Escape cancels)"))
-        spin.setRange(-1000.0, 1000.0)
+        spin.set_typed_range(-TYPED_LIMIT, TYPED_LIMIT)
         spin.setDecimals(3)
         spin.setSingleStep(0.05)
-        spin.setValue(float(self.document.network.weights[l][i, j]))
+        # a weight beyond the typed range (1.7e308 from a file) or NaN is shown as it is
+        spin.show_value(float(self.document.network.weights[l][i, j]))
         spin.edge = (l, i, j)
         spin.committed.connect(lambda: self._close_editor(commit=True))
         spin.cancelled.connect(lambda: self._close_editor(commit=False))
@@ -715,14 +717,15 @@ class NetworkView(QGraphicsView):
             spin.interpretText()
             l, i, j = spin.edge
             net = self.document.network
-            if l < net.n_layers and i < net.layer_sizes[l] and j < net.layer_sizes[l + 1]:
+            # Enter on a NaN left as it was keeps it (the box holds its minimum meanwhile)
+            if l < net.n_layers and i < net.layer_sizes[l] and j < net.layer_sizes[l + 1] and not spin.shows_nan():
                 self.editor.set_weight(l, i, j, spin.value())
         spin.hide()
         spin.deleteLater()
         self.setFocus()
 
 
-class _InlineWeightEditor(QDoubleSpinBox):
+class _InlineWeightEditor(NumberSpin):
     committed = Signal()
     cancelled = Signal()
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.model.document import follow_parameters
 from nnsim.model.selection import activation_title, layer_title, node_name
-from nnsim.ui.panels.parameter_panel import NumberSpin
+from nnsim.ui.number_spin import NumberSpin
 from nnsim.ui.rich_text import html_text
 
 #: the formula lists every term up to this many inputs, then the largest ones

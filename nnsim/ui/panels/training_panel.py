@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.model.messages import translate_message
 from nnsim.training.controller import TrainingController
-from nnsim.ui.panels.parameter_panel import NumberSpin, compact_number
+from nnsim.ui.number_spin import NumberSpin, compact_number
 
 # the largest batch size and seed the boxes hold (a QSpinBox holds 32-bit whole numbers);
 # a model file with a larger one is refused on opening (``settings_problem``)
