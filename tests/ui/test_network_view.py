@@ -76,6 +76,13 @@ def test_the_inline_editor_shows_a_weight_beyond_its_range_truly(shown_window, q
     assert after == weight or (np.isnan(weight) and np.isnan(after))
 
 
+def test_a_huge_z_reads_in_a_few_characters(window):
+    window.document.set_bias(0, 0, 1.7e308)
+    z = float(window.document.trace().zs[0][0][0])
+    assert window.network_view.node_tooltip(1, 0).split("\n")[1] == f"z = {z:.4g}"
+    assert len(window.network_view.node_tooltip(1, 0)) < 80
+
+
 def test_nodes_show_their_activation(window):
     view = window.network_view
     trace = window.document.trace()

@@ -505,15 +505,15 @@ class NetworkView(QGraphicsView):
         name = node_name(self.document, layer, index)
         a = float(trace.activations[layer][0][index])
         if layer == 0:
-            return self.tr("%1 (input)\nvalue x = %2").replace("%1", name).replace("%2", f"{a:.4f}")
+            return self.tr("%1 (input)\nvalue x = %2").replace("%1", name).replace("%2", _readable(a))
         z = float(trace.zs[layer - 1][0][index])
         return (
             self.tr("%1 (%2)\nz = %3\n%4(z) = %5")
             .replace("%1", name)
             .replace("%2", layer_title(layer, len(net.layer_sizes)))
-            .replace("%3", f"{z:.4f}")
+            .replace("%3", _readable(z))
             .replace("%4", activation_title(net.activations[layer - 1]))
-            .replace("%5", f"{a:.4f}")
+            .replace("%5", _readable(a))
         )
 
     def node_at(self, view_pos) -> tuple[int, int] | None:
@@ -723,6 +723,12 @@ class NetworkView(QGraphicsView):
         spin.hide()
         spin.deleteLater()
         self.setFocus()
+
+
+def _readable(value: float) -> str:
+    """Four decimals, or four significant digits with an exponent for huge values (a z of
+    1.7e308 written with four decimals is 309 digits long)."""
+    return f"{value:.4f}" if abs(value) < 1e6 else f"{value:.4g}"
 
 
 class _InlineWeightEditor(NumberSpin):
