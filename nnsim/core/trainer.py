@@ -100,6 +100,8 @@ def _loss_bound(magnitude: float, layer_sizes, activations, x_max: float, y_max:
     if loss == "mse":
         error = a + y_max
         return max(worst, 0.5 * k * error * error)
+    # Cross-entropy, targets within 0..1 (``Trainer`` refuses others): per output
+    # softplus(z) - y·z <= |z| + log 2 + |z|; softmax: -Σ y·(z - logsumexp z) <= k·(2|z| + log k).
     return max(worst, k * (2.0 * z + 1.0))
 
 
@@ -156,7 +158,8 @@ class TrainingSettings:
     """How to train. Every value is checked on construction (a ``ValueError`` says what).
 
     ``loss`` "auto" picks cross-entropy for softmax/sigmoid outputs and squared error
-    otherwise (``training_data.default_loss``). ``reg_rate`` (λ) applies when
+    otherwise (``training_data.default_loss``); squared error too for regression targets
+    outside 0..1, which cross-entropy cannot measure (``Trainer`` refuses that pairing). ``reg_rate`` (λ) applies when
     ``regularization`` is "l1" or "l2". ``momentum`` is used by the "momentum" optimizer.
     """
 
@@ -276,9 +279,29 @@ class Trainer:
         self._setup_regularization()
 
     def _resolve_loss(self) -> None:
-        loss = self.settings.loss
-        self.loss = default_loss(self.network) if loss == "auto" else loss
-        losses.check(self.loss, self.network.activations[-1])
+        """The loss to train with: the setting, or for "auto" cross-entropy on probability
+        outputs (softmax, sigmoid) when the targets are probabilities too, else squared error.
+
+        Cross-entropy ``-[y·log p + (1 - y)·log(1 - p)]`` is a loss only for targets ``y``
+        between 0 and 1: for y = 3 it is ``softplus(z) - 3z``, which falls without end as
+        ``z`` grows, so training would chase it to -inf. Such targets (regression answers)
+        with cross-entropy asked for by name are refused.
+        """
+        loss, output = self.settings.loss, self.network.activations[-1]
+        y = self.data.dataset.y
+        low, high = (float(y.min()), float(y.max())) if y.size else (0.0, 1.0)
+        probabilities = self.data.is_classification or (low >= 0.0 and high <= 1.0)
+        if loss == "auto":
+            loss = default_loss(self.network) if probabilities else "mse"
+        losses.check(loss, output)
+        if loss == "cross_entropy" and not probabilities:
+            names = self.data.dataset.target_names
+            what = f"the target '{names[0]}' goes" if len(names) == 1 else "the targets go"
+            raise ValueError(
+                f"cross_entropy needs targets between 0 and 1 (probabilities), but {what} "
+                f"from {low:.3g} to {high:.3g}; use mse instead"
+            )
+        self.loss = loss
 
     def _setup_check(self) -> None:
         """The bound below which the parameters surely give a finite loss (module docstring);
@@ -501,8 +524,14 @@ class Trainer:
         return done, epochs, epoch_losses
 
     def _computes(self) -> bool:
-        """True when the loss of the current parameters on the whole training part is a
-        finite number: the slow, exact check, for parameters beyond the bound."""
+        """True when the current parameters are finite and their loss on the whole training
+        part is a finite number: the slow, exact check, for parameters beyond the bound.
+
+        Both, because a finite loss alone proves nothing about NaN weights: a step output
+        layer turns the NaN of ``NaN > threshold`` into a plain 0 (found by the fuzz test).
+        """
+        if not np.isfinite(self.network.params).all():
+            return False
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             return math.isfinite(self._loss(self._X, self._Y)[0])
 

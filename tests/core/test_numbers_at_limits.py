@@ -215,6 +215,22 @@ def test_targets_too_large_for_a_squared_error_are_refused_by_name():
     assert metrics.diverged is None and math.isfinite(metrics.train_loss)
 
 
+def test_cross_entropy_is_refused_for_targets_outside_0_to_1_and_auto_picks_mse():
+    # softplus(z) - y·z for y = 1e300 falls without end: found by the fuzz test, where one
+    # step took the loss from 0.69 to NaN while every weight stayed below the bound.
+    data = prepare_data(_regression_set(np.arange(3.0), [1e300, -1e300, 0.0]), test_fraction=0.0)
+    net = Network([1, 1], ["sigmoid"])
+    with pytest.raises(ValueError, match=r"cross_entropy needs targets between 0 and 1 \(probabilities\), but "
+                                         r"the target 'y' goes from -1e\+300 to 1e\+300; use mse instead"):
+        Trainer(net.copy(), data, TrainingSettings(loss="cross_entropy"))
+    with pytest.raises(ValueError, match="squared error is too large"):  # auto: mse, whose error overflows
+        Trainer(net.copy(), data)
+    data = prepare_data(_regression_set(np.arange(4.0), [0.0, 3.0, 1.0, 2.0]), test_fraction=0.0)
+    assert Trainer(net.copy(), data).loss == "mse"
+    data = prepare_data(_regression_set(np.arange(4.0), [0.0, 0.25, 1.0, 0.5]), test_fraction=0.0)
+    assert Trainer(net.copy(), data).loss == "cross_entropy"  # probabilities: as before
+
+
 def test_the_safe_magnitude_of_a_single_linear_neuron():
     # One input within ±2, squared error, target 0: loss <= (M·(2 + 1))² / 2 < 1e300
     # for M < sqrt(2e300) / 3 = 4.71e149; the largest power of two below that is 2^497.
