@@ -286,7 +286,11 @@ class Standardizer:
 
     @property
     def std(self) -> np.ndarray | None:
-        """Each feature's standard deviation (1 for a constant one), in its own units."""
+        """Each feature's standard deviation (1 for a constant one), in its own units.
+
+        Like ``mean``, a plain float: for a column below 2.2e-308 it has few digits left, or
+        none (0). ``transform`` does not use it: it works on the scaled values, exactly.
+        """
         if not self.fitted:
             return None
         return np.ldexp(self._spread, self._exponent)
@@ -294,23 +298,19 @@ class Standardizer:
     def fit(self, X, names=None) -> "Standardizer":
         """Learn each column's mean and spread from ``X`` (n, d).
 
-        A column that cannot be standardized (not finite, or every value below 2.2e-308, the
-        smallest float with full precision) raises ``DataError`` naming it (``names``: the
-        feature names, else "column 1", "column 2"...).
+        Every finite column can be standardized; one holding NaN or infinity raises
+        ``DataError`` naming it (``names``: the feature names, else "column 1", "column 2"...).
         """
         X = np.asarray(X, dtype=np.float64)
         if X.ndim != 2 or X.shape[0] == 0:
             raise DataError(f"cannot fit a standardizer on an array of shape {X.shape}")
         largest = np.abs(X).max(axis=0)
-        tiny = np.finfo(np.float64).tiny
-        for j in np.flatnonzero(~np.isfinite(largest) | ((largest > 0) & (largest < tiny))):
+        for j in np.flatnonzero(~np.isfinite(largest)):
             name = f"'{names[j]}'" if names is not None else f"column {j + 1}"
-            if not np.isfinite(largest[j]):
-                problem = "holds a value that is not a finite number"
-            else:
-                problem = f"has values too close to zero to compute with (all below {tiny:.3g})"
-            raise DataError(f"feature {name} {problem}: rescale it (say, to other units) and load it again")
+            raise DataError(f"feature {name} holds a value that is not a finite number (NaN or infinity)")
         # frexp: largest = f · 2^e with 0.5 <= f < 1, so |s| < 1 (an all-zero column: e = 0).
+        # This works below 2.2e-308 too, where floats lose digits (5e-324 is 2^-1074): there
+        # ldexp lifts them back to full-precision numbers near 1, exactly.
         exponent = np.frexp(largest)[1]
         S = np.ldexp(X, -exponent)
         centre = S.mean(axis=0)
@@ -327,9 +327,10 @@ class Standardizer:
         mean = centre + offset
         residual = offset - (mean - centre)
         residual[np.abs(residual) <= np.ldexp(spread, -54)] = 0.0
-        # A constant column: std 1 in its own units (it then standardizes to 0, whatever 1 is).
+        # A constant column: std 1 in its own units (it then standardizes to 0 whatever the
+        # std); at most 2^1023 in scaled ones, so a constant below 1.1e-308 gets a tiny std.
         constant = spread == 0
-        spread[constant] = np.ldexp(1.0, -exponent[constant])
+        spread[constant] = np.ldexp(1.0, np.minimum(-exponent[constant], 1023))
         self._exponent, self._centre, self._offset, self._spread = exponent, mean, residual, spread
         return self
 

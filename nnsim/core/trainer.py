@@ -44,14 +44,14 @@ input within ±x, a node of a layer with n inputs has ``|z| <= M·(n·|a| + 1)``
 bounds the layer below (``x`` for the inputs, 1 after sigmoid, tanh, step and softmax, the
 ``|z|`` bound itself after relu and linear); the loss is then at most ``k·(|a| + |y|)²/2``
 for squared error (k outputs, targets within ±y) and ``k·(2|z| + 1)`` for cross-entropy
-(``log p = z - logsumexp(z) >= -2·max|z| - log k``). ``safe_magnitude`` finds, once per
+(targets within 0..1; ``log p = z - logsumexp(z) >= -2·max|z| - log k``). ``safe_magnitude`` finds, once per
 network and data, the largest M (a power of two) that keeps every such bound below
 ``LOSS_LIMIT`` (1e300: room for the sums' rounding below 1.8e308, the largest float). So
 after every epoch, and at the end of a ``train_batches`` call that stops mid-epoch, two
 reductions over the flat parameters (their largest and smallest value; a NaN fails both
 comparisons) usually prove the loss finite. Only when some parameter is beyond M, which
-healthy training never comes near (M is about 1e13 for ten ReLU layers of 64, 1e298 for
-Iris's tanh net), is the loss measured for real. Weights that pass are the new last good
+healthy training never comes near (M is about 5e11 for ten ReLU layers of 64 and a linear
+output, 1e298 for Iris's tanh net), is the loss measured for real. Weights that pass are the new last good
 ones (at epoch ends; mid-epoch the last epoch's stay, see ``_train``).
 
 Starting weights whose loss is already too large to compute (a weight of 1.7e308 typed in)
@@ -159,8 +159,9 @@ class TrainingSettings:
 
     ``loss`` "auto" picks cross-entropy for softmax/sigmoid outputs and squared error
     otherwise (``training_data.default_loss``); squared error too for regression targets
-    outside 0..1, which cross-entropy cannot measure (``Trainer`` refuses that pairing). ``reg_rate`` (λ) applies when
-    ``regularization`` is "l1" or "l2". ``momentum`` is used by the "momentum" optimizer.
+    outside 0..1, which cross-entropy cannot measure (``Trainer`` refuses that pairing).
+    ``reg_rate`` (λ) applies when ``regularization`` is "l1" or "l2". ``momentum`` is used
+    by the "momentum" optimizer.
     """
 
     learning_rate: float = 0.1
@@ -574,13 +575,14 @@ class Trainer:
     def evaluate(self) -> Metrics:
         """Loss (without the regularization penalty) and accuracy on both parts.
 
-        A training loss that is not finite (weights edited to huge values since the last
-        check) is divergence like any other: the last good weights come back, ``diverged``
+        A training loss that is not finite, or weights that are not (edited to huge values
+        since the last check), are divergence like any other: the last good weights come back, ``diverged``
         says so, and the metrics are those of the weights kept. ``test_loss`` and
         ``test_accuracy`` are None without a test part.
         """
         train_loss, train_acc = self._loss_and_accuracy(self._X, self._Y, self.data.y_train)
-        if not math.isfinite(train_loss) and self.diverged is None:
+        bad = not (math.isfinite(train_loss) and np.isfinite(self.network.params).all())
+        if bad and self.diverged is None:
             self._diverge(train_loss)
             train_loss, train_acc = self._loss_and_accuracy(self._X, self._Y, self.data.y_train)
         test_loss = test_acc = None

@@ -51,18 +51,20 @@ def test_values_that_differ_only_in_their_last_digit_still_standardize():
     np.testing.assert_array_equal(Standardizer().fit_transform(X)[:, 0], [-1, 1, -1, 1])
 
 
-def test_a_feature_below_the_smallest_normal_float_is_refused_by_name():
-    ds = Dataset(np.array([[1.0, 0.0], [2.0, 1e-320], [3.0, 0.0]]), np.array([0, 1, 0]),
-                 ["length", "tiny"], ["a", "b"])
-    with pytest.raises(DataError, match="feature 'tiny' has values too close to zero"):
-        prepare_data(ds, test_fraction=0.0)
-    with pytest.raises(DataError, match="feature column 2 has values too close to zero"):
-        Standardizer().fit(ds.X)
+def test_features_below_the_smallest_normal_float_standardize_too():
+    # Below 2.2e-308 floats lose digits (5e-324 is the smallest); scaled by 2^1073 they are
+    # ordinary numbers again, and 0, 5e-324 becomes -1, 1.
+    X = np.array([[0.0, 1e-320], [5e-324, 1e-320], [0.0, 1e-320], [5e-324, 1e-320]])
+    data = prepare_data(Dataset(X, np.array([0, 1, 0, 1]), ["tiny", "tiny constant"], ["a", "b"]),
+                        test_fraction=0.0)
+    np.testing.assert_array_equal(data.X_train, [[-1, 0], [1, 0], [-1, 0], [1, 0]])
 
 
 def test_a_value_that_is_not_finite_is_refused_by_column():
     with pytest.raises(DataError, match="column 1 holds a value that is not a finite number"):
         Standardizer().fit([[np.inf], [1.0]])
+    with pytest.raises(DataError, match="feature 'b' holds a value that is not a finite number"):
+        Standardizer().fit([[0.0, np.nan]], names=["a", "b"])
 
 
 def test_to_dict_round_trips_the_transform_of_large_values():
@@ -79,6 +81,7 @@ def test_to_dict_round_trips_the_transform_of_large_values():
 _magnitude = st.one_of(
     st.just(0.0),
     st.floats(min_value=1e-300, max_value=BIGGEST),
+    st.floats(min_value=5e-324, max_value=1e-300),  # down among the subnormals
     st.builds(lambda e, f: f * 10.0**e, st.integers(-300, 307), st.floats(1.0, 1.7976)),
 )
 _value = st.builds(lambda m, negative: -m if negative else m, _magnitude, st.booleans())
@@ -97,7 +100,7 @@ def _column(draw, n):
             v = base
             for _ in range(abs(k)):
                 v = np.nextafter(v, math.copysign(BIGGEST, k))
-            out.append(v if abs(v) >= 1e-300 or v == 0 else base)
+            out.append(v)
         return out
     if kind == "two values":
         a, b = draw(_value), draw(_value)
