@@ -101,21 +101,33 @@ def _setup(draw):
         reg_rate=draw(st.one_of(st.just(0.0), _log_uniform(-12, 300), st.just(1e300))),
         seed=draw(st.integers(0, 2**40)),
     )
+    change = st.one_of(
+        st.fixed_dictionaries({"learning_rate": _log_uniform(-12, 300)}),
+        st.fixed_dictionaries({"batch_size": st.integers(1, 2**31)}),
+        st.fixed_dictionaries({"loss": st.sampled_from(["auto", "mse", "cross_entropy"])}),
+        st.fixed_dictionaries({"optimizer": st.sampled_from(["sgd", "momentum", "adam"])}),
+        st.fixed_dictionaries({"regularization": st.sampled_from(["none", "l1", "l2"]),
+                               "reg_rate": st.one_of(_log_uniform(-12, 300), st.just(0.0))}),
+    )
     rounds = draw(st.lists(
         st.one_of(
             st.tuples(st.just("batches"), st.integers(0, 12)),
             st.tuples(st.just("step"), st.integers(0, 3)),
             st.tuples(st.just("epochs"), st.integers(0, 2)),
+            st.tuples(st.just("edit"), st.tuples(st.integers(0, 10**6), st.sampled_from(EXTREMES))),
+            st.tuples(st.just("settings"), change),
         ),
-        min_size=1, max_size=4,
+        min_size=1, max_size=5,
     ))
     return ds, fraction, standardize, [ds.n_features, *hidden, n_out], activations, threshold, seed, typed, train, rounds
 
 
-def _raw_loss(net, data, loss):
-    """The training loss of ``net`` computed apart from the trainer (overflow allowed)."""
+def _raw_loss(net, params, data, loss):
+    """The training loss of ``net`` with ``params``, computed apart from the trainer."""
+    net = net.copy()
+    net.params[:] = params
     with np.errstate(all="ignore"):
-        value, _, _ = net.copy().loss_and_gradients(data.X_train, data.targets("train", net.layer_sizes[-1]), loss)
+        value, _, _ = net.loss_and_gradients(data.X_train, data.targets("train", net.layer_sizes[-1]), loss)
     return value
 
 
@@ -162,7 +174,8 @@ def test_extreme_set_ups_train_or_are_refused_and_never_keep_what_cannot_be_comp
             assert len(str(exc)) > 10
             event("set-up refused: " + str(exc)[:40])
             return
-        start_loss = _raw_loss(trainer.network, data, trainer.loss)
+        start = trainer.network.params.copy()
+        start_loss = _raw_loss(trainer.network, start, data, trainer.loss)
         for kind, n in rounds:
             if kind == "batches":
                 run = trainer.train_batches(n)
@@ -170,8 +183,22 @@ def test_extreme_set_ups_train_or_are_refused_and_never_keep_what_cannot_be_comp
                 reported = list(run.losses)
             elif kind == "step":
                 reported = [trainer.step(n).train_loss]
-            else:
+            elif kind == "epochs":
                 reported = [trainer.train_epochs(n)] if n else []  # NaN: diverged, no epoch done
+            elif kind == "edit":  # a slider moved while training runs (the session's set_parameter)
+                index, value = n
+                trainer.network.params[index % trainer.network.n_params] = value
+                reported = []
+            else:  # a setting changed mid-run: taken, or refused with nothing changed
+                before, loss = trainer.settings, trainer.loss
+                try:
+                    trainer.update_settings(**n)
+                except ValueError as exc:
+                    assert str(exc) and trainer.settings == before
+                if trainer.loss != loss:  # the starting weights' loss is another number now (and
+                    # after an epoch, the weights to go back to were checked with the old loss)
+                    start_loss = _raw_loss(trainer.network, start, data, trainer.loss) if trainer.epoch == 0 else math.nan
+                reported = []
             _check(trainer, reported, start_loss)
             event("diverged" if trainer.diverged is not None else "trained")
             if trainer.diverged is not None:  # what the session does: clear, then a smaller rate
