@@ -289,18 +289,21 @@ class Trainer:
         with cross-entropy asked for by name are refused.
         """
         loss, output = self.settings.loss, self.network.activations[-1]
-        y = self.data.dataset.y
-        low, high = (float(y.min()), float(y.max())) if y.size else (0.0, 1.0)
-        probabilities = self.data.is_classification or (low >= 0.0 and high <= 1.0)
+        dataset = self.data.dataset
+        outside = []  # regression target columns that are not probabilities
+        if not dataset.is_classification and dataset.y.size:
+            Y = dataset.y.reshape(dataset.n_samples, -1)
+            outside = np.flatnonzero((Y.min(axis=0) < 0.0) | (Y.max(axis=0) > 1.0))
         if loss == "auto":
-            loss = default_loss(self.network) if probabilities else "mse"
+            loss = "mse" if len(outside) else default_loss(self.network)
         losses.check(loss, output)
-        if loss == "cross_entropy" and not probabilities:
-            names = self.data.dataset.target_names
-            what = f"the target '{names[0]}' goes" if len(names) == 1 else "the targets go"
+        if loss == "cross_entropy" and len(outside):
+            j = int(outside[0])
+            column = Y[:, j]
             raise ValueError(
-                f"cross_entropy needs targets between 0 and 1 (probabilities), but {what} "
-                f"from {low:.3g} to {high:.3g}; use mse instead"
+                f"cross_entropy needs targets between 0 and 1 (probabilities), but the target "
+                f"'{dataset.target_names[j]}' goes from {column.min():.3g} to {column.max():.3g}; "
+                f"use mse instead"
             )
         self.loss = loss
 
@@ -313,15 +316,13 @@ class Trainer:
         y_max = float(np.abs(Y).max(initial=0.0))
         sizes, activations = self.network.layer_sizes, self.network.activations
         safe = safe_magnitude(sizes, activations, x_max, y_max, self.loss)
-        if safe < 0:
-            column = int(np.abs(Y).max(axis=0).argmax())
-            names = self.data.dataset.target_names
-            name = f"the target '{names[column]}'" if column < len(names) else "a target"
+        if safe < 0:  # only squared error on regression targets (others are 0..1) gets here
+            name = self.data.dataset.target_names[int(np.abs(Y).max(axis=0).argmax())]
             limit = math.sqrt(2.0 * LOSS_LIMIT / sizes[-1])
             raise ValueError(
-                f"{name} reaches {y_max:.3g}: its squared error is too large for the computer to "
-                f"compute (the largest number it holds is about 1.8e308). Rescale the target, say "
-                f"to other units, so that its values stay below {limit:.2g}"
+                f"the target '{name}' reaches {y_max:.3g}: its squared error is too large for the "
+                f"computer to compute (the largest number it holds is about 1.8e308). Rescale the "
+                f"target, say to other units, so that its values stay below {limit:.2g}"
             )
         self._safe = safe
 
