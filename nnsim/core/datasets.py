@@ -245,20 +245,24 @@ class Standardizer:
     test set must not leak into what the model sees. A constant feature gets std 1 so it
     becomes 0 rather than a division by zero.
 
-    Any finite column works, from 1e-300 to 1.7e308. The textbook ``(x - mean) / std``
-    overflows up there: the variance squares the values (6e300² is far past the largest
-    float, 1.8e308, so every feature of 0..6e300 came out 0), and even ``x - mean`` overflows
-    for a column that holds both -1.7e308 and 1.7e308. So each column is first brought to
-    magnitudes of at most 1 by an exact power of two, ``s = x · 2^-e`` with ``2^e`` just above
-    the column's largest magnitude. Multiplying by a power of two only changes the float's
-    exponent, so it loses nothing, and ``(x - mean) / std = (s - mean_s) / std_s`` since the
-    ``2^e`` cancels. The statistics of ``s`` (all within [-1, 1]) cannot overflow.
+    Any finite column works, from the smallest float (5e-324) to the largest (1.7e308). The
+    textbook ``(x - mean) / std`` overflows up there: the variance squares the values (6e300²
+    is far past the largest float, 1.8e308, so every feature of 0..6e300 came out 0), and even
+    ``x - mean`` overflows for a column that holds both -1.7e308 and 1.7e308. So each column
+    is first brought to magnitudes below 1 by an exact power of two, ``s = x · 2^-e`` with
+    ``2^e`` just above the column's largest magnitude. Multiplying by a power of two only
+    changes the float's exponent, so it loses nothing (but the last digits of values some
+    1e308 times smaller than the column's largest, which move no standardized value), and
+    ``(x - mean) / std = (s - mean_s) / std_s`` since the ``2^e`` cancels. The statistics of
+    ``s``, all within [-1, 1], cannot overflow.
 
-    The mean is kept in two parts, ``centre + offset``: ``centre`` is the computed mean of
-    ``s`` and ``offset`` the mean of what is left, ``s - centre``. For a column whose values
-    differ only in their last digits (1, 1.0000000000000002) the true mean lies between two
-    floats, and subtracting the nearest one would leave every standardized value off by up
-    to half the spread; the small ``offset`` carries that fraction exactly enough.
+    The mean of ``s`` is kept in two parts, ``centre + offset``: ``centre`` the nearest
+    float, ``offset`` what that rounding lost. For a column whose values differ only in their
+    last digits (1, 1.0000000000000002) the true mean lies between two floats, and
+    subtracting the nearest one would leave every standardized value off by up to half the
+    spread; subtracting the tiny ``offset`` afterwards puts them right (to -1 and 1). It is
+    found as the mean of the deviations from a first computed mean: small numbers, so their
+    mean is accurate to far below the last digit of ``centre``.
     """
 
     def __init__(self, mean=None, std=None) -> None:

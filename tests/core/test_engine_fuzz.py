@@ -32,7 +32,7 @@ from nnsim.core.errors import DataError
 from nnsim.core.trainer import Trainer, TrainingSettings
 from nnsim.core.training_data import prepare_data
 
-EXAMPLES = int(os.environ.get("NNSIM_FUZZ_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("NNSIM_FUZZ_EXAMPLES", "200"))
 HIDDEN = [a for a in ACTIVATIONS if a not in OUTPUT_ONLY]
 EXTREMES = [0.0, 1e300, -1e300, 1e-300, -1e-300, 1.7e308, -1.7e308]
 CANNOT_START = "The loss of these weights is too large to compute"
@@ -152,7 +152,7 @@ def _check(trainer, reported_losses, start_loss):
     return metrics
 
 
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 150,
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 200,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
 @given(_setup())
 def test_extreme_set_ups_train_or_are_refused_and_never_keep_what_cannot_be_computed(case):
