@@ -4,9 +4,11 @@ message or trains, and never keeps weights it cannot compute with.
 Generated: layer sizes 1..64, every activation and loss, every optimizer, learning rates
 1e-12..1e300, batch sizes 1..2^31, regularization up to 1e300, step thresholds out to
 ±1e300, starting weights typed in up to 1.7e308, and data whose values are 0, ±1e300,
-tiny (1e-300) or ordinary. Then a few rounds of training (``train_batches``, ``step``,
-``train_epochs``), each followed by what the training session does after a divergence
-(clear the flag and lower the rate). The rules checked after each round:
+tiny (1e-300) or ordinary. Then a few rounds: training (``train_batches``, ``step``,
+``train_epochs``), a weight edited to an extreme value mid-run (as the session's
+``set_parameter`` does), or a setting changed (``update_settings``: taken, or refused with
+nothing changed); after a divergence, what the training session does (clear the flag and
+lower the rate). The rules checked after each round:
 
 - ``Trainer(...)`` raises ``ValueError`` with a message, or trains; nothing else escapes
   (no OverflowError, FloatingPointError, or RuntimeWarning: warnings are errors here);
@@ -15,7 +17,8 @@ tiny (1e-300) or ordinary. Then a few rounds of training (``train_batches``, ``s
 - ``evaluate()`` never raises, and its train loss is finite unless the starting weights
   themselves gave a loss too large to compute (then ``diverged`` says so).
 
-About 20 s by default; ``NNSIM_FUZZ_EXAMPLES=5000`` for a long run.
+200 examples (seeded, a few seconds) by default; ``NNSIM_FUZZ_EXAMPLES=5000`` for a long
+run (random; add ``--timeout=0``, the suite's 120 s limit per test stops it otherwise).
 """
 
 import math
