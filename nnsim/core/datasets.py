@@ -244,42 +244,137 @@ class Standardizer:
     Fit it on the training split only, then transform both splits with the same numbers: the
     test set must not leak into what the model sees. A constant feature gets std 1 so it
     becomes 0 rather than a division by zero.
+
+    Any finite column works, from the smallest float (5e-324) to the largest (1.7e308). The
+    textbook ``(x - mean) / std`` overflows up there: the variance squares the values (6e300²
+    is far past the largest float, 1.8e308, so every feature of 0..6e300 came out 0), and even
+    ``x - mean`` overflows for a column that holds both -1.7e308 and 1.7e308. So each column
+    is first brought to magnitudes below 1 by an exact power of two, ``s = x · 2^-e`` with
+    ``2^e`` just above the column's largest magnitude. Multiplying by a power of two only
+    changes the float's exponent, so it loses nothing (but the last digits of values some
+    1e308 times smaller than the column's largest, which move no standardized value), and
+    ``(x - mean) / std = (s - mean_s) / std_s`` since the ``2^e`` cancels. The statistics of
+    ``s``, all within [-1, 1], cannot overflow.
+
+    The mean of ``s`` is kept in two parts, ``centre + offset``: ``centre`` the nearest
+    float, ``offset`` what that rounding lost. For a column whose values differ only in their
+    last digits (1, 1.0000000000000002) the true mean lies between two floats, and
+    subtracting the nearest one would leave every standardized value off by up to half the
+    spread; subtracting the tiny ``offset`` afterwards puts them right (to -1 and 1). It is
+    found as the mean of the deviations from a first computed mean: small numbers, so their
+    mean is accurate to far below the last digit of ``centre``.
     """
 
     def __init__(self, mean=None, std=None) -> None:
-        self.mean = None if mean is None else np.asarray(mean, dtype=np.float64).copy()
-        self.std = None if std is None else np.asarray(std, dtype=np.float64).copy()
+        self._exponent = self._centre = self._offset = self._spread = None
+        if mean is None or std is None:
+            return
+        mean = np.asarray(mean, dtype=np.float64).copy()
+        std = np.asarray(std, dtype=np.float64).copy()
+        # From given numbers: the power of two of the larger of |mean| and std (both finite).
+        self._exponent = np.frexp(np.maximum(np.abs(mean), std))[1]
+        self._centre = np.ldexp(mean, -self._exponent)
+        self._offset = np.zeros_like(mean)
+        self._spread = np.ldexp(std, -self._exponent)
 
     @property
     def fitted(self) -> bool:
-        return self.mean is not None
+        return self._exponent is not None
 
-    def fit(self, X) -> "Standardizer":
+    @property
+    def mean(self) -> np.ndarray | None:
+        """Each feature's mean, in its own units (a new array)."""
+        if not self.fitted:
+            return None
+        return np.ldexp(self._centre + self._offset, self._exponent)
+
+    @property
+    def std(self) -> np.ndarray | None:
+        """Each feature's standard deviation (1 for a constant one), in its own units.
+
+        Like ``mean``, a plain float: for a column below 2.2e-308 it has few digits left, or
+        none (0). ``transform`` does not use it: it works on the scaled values, exactly.
+        """
+        if not self.fitted:
+            return None
+        return np.ldexp(self._spread, self._exponent)
+
+    def fit(self, X, names=None) -> "Standardizer":
+        """Learn each column's mean and spread from ``X`` (n, d).
+
+        Every finite column can be standardized; one holding NaN or infinity raises
+        ``DataError`` naming it (``names``: the feature names, else "column 1", "column 2"...).
+        """
         X = np.asarray(X, dtype=np.float64)
         if X.ndim != 2 or X.shape[0] == 0:
             raise DataError(f"cannot fit a standardizer on an array of shape {X.shape}")
-        self.mean = X.mean(axis=0)
-        std = X.std(axis=0)
-        self.std = np.where(std > 0, std, 1.0)
+        largest = np.abs(X).max(axis=0)
+        for j in np.flatnonzero(~np.isfinite(largest)):
+            name = f"'{names[j]}'" if names is not None else f"column {j + 1}"
+            raise DataError(f"feature {name} holds a value that is not a finite number (NaN or infinity)")
+        # frexp: largest = f · 2^e with 0.5 <= f < 1, so |s| < 1 (an all-zero column: e = 0).
+        # This works below 2.2e-308 too, where floats lose digits (5e-324 is 2^-1074): there
+        # ldexp lifts them back to full-precision numbers near 1, exactly.
+        exponent = np.frexp(largest)[1]
+        S = np.ldexp(X, -exponent)
+        centre = S.mean(axis=0)
+        D = S - centre  # the deviations: at most 2 in size
+        offset = D.mean(axis=0)
+        D -= offset
+        spread = np.sqrt(np.mean(D * D, axis=0))  # the population std (ddof 0), as np.std
+        # Fold the offset into the centre (the mean as near as a float gets) and keep only
+        # what that rounding lost, exactly (Fast2Sum: |offset| <= |centre| or centre = 0),
+        # and only where it matters: below 2^-54 of the spread it moves no standardized
+        # value by as much as its own rounding. (So ``to_dict``, the mean and std as floats,
+        # gives the transform back to about 1e-16 of mean / std, and exactly when the mean
+        # is itself a float, as for most columns of small numbers.)
+        mean = centre + offset
+        residual = offset - (mean - centre)
+        residual[np.abs(residual) <= np.ldexp(spread, -54)] = 0.0
+        # A constant column: std 1 in its own units (it then standardizes to 0 whatever the
+        # std); at most 2^1023 in scaled ones, so a constant below 1.1e-308 gets a tiny std.
+        constant = spread == 0
+        spread[constant] = np.ldexp(1.0, np.minimum(-exponent[constant], 1023))
+        self._exponent, self._centre, self._offset, self._spread = exponent, mean, residual, spread
         return self
 
     def _check(self, X) -> np.ndarray:
         if not self.fitted:
             raise DataError("the standardizer has not been fitted yet: call fit(X_train) first")
         X = np.asarray(X, dtype=np.float64)
-        if X.shape[-1] != self.mean.shape[0]:
-            raise DataError(f"the standardizer was fitted on {self.mean.shape[0]} features, got {X.shape[-1]}")
+        if X.shape[-1] != self._exponent.shape[0]:
+            raise DataError(f"the standardizer was fitted on {self._exponent.shape[0]} features, got {X.shape[-1]}")
         return X
 
     def transform(self, X) -> np.ndarray:
-        """A new array (X - mean) / std; X is left as it was."""
-        return (self._check(X) - self.mean) / self.std
+        """A new array ``(X - mean) / std``, computed as the fit was; X is left as it was.
+
+        Every training value comes out finite. A new value far outside the training range
+        can still give an infinite one (1e308 where the training data went up to 1: its
+        standardized value is beyond every float).
+        """
+        X = self._check(X)
+        with np.errstate(over="ignore"):
+            Z = np.ldexp(X, -self._exponent)
+            Z -= self._centre
+            Z -= self._offset
+            Z /= self._spread
+        return Z
 
     def inverse_transform(self, Z) -> np.ndarray:
-        return self._check(Z) * self.std + self.mean
+        """Standardized values back to the features' own units."""
+        Z = self._check(Z)
+        S = Z * self._spread + self._offset + self._centre
+        with np.errstate(over="ignore"):
+            X = np.ldexp(S, self._exponent)
+        # |S| <= 1 is within the column's largest magnitude, so finite in truth: a 1.7976e308
+        # whose scaled 0.99999999999999989 came back rounded up to 1 is the largest float,
+        # not 2^1024 = inf.
+        top = np.finfo(np.float64).max
+        return np.where(np.abs(S) <= 1.0, np.clip(X, -top, top), X)
 
-    def fit_transform(self, X) -> np.ndarray:
-        return self.fit(X).transform(X)
+    def fit_transform(self, X, names=None) -> np.ndarray:
+        return self.fit(X, names).transform(X)
 
     def transform_dataset(self, ds: Dataset) -> Dataset:
         """The same Dataset with standardized inputs."""
@@ -301,6 +396,8 @@ class Standardizer:
             return cls()
         mean = np.asarray(mean, dtype=np.float64)
         std = np.asarray(std, dtype=np.float64)
-        if mean.ndim != 1 or mean.shape != std.shape or not (np.all(np.isfinite(std)) and np.all(std > 0)):
-            raise DataError("standardizer data: 'mean' and 'std' must be lists of the same length, std > 0")
+        if (mean.ndim != 1 or mean.shape != std.shape or not np.all(np.isfinite(mean))
+                or not (np.all(np.isfinite(std)) and np.all(std > 0))):
+            raise DataError("standardizer data: 'mean' and 'std' must be lists of finite numbers "
+                            "of the same length, std > 0")
         return cls(mean, std)

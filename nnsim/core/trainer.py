@@ -29,11 +29,35 @@ reused, and the optimizer updates the whole flat parameter buffer at once. Full-
 metrics are computed only when asked (``evaluate``, ``step``), at the rate the window
 shows them.
 
-Divergence: after every epoch, and at the end of a ``train_batches`` call that stops
-mid-epoch, a non-finite loss or parameter means the learning rate was too large. The
-trainer then restores the parameters of the last completed epoch (copied at each epoch's
-end), abandons the partial epoch, starts a fresh optimizer, stops, and says so in
-``diverged``.
+Divergence: a loss that is not a finite number means the learning rate was too large.
+The trainer then restores the last good parameters, abandons the partial epoch, starts a
+fresh optimizer, stops, and says so in ``diverged``. The rule it keeps: the parameters it
+keeps (and ``evaluate`` reports on) give a finite loss on the whole training part.
+
+Checking that is the subtle part. An epoch's loss is the mean of its batch losses, each
+measured *before* that batch's update, so the weights after the last update of an epoch
+have not been measured at all: one huge step (learning rate 1e150) can take finite weights
+to 1e156, whose loss overflows, with every measured loss finite. Measuring those weights
+would cost a forward pass over the training set every epoch (a third of an epoch's work).
+Instead a bound does it almost for free. If every weight and bias lies within ±M and every
+input within ±x, a node of a layer with n inputs has ``|z| <= M·(n·|a| + 1)`` where ``|a|``
+bounds the layer below (``x`` for the inputs, 1 after sigmoid, tanh, step and softmax, the
+``|z|`` bound itself after relu and linear); the loss is then at most ``k·(|a| + |y|)²/2``
+for squared error (k outputs, targets within ±y) and ``k·(2|z| + 1)`` for cross-entropy
+(targets within 0..1; ``log p = z - logsumexp(z) >= -2·max|z| - log k``). ``safe_magnitude`` finds, once per
+network and data, the largest M (a power of two) that keeps every such bound below
+``LOSS_LIMIT`` (1e300: room for the sums' rounding below 1.8e308, the largest float). So
+after every epoch, and at the end of a ``train_batches`` call that stops mid-epoch, two
+reductions over the flat parameters (their largest and smallest value; a NaN fails both
+comparisons) usually prove the loss finite. Only when some parameter is beyond M, which
+healthy training never comes near (M is about 5e11 for ten ReLU layers of 64 and a linear
+output, 1e298 for Iris's tanh net), is the loss measured for real. Weights that pass are the new last good
+ones (at epoch ends; mid-epoch the last epoch's stay, see ``_train``).
+
+Starting weights whose loss is already too large to compute (a weight of 1.7e308 typed in)
+have nothing better to go back to: ``evaluate`` and the first epoch say so in
+``diverged`` and keep them. Targets so large that even a network answering 0 has a squared
+error beyond ``LOSS_LIMIT`` (above about 1e150) cannot be trained on at all: refused.
 
 A change the trainer refuses (``update_settings``, ``replace_network``, ``reset`` with a
 ``ValueError``) leaves it exactly as it was: network, settings, buffers, optimizer, epoch
@@ -56,6 +80,53 @@ from nnsim.core.predictions import predicted_classes
 from nnsim.core.training_data import TrainingData, default_loss
 
 LOSS_CHOICES = ("auto",) + losses.LOSSES
+
+# Losses and pre-activations proved to stay below this are finite with room to spare: the
+# largest float is about 1.8e308, and summing a batch's terms can round up a little.
+LOSS_LIMIT = 1e300
+UNBOUNDED = ("relu", "linear")  # activations whose output is as large as their input
+
+
+def _loss_bound(magnitude: float, layer_sizes, activations, x_max: float, y_max: float, loss: str) -> float:
+    """An upper bound of every pre-activation and of the loss, for parameters within
+    ``±magnitude``, inputs within ``±x_max`` and targets within ``±y_max`` (see the module
+    docstring for the maths). Python floats: an overflow gives inf, never an exception."""
+    a, worst, z = x_max, 0.0, 0.0
+    for n_in, activation in zip(layer_sizes[:-1], activations):
+        z = magnitude * n_in * a + magnitude  # |Σ w·a + b| <= M·n·|a| + M (M = 0: 0, never 0·inf)
+        worst = max(worst, z)
+        a = z if activation in UNBOUNDED else 1.0
+    k = layer_sizes[-1]
+    if loss == "mse":
+        error = a + y_max
+        return max(worst, 0.5 * k * error * error)
+    # Cross-entropy, targets within 0..1 (``Trainer`` refuses others): per output
+    # softplus(z) - y·z <= |z| + log 2 + |z|; softmax: -Σ y·(z - logsumexp z) <= k·(2|z| + log k).
+    return max(worst, k * (2.0 * z + 1.0))
+
+
+def safe_magnitude(layer_sizes, activations, x_max: float, y_max: float, loss: str) -> float:
+    """The largest power of two M such that parameters within ±M surely give a finite loss
+    (every bound of ``_loss_bound`` below ``LOSS_LIMIT``); -1.0 when not even M = 0 does.
+
+    The bound grows with M, so a binary search over the exponents of two finds it: M = 2^e
+    for e from -1074 (the smallest float) to 1023 (the largest power of two), 11 steps.
+    """
+    def safe(m: float) -> bool:
+        return _loss_bound(m, layer_sizes, activations, x_max, y_max, loss) < LOSS_LIMIT
+
+    if not safe(0.0):
+        return -1.0
+    lo, hi = -1075, 1024  # safe(2^lo) (2^-1075 rounds to 0), not yet known for 2^hi
+    if safe(math.ldexp(1.0, 1023)):
+        return math.ldexp(1.0, 1023)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if safe(math.ldexp(1.0, mid)):
+            lo = mid
+        else:
+            hi = mid
+    return math.ldexp(1.0, lo)
 
 
 def _number(name: str, value, low: float, high: float = math.inf, *, low_open=False, high_open=False) -> float:
@@ -87,8 +158,10 @@ class TrainingSettings:
     """How to train. Every value is checked on construction (a ``ValueError`` says what).
 
     ``loss`` "auto" picks cross-entropy for softmax/sigmoid outputs and squared error
-    otherwise (``training_data.default_loss``). ``reg_rate`` (λ) applies when
-    ``regularization`` is "l1" or "l2". ``momentum`` is used by the "momentum" optimizer.
+    otherwise (``training_data.default_loss``); squared error too for regression targets
+    outside 0..1, which cross-entropy cannot measure (``Trainer`` refuses that pairing).
+    ``reg_rate`` (λ) applies when ``regularization`` is "l1" or "l2". ``momentum`` is used
+    by the "momentum" optimizer.
     """
 
     learning_rate: float = 0.1
@@ -201,14 +274,57 @@ class Trainer:
         self._last_good = net.params.copy()
         self._mask = weight_mask(net)
         self._resolve_loss()
+        self._setup_check()
         self._setup_batches()
         self._setup_optimizer()
         self._setup_regularization()
 
     def _resolve_loss(self) -> None:
-        loss = self.settings.loss
-        self.loss = default_loss(self.network) if loss == "auto" else loss
-        losses.check(self.loss, self.network.activations[-1])
+        """The loss to train with: the setting, or for "auto" cross-entropy on probability
+        outputs (softmax, sigmoid) when the targets are probabilities too, else squared error.
+
+        Cross-entropy ``-[y·log p + (1 - y)·log(1 - p)]`` is a loss only for targets ``y``
+        between 0 and 1: for y = 3 it is ``softplus(z) - 3z``, which falls without end as
+        ``z`` grows, so training would chase it to -inf. Such targets (regression answers)
+        with cross-entropy asked for by name are refused.
+        """
+        loss, output = self.settings.loss, self.network.activations[-1]
+        dataset = self.data.dataset
+        outside = []  # regression target columns that are not probabilities
+        if not dataset.is_classification and dataset.y.size:
+            Y = dataset.y.reshape(dataset.n_samples, -1)
+            outside = np.flatnonzero((Y.min(axis=0) < 0.0) | (Y.max(axis=0) > 1.0))
+        if loss == "auto":
+            loss = "mse" if len(outside) else default_loss(self.network)
+        losses.check(loss, output)
+        if loss == "cross_entropy" and len(outside):
+            j = int(outside[0])
+            column = Y[:, j]
+            raise ValueError(
+                f"cross_entropy needs targets between 0 and 1 (probabilities), but the target "
+                f"'{dataset.target_names[j]}' goes from {column.min():.3g} to {column.max():.3g}; "
+                f"use mse instead"
+            )
+        self.loss = loss
+
+    def _setup_check(self) -> None:
+        """The bound below which the parameters surely give a finite loss (module docstring);
+        refuses targets too large for any loss to be computed. Depends on the network, the
+        data and the loss: called again when the loss changes."""
+        x_max = float(np.abs(self._X).max(initial=0.0))
+        Y = self._Y
+        y_max = float(np.abs(Y).max(initial=0.0))
+        sizes, activations = self.network.layer_sizes, self.network.activations
+        safe = safe_magnitude(sizes, activations, x_max, y_max, self.loss)
+        if safe < 0:  # only squared error on regression targets (others are 0..1) gets here
+            name = self.data.dataset.target_names[int(np.abs(Y).max(axis=0).argmax())]
+            limit = math.sqrt(2.0 * LOSS_LIMIT / sizes[-1])
+            raise ValueError(
+                f"the target '{name}' reaches {y_max:.3g}: its squared error is too large for the "
+                f"computer to compute (the largest number it holds is about 1.8e308). Rescale the "
+                f"target, say to other units, so that its values stay below {limit:.2g}"
+            )
+        self._safe = safe
 
     def _setup_batches(self) -> None:
         """Preallocated shuffled copies of the training set, the batch views into them and
@@ -282,6 +398,7 @@ class Trainer:
             self.settings = new = dataclasses.replace(old, **changes)
             if new.loss != old.loss:
                 self._resolve_loss()
+                self._setup_check()
             if new.batch_size != old.batch_size or new.loss != old.loss:
                 self._setup_batches()
             if (new.regularization, new.reg_rate) != (old.regularization, old.reg_rate):
@@ -355,7 +472,11 @@ class Trainer:
         batches, shuffle, permutation = self._batches, not self._full_batch, self._rng.permutation
         update, regularize = self._optimizer.update, self._regularization.add_gradient
         regularized = self._regularization.active
-        take, copyto, isfinite, isfinite_all = np.take, np.copyto, math.isfinite, np.isfinite
+        take, copyto, isfinite = np.take, np.copyto, math.isfinite
+        # Not a BLAS dot (params·0 would also say "finite"): OpenBLAS runs dots of more than
+        # ~10,000 values on two threads whose spinning afterwards halved the speed of every
+        # later step here (measured: 2000x64 net, 71 -> 32 ep/s). Two plain reductions.
+        largest, smallest, safe, computes = np.maximum.reduce, np.minimum.reduce, self._safe, self._computes
         n, per_epoch = Xa.shape[0], len(batches)
         position, total = self._position, self._epoch_total
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
@@ -382,10 +503,10 @@ class Trainer:
                     break
                 position = 0
                 epoch_loss = float(total) / n
-                # Not a BLAS dot (params·0 would also say it): OpenBLAS runs dots of more
-                # than ~10,000 values on two threads whose spinning afterwards halved the
-                # speed of every later step here (measured: 2000x64 net, 71 -> 32 ep/s).
-                if not (isfinite(epoch_loss) and isfinite_all(params).all()):
+                # The epoch's losses were finite, and so is the loss of the weights its last
+                # update left: by the bound (a NaN fails it), else measured (module docstring).
+                if not (isfinite(epoch_loss)
+                        and (largest(params) <= safe and smallest(params) >= -safe or computes())):
                     self._diverge(epoch_loss)
                     return done, epochs, epoch_losses
                 copyto(last_good, params)
@@ -394,7 +515,8 @@ class Trainer:
                 epoch_losses.append(epoch_loss)
             if position:  # stopped mid-epoch: the same check, on the batches so far
                 partial_loss = float(total) / min(position * self._batch_size, n)
-                if not (isfinite(partial_loss) and isfinite_all(params).all()):
+                if not (isfinite(partial_loss)
+                        and (largest(params) <= safe and smallest(params) >= -safe or computes())):
                     self._diverge(partial_loss)
                     return done, epochs, epoch_losses
                 # The kept weights stay those of the last epoch's end: weights that are still
@@ -403,21 +525,47 @@ class Trainer:
         self._position, self._epoch_total = position, total
         return done, epochs, epoch_losses
 
+    def _computes(self) -> bool:
+        """True when the current parameters are finite and their loss on the whole training
+        part is a finite number: the slow, exact check, for parameters beyond the bound.
+
+        Both, because a finite loss alone proves nothing about NaN weights: a step output
+        layer turns the NaN of ``NaN > threshold`` into a plain 0 (found by the fuzz test).
+        """
+        if not np.isfinite(self.network.params).all():
+            return False
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            return math.isfinite(self._loss(self._X, self._Y)[0])
+
     def _diverge(self, loss: float) -> None:
-        """Back to the last finite parameters, a fresh optimizer, a fresh epoch; say why."""
-        np.copyto(self.network.params, self._last_good)
-        self._setup_optimizer()  # its memory holds the non-finite steps
-        self._position, self._epoch_total = 0, 0.0  # the partial epoch is abandoned
+        """Back to the last good parameters, a fresh optimizer, a fresh epoch; say why.
+
+        ``loss``: the non-finite loss that was seen, or a finite one when it was the weights
+        the last update left that failed the check.
+        """
+        params = self.network.params
         if math.isnan(loss):
             what = "the loss grew too large to compute (NaN)"
         elif math.isinf(loss):
             what = "the loss became infinite"
-        else:
+        elif not np.isfinite(params).all():
             what = "some weights became infinite or NaN"
-        self.diverged = (
-            f"Training diverged at epoch {self.epoch + 1}: {what}. The last good weights were "
-            f"kept. Try a smaller learning rate (now {self.settings.learning_rate:g})."
-        )
+        else:
+            what = "the weights grew so large that the loss can no longer be computed"
+        np.copyto(params, self._last_good)
+        self._setup_optimizer()  # its memory holds the non-finite steps
+        self._position, self._epoch_total = 0, 0.0  # the partial epoch is abandoned
+        if self._computes():
+            self.diverged = (
+                f"Training diverged at epoch {self.epoch + 1}: {what}. The last good weights were "
+                f"kept. Try a smaller learning rate (now {self.settings.learning_rate:g})."
+            )
+        else:  # the starting weights were already beyond computing: nothing to go back to
+            self.diverged = (
+                "The loss of these weights is too large to compute, so training cannot start from "
+                "them. Make the largest weights or biases smaller, or press Reset for new random "
+                "weights."
+            )
 
     def step(self, n_epochs: int = 1) -> Metrics:
         """Train ``n_epochs`` epochs (fewer if it diverges), then evaluate."""
@@ -426,19 +574,35 @@ class Trainer:
 
     # ------------------------------------------------------------------ metrics
     def evaluate(self) -> Metrics:
-        """Loss (without the regularization penalty) and accuracy on both parts."""
+        """Loss (without the regularization penalty) and accuracy on both parts.
+
+        A training loss that is not finite, or weights that are not (edited to huge values
+        since the last check), are divergence like any other: the last good weights come back, ``diverged``
+        says so, and the metrics are those of the weights kept. ``test_loss`` and
+        ``test_accuracy`` are None without a test part.
+        """
         train_loss, train_acc = self._loss_and_accuracy(self._X, self._Y, self.data.y_train)
+        bad = not (math.isfinite(train_loss) and np.isfinite(self.network.params).all())
+        if bad and self.diverged is None:
+            self._diverge(train_loss)
+            train_loss, train_acc = self._loss_and_accuracy(self._X, self._Y, self.data.y_train)
         test_loss = test_acc = None
         if self._Y_test.shape[0]:
             test_loss, test_acc = self._loss_and_accuracy(self.data.X_test, self._Y_test, self.data.y_test)
         return Metrics(self.epoch, train_loss, test_loss, train_acc, test_acc, self.diverged)
 
-    def _loss_and_accuracy(self, X, Y, y) -> tuple[float, float | None]:
+    def _loss(self, X, Y) -> tuple[float, np.ndarray]:
+        """The loss of the current parameters on ``X``, ``Y`` and the network's outputs.
+        Overflows give inf or NaN, never warnings: the callers check."""
         net = self.network
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             trace = net.trace(X)
             out = trace.output
-            loss = losses.value(self.loss, net.activations[-1], trace.zs[-1], out, Y)
+            return losses.value(self.loss, net.activations[-1], trace.zs[-1], out, Y), out
+
+    def _loss_and_accuracy(self, X, Y, y) -> tuple[float, float | None]:
+        loss, out = self._loss(X, Y)
         if not self.data.is_classification:
             return loss, None
-        return loss, float(np.mean(predicted_classes(out) == y))
+        with np.errstate(invalid="ignore"):
+            return loss, float(np.mean(predicted_classes(out) == y))

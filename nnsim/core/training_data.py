@@ -91,7 +91,9 @@ class TrainingData:
                 f"the network has {n_outputs} output(s) but the data has {k} classes: "
                 f"give it {k} outputs" + (" (or 1 for two classes)" if k == 2 else "")
             )
-        Y = np.array(y, dtype=np.float64).reshape(y.shape[0], -1)
+        # A column per target, taken from the data set rather than guessed from the part:
+        # an empty part (no test rows) has nothing to guess from, and reshape(0, -1) fails.
+        Y = np.array(y, dtype=np.float64).reshape(y.shape[0], self.dataset.n_outputs)
         if Y.shape[1] != n_outputs:
             raise ValueError(
                 f"the network has {n_outputs} output(s) but the data has {Y.shape[1]} target(s)"
@@ -124,7 +126,7 @@ def prepare_data(dataset: Dataset, test_fraction: float = 0.3, seed: int = 0,
     else:
         train_index, test_index = _split_indices(dataset, test_fraction, seed)
     X_train, X_test = dataset.X[train_index], dataset.X[test_index]
-    standardizer = Standardizer().fit(X_train) if standardize else None
+    standardizer = Standardizer().fit(X_train, dataset.feature_names) if standardize else None
     if standardizer is not None:
         X_train, X_test = standardizer.transform(X_train), standardizer.transform(X_test)
     y = dataset.y
