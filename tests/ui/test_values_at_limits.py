@@ -403,7 +403,8 @@ def test_huge_and_nan_weights_through_the_window(window, w1, w1_text, spin_text,
     assert panel.verdict_label.text() == verdict
     z = float(window.document.trace().zs[0][0][0])
     assert window.network_view.node_tooltip(1, 0) == (
-        f"y ({layer_title(1, 2)})\nz = {z:.4f}\n{activation_title('step')}(z) = {float(y):.4f}")
+        f"y ({layer_title(1, 2)})\nz = {format(z, '.4f' if abs(z) < 1e6 else '.4g')}\n"
+        f"{activation_title('step')}(z) = {float(y):.4f}")
 
 
 def test_nan_bias_and_weights_a_slider_can_then_repair(window, find_slider):
