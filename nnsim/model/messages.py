@@ -104,6 +104,18 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("EngineMessages", "the loss grew too large to compute (NaN)"),
     QT_TRANSLATE_NOOP("EngineMessages", "the loss became infinite"),
     QT_TRANSLATE_NOOP("EngineMessages", "some weights became infinite or NaN"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the weights grew so large that the loss can no longer be computed"),
+    QT_TRANSLATE_NOOP("EngineMessages", "The loss of these weights is too large to compute, so training cannot "
+                                        "start from them. Make the largest weights or biases smaller, or press "
+                                        "Reset for new random weights."),
+    QT_TRANSLATE_NOOP("EngineMessages", "the target '{name}' reaches {value}: its squared error is too large for "
+                                        "the computer to compute (the largest number it holds is about 1.8e308). "
+                                        "Rescale the target, say to other units, so that its values stay below "
+                                        "{limit}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "cross_entropy needs targets between 0 and 1 (probabilities), but the "
+                                        "target '{name}' goes from {low} to {high}; use mse instead"),
+    QT_TRANSLATE_NOOP("EngineMessages", "feature {name} holds a value that is not a finite number (NaN or "
+                                        "infinity)"),
     QT_TRANSLATE_NOOP("EngineMessages", "training diverged"),
     QT_TRANSLATE_NOOP("EngineMessages", "training stopped: {problem}"),
     QT_TRANSLATE_NOOP("EngineMessages", "there is no network to train: load one first"),

@@ -66,103 +66,103 @@
 <context>
     <name>DataNames</name>
     <message>
-        <location filename="../../model/messages.py" line="136"/>
+        <location filename="../../model/messages.py" line="148"/>
         <source>sepal length (cm)</source>
         <extracomment>The built-in data sets&apos; texts as the engine gives them: column names, and the titles and descriptions of the data set chooser.</extracomment>
         <translation>largo del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="137"/>
+        <location filename="../../model/messages.py" line="149"/>
         <source>sepal width (cm)</source>
         <translation>ancho del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="138"/>
+        <location filename="../../model/messages.py" line="150"/>
         <source>petal length (cm)</source>
         <translation>largo del pétalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="139"/>
+        <location filename="../../model/messages.py" line="151"/>
         <source>petal width (cm)</source>
         <translation>ancho del pétalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="141"/>
+        <location filename="../../model/messages.py" line="153"/>
         <source>Iris flowers</source>
         <translation>Flores Iris</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="142"/>
+        <location filename="../../model/messages.py" line="154"/>
         <source>150 real flowers, 4 measurements, 3 species (Fisher 1936)</source>
         <translation>150 flores reales, 4 medidas, 3 especies (Fisher, 1936)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="143"/>
+        <location filename="../../model/messages.py" line="155"/>
         <source>XOR</source>
         <translation>XOR</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="144"/>
+        <location filename="../../model/messages.py" line="156"/>
         <source>2-D, 2 classes in opposite corners: no single line separates them</source>
         <translation>2-D, 2 clases en esquinas opuestas: ninguna recta las separa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="145"/>
+        <location filename="../../model/messages.py" line="157"/>
         <source>Circles</source>
         <translation>Círculos</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="146"/>
+        <location filename="../../model/messages.py" line="158"/>
         <source>2-D, a disc of one class inside a ring of the other</source>
         <translation>2-D, un disco de una clase dentro de un anillo de la otra</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="147"/>
+        <location filename="../../model/messages.py" line="159"/>
         <source>Two blobs</source>
         <translation>Dos nubes</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="148"/>
+        <location filename="../../model/messages.py" line="160"/>
         <source>2-D, two round clouds: a straight line separates them</source>
         <translation>2-D, dos nubes redondas: una recta las separa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="149"/>
+        <location filename="../../model/messages.py" line="161"/>
         <source>Spiral</source>
         <translation>Espiral</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="150"/>
+        <location filename="../../model/messages.py" line="162"/>
         <source>2-D, two arms winding around each other: the hardest</source>
         <translation>2-D, dos brazos enroscados entre sí: el más difícil</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="151"/>
+        <location filename="../../model/messages.py" line="163"/>
         <source>Moons</source>
         <translation>Lunas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="152"/>
+        <location filename="../../model/messages.py" line="164"/>
         <source>2-D, two interleaved half circles</source>
         <translation>2-D, dos medias lunas entrelazadas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="153"/>
+        <location filename="../../model/messages.py" line="165"/>
         <source>Sine curve</source>
         <translation>Curva seno</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="154"/>
+        <location filename="../../model/messages.py" line="166"/>
         <source>regression, 1 input: y = sin(x) + noise</source>
         <translation>regresión, 1 entrada: y = sen(x) + ruido</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="155"/>
+        <location filename="../../model/messages.py" line="167"/>
         <source>Plane</source>
         <translation>Plano</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="156"/>
+        <location filename="../../model/messages.py" line="168"/>
         <source>regression, 2 inputs: y = 2*x1 - x2 + 0.5 + noise</source>
         <translation>regresión, 2 entradas: y = 2*x1 - x2 + 0.5 + ruido</translation>
     </message>
@@ -726,76 +726,101 @@ No se ha cambiado nada.</translation>
     </message>
     <message>
         <location filename="../../model/messages.py" line="107"/>
+        <source>the weights grew so large that the loss can no longer be computed</source>
+        <translation>los pesos crecieron tanto que la pérdida ya no se puede calcular</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="108"/>
+        <source>The loss of these weights is too large to compute, so training cannot start from them. Make the largest weights or biases smaller, or press Reset for new random weights.</source>
+        <translation>La pérdida con estos pesos es demasiado grande para calcularla, así que el entrenamiento no puede empezar desde ellos. Haz más pequeños los pesos o sesgos más grandes, o pulsa Reiniciar para tener pesos aleatorios nuevos.</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="111"/>
+        <source>the target &apos;{name}&apos; reaches {value}: its squared error is too large for the computer to compute (the largest number it holds is about 1.8e308). Rescale the target, say to other units, so that its values stay below {limit}</source>
+        <translation>la respuesta «{name}» llega a {value}: su error cuadrático es demasiado grande para que el ordenador lo calcule (el mayor número que admite es de unos 1.8e308). Cambia la escala de la respuesta, por ejemplo a otras unidades, para que sus valores queden por debajo de {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="115"/>
+        <source>cross_entropy needs targets between 0 and 1 (probabilities), but the target &apos;{name}&apos; goes from {low} to {high}; use mse instead</source>
+        <translation>la entropía cruzada necesita respuestas entre 0 y 1 (probabilidades), pero la respuesta «{name}» va de {low} a {high}; usa el error cuadrático</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="117"/>
+        <source>feature {name} holds a value that is not a finite number (NaN or infinity)</source>
+        <translation>la medida {name} tiene un valor que no es un número finito (NaN o infinito)</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="119"/>
         <source>training diverged</source>
         <translation>el entrenamiento divergió</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="108"/>
+        <location filename="../../model/messages.py" line="120"/>
         <source>training stopped: {problem}</source>
         <translation>el entrenamiento se detuvo: {problem}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="109"/>
+        <location filename="../../model/messages.py" line="121"/>
         <source>there is no network to train: load one first</source>
         <translation>no hay ninguna red que entrenar: carga una primero</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="110"/>
+        <location filename="../../model/messages.py" line="122"/>
         <source>there are no training examples</source>
         <translation>no hay ejemplos de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="111"/>
+        <location filename="../../model/messages.py" line="123"/>
         <source>cross_entropy needs a softmax or sigmoid output layer (the output layer is {activation}); use mse instead</source>
         <translation>la entropía cruzada necesita una capa de salida softmax o sigmoide (la capa de salida es {activation}); usa el error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="113"/>
+        <location filename="../../model/messages.py" line="125"/>
         <source>the network has {outputs} output(s) but the data has {count} classes: give it {count} outputs (or 1 for two classes)</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} clases: dale {count} salidas (o 1 si son dos clases)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="115"/>
+        <location filename="../../model/messages.py" line="127"/>
         <source>the network has {outputs} output(s) but the data has {count} classes: give it {count} outputs</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} clases: dale {count} salidas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="117"/>
+        <location filename="../../model/messages.py" line="129"/>
         <source>the network has {outputs} output(s) but the data has {count} target(s)</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} respuesta(s)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="118"/>
+        <location filename="../../model/messages.py" line="130"/>
         <source>the network takes {inputs} inputs but the data has {count} features</source>
         <translation>la red recibe {inputs} entradas, pero los datos tienen {count} características</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="119"/>
+        <location filename="../../model/messages.py" line="131"/>
         <source>the seed must be a whole number &gt;= 0</source>
         <translation>la semilla debe ser un número entero &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="120"/>
+        <location filename="../../model/messages.py" line="132"/>
         <source>the test split must be at least 0 and below 1</source>
         <translation>la parte de prueba debe ser al menos 0 y menor que 1</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="122"/>
+        <location filename="../../model/messages.py" line="134"/>
         <source>{activation} is for the output layer only</source>
         <translation>{activation} es solo para la capa de salida</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="123"/>
+        <location filename="../../model/messages.py" line="135"/>
         <source>a hidden layer needs at least one node; remove the layer instead</source>
         <translation>una capa oculta necesita al menos un nodo; elimina la capa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="124"/>
+        <location filename="../../model/messages.py" line="136"/>
         <source>a layer needs at least one node</source>
         <translation>una capa necesita al menos un nodo</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="125"/>
+        <location filename="../../model/messages.py" line="137"/>
         <source>the step threshold must be a finite number</source>
         <translation>el umbral del escalón debe ser un número finito</translation>
     </message>
@@ -827,28 +852,28 @@ No se ha cambiado nada.</translation>
 <context>
     <name>LegendWidget</name>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="216"/>
+        <location filename="../../ui/graph/network_view.py" line="217"/>
         <source>Legend of the network graph</source>
         <extracomment>width levels an edge can take (edges are grouped by sign and level to paint fast) between two layers with more weights than this, only the strongest are drawn ... and a deep graph shares this many among its gaps (at least MIN_EDGES_PER_GAP each): a repaint&apos;s cost grows with the edges drawn, and thousands more only add to the tangle node outlines: a 1-pixel cosmetic pen takes Qt&apos;s fast path (wider ones are stroked) node labels (names, values) are shown while no layer has more nodes than this node colours come in this many shades per sign: updating a node is then one look-up in a table of brushes, and a node whose shade did not change is not touched at all at most this many edges are drawn between two layers</extracomment>
         <translation>Leyenda del grafo de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="239"/>
+        <location filename="../../ui/graph/network_view.py" line="240"/>
         <source>positive weight</source>
         <translation>peso positivo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="239"/>
+        <location filename="../../ui/graph/network_view.py" line="240"/>
         <source>negative weight</source>
         <translation>peso negativo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="247"/>
+        <location filename="../../ui/graph/network_view.py" line="248"/>
         <source>thicker = larger |weight|</source>
         <translation>más grueso = |peso| mayor</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="260"/>
+        <location filename="../../ui/graph/network_view.py" line="261"/>
         <source>node value</source>
         <translation>valor del nodo</translation>
     </message>
@@ -1375,25 +1400,25 @@ No se ha cambiado nada.</translation>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="279"/>
+        <location filename="../../ui/graph/network_view.py" line="280"/>
         <source>Network graph</source>
         <extracomment>a node was clicked: (layer, index) an edge was clicked: (l, i, j) for weights[l][i, j]</extracomment>
         <translation>Grafo de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="281"/>
+        <location filename="../../ui/graph/network_view.py" line="282"/>
         <source>Layers of nodes joined by weighted edges. Click a node to edit its weights.</source>
         <translation>Capas de nodos unidas por conexiones con peso. Haz clic en un nodo para cambiar sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="507"/>
+        <location filename="../../ui/graph/network_view.py" line="508"/>
         <source>%1 (input)
 value x = %2</source>
         <translation>%1 (entrada)
 valor x = %2</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="510"/>
+        <location filename="../../ui/graph/network_view.py" line="511"/>
         <source>%1 (%2)
 z = %3
 %4(z) = %5</source>
@@ -1402,37 +1427,37 @@ z = %3
 %4(z) = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="588"/>
+        <location filename="../../ui/graph/network_view.py" line="589"/>
         <source>Add a neuron to this layer</source>
         <translation>Añadir una neurona a esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="592"/>
+        <location filename="../../ui/graph/network_view.py" line="593"/>
         <source>Remove this neuron</source>
         <translation>Eliminar esta neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="597"/>
+        <location filename="../../ui/graph/network_view.py" line="598"/>
         <source>Add a hidden layer after this one</source>
         <translation>Añadir una capa oculta después de esta</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="602"/>
+        <location filename="../../ui/graph/network_view.py" line="603"/>
         <source>Remove this layer</source>
         <translation>Eliminar esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="607"/>
+        <location filename="../../ui/graph/network_view.py" line="608"/>
         <source>Activation</source>
         <translation>Activación</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="692"/>
+        <location filename="../../ui/graph/network_view.py" line="693"/>
         <source>Weight value</source>
         <translation>Valor del peso</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="693"/>
+        <location filename="../../ui/graph/network_view.py" line="694"/>
         <source>Type a new weight and press Enter (Escape cancels)</source>
         <translation>Escribe un peso nuevo y pulsa Enter (Esc cancela)</translation>
     </message>
@@ -1591,68 +1616,68 @@ z = %3
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="150"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="54"/>
         <source>Weights and bias of the selected neuron</source>
-        <extracomment>slider positions from -STEPS to +STEPS cover -range .. +range what a spin box takes when typed into: values beyond come only from elsewhere (a file) from this size on a spin box writes values as 1.7e308, so they fit its width</extracomment>
+        <extracomment>slider positions from -STEPS to +STEPS cover -range .. +range</extracomment>
         <translation>Pesos y sesgo de la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="162"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="66"/>
         <source>Slider range</source>
         <translation>Rango de los deslizadores</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="163"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="67"/>
         <source>The sliders go from minus this value to plus this value. Widen it for larger weights.</source>
         <translation>Los deslizadores van de menos este valor a más este valor. Auméntalo para pesos más grandes.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="171"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="75"/>
         <source>Slider &amp;range:</source>
         <translation>&amp;Rango de los deslizadores:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="264"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="168"/>
         <source>&lt;b&gt;No neuron selected&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ninguna neurona seleccionada&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="265"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="169"/>
         <source>Click a node in the graph to see and change its weights.</source>
         <translation>Haz clic en un nodo del grafo para ver y cambiar sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="273"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="177"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — an input</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — una entrada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="275"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="179"/>
         <source>An input node has no weights: its value comes from the data (choose the sample below).</source>
         <translation>Un nodo de entrada no tiene pesos: su valor viene de los datos (elige la muestra más abajo).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="282"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="186"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2, %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="293"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="197"/>
         <source>Weight from %1 to %2</source>
         <translation>Peso de %1 a %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="294"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="198"/>
         <source>bias b</source>
         <translation>sesgo b</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="294"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="198"/>
         <source>Bias of %1</source>
         <translation>Sesgo de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="323"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="227"/>
         <source>Type an exact value and press Enter</source>
         <translation>Escribe un valor exacto y pulsa Enter</translation>
     </message>
