@@ -270,7 +270,7 @@ class TrainingSession:
         if self.trainer.diverged is not None:
             return self._diverge()
         self._record(run.epochs, run.losses)
-        return Report(self._snapshot("step", force=True))
+        return self._report(self._snapshot("step", force=True))
 
     def stop(self) -> None:
         """For shutdown: stop training and forget the network and the data."""
@@ -322,7 +322,7 @@ class TrainingSession:
         if finished:
             return self._finish()
         snap = self._snapshot("training")
-        return Report(snap) if snap is not None else NOTHING
+        return self._report(snap) if snap is not None else NOTHING
 
     def _next_evaluation_epoch(self) -> int:
         """The epoch at which the schedule (``EVAL_SPACING``) evaluates next."""
@@ -413,6 +413,13 @@ class TrainingSession:
     def _record(self, epochs, losses) -> None:
         self._epochs.extend(epochs)
         self._losses.extend(losses)
+
+    def _report(self, snap: Snapshot) -> Report:
+        """``snap`` as a report; a divergence the snapshot's evaluation found (the trainer
+        restored the last good weights then) is reported as one, with a snapshot of those."""
+        if self.trainer.diverged is not None:
+            return self._diverge()
+        return Report(snap)
 
     def _finish(self) -> Report:
         self.running = False

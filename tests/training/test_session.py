@@ -367,3 +367,16 @@ def test_the_evaluation_curves_show_the_start_and_have_no_long_straight_lines(ir
         assert np.max(np.diff(np.concatenate([[0], visible]))) <= shown / 5
     # and evaluating did not take more than its share of the time
     assert len(points) * 0.0002 <= 0.1 * clock.now
+
+
+def test_a_divergence_found_by_the_evaluation_is_reported_at_once(session):
+    real = session.trainer.evaluate
+
+    def evaluate_finds_divergence():
+        session.trainer.diverged = "Training diverged at epoch 1: the loss became infinite."
+        return real()
+
+    session.trainer.evaluate = evaluate_finds_divergence
+    report = session.step_epoch()
+    assert report.diverged == "Training diverged at epoch 1: the loss became infinite."
+    assert report.snapshot.kind == "diverged" and not session.running
