@@ -229,3 +229,38 @@ def test_new_data_is_split_with_the_training_test_fraction(qtbot, document):
     qtbot.addWidget(panel)
     choose(panel, "xor")
     assert len(document.data.test_index) == 100
+
+
+def big_table(path, rows, bad_row=None):
+    lines = ["length,width,kind"]
+    for k in range(rows):
+        lines.append(f"{k % 97 / 10:.1f},{k % 89 / 10:.1f},{'ab'[k % 2]}")
+    if bad_row is not None:
+        lines[bad_row] = "1.0,oops,a"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert path.stat().st_size >= 1024 * 1024
+    return path
+
+
+def test_a_big_table_is_read_in_the_background(qtbot, panel, document, tmp_path):
+    path = big_table(tmp_path / "big.csv", 120_000)
+    with qtbot.waitSignal(panel.csvLoaded, timeout=30_000) as outcome:
+        assert panel.open_csv(path) is True
+        # meanwhile the window goes on: the old data is there, the panel waits
+        assert panel.loading is not None and not panel.isEnabled()
+        assert document.data.dataset.name == "iris"
+        assert panel.summary.text() == "Reading big.csv…"
+    assert outcome.args == [True]
+    assert document.data.n_inputs == 2 and len(document.data.dataset.X) == 120_000
+    assert panel.loading is None and panel.isEnabled()
+
+
+def test_a_big_table_with_a_bad_row_is_refused_and_changes_nothing(qtbot, panel, document, warnings, tmp_path):
+    path = big_table(tmp_path / "bad.csv", 120_000, bad_row=70_000)
+    network = document.network.params.copy()
+    with qtbot.waitSignal(panel.csvLoaded, timeout=30_000) as outcome:
+        panel.open_csv(path)
+    assert outcome.args == [False]
+    assert document.data.dataset.name == "iris" and np.array_equal(document.network.params, network)
+    assert len(warnings) == 1 and "70001" in warnings[0][1].replace(",", "")  # the line is named
+    assert panel.isEnabled()

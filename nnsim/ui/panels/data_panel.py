@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,10 +33,14 @@ from nnsim.core import DATASETS, DataError, load_csv, load_dataset
 from nnsim.core.adapt import network_for_data
 from nnsim.core.training_data import prepare_data
 from nnsim.model.messages import translate_message, translate_name
+from nnsim.ui.background import BackgroundTask
 
 OPEN_CSV = "__open_csv__"
 CSV_PREFIX = "csv:"
 TEST_FRACTION = 0.3
+#: a table at least this big is read in the background, so the window keeps painting while
+#: it is parsed (a 20 MB table takes seconds); smaller ones load at once
+BACKGROUND_FROM_BYTES = 1024 * 1024
 
 
 class DatasetTableModel(QAbstractTableModel):
@@ -106,6 +110,9 @@ class DataPanel(QWidget):
     changes them only through ``document.set_data`` and ``document.set_sample_index``.
     """
 
+    #: a table read in the background has been taken in (True) or refused (False)
+    csvLoaded = Signal(bool)
+
     def __init__(self, document, test_fraction=None, parent: QWidget | None = None):
         """``test_fraction``: a callable giving the share of examples new data keeps aside
         for testing (the training's current split); None: ``TEST_FRACTION``."""
@@ -118,6 +125,8 @@ class DataPanel(QWidget):
         self._csv_path: str | None = None
         self._last = (None, None)  # (dataset this panel loaded, its combo key)
         self._test_fraction = test_fraction
+        #: the table being read in the background (None when there is none)
+        self.loading: BackgroundTask | None = None
 
         self.datasetCombo = QComboBox()
         self._name("datasetCombo", self.datasetCombo, self.tr("Data set"),
@@ -227,18 +236,68 @@ class DataPanel(QWidget):
         """Switch to the table in the CSV file ``path``; True on success.
 
         If the file cannot be used, a warning names the line and the problem and nothing
-        changes: not the data, not the network, not the sample.
+        changes: not the data, not the network, not the sample. A table of
+        ``BACKGROUND_FROM_BYTES`` or more is read in the background: then this returns True
+        at once (the reading has started), the panel says so and waits, and ``csvLoaded``
+        tells the outcome.
         """
         path = os.fspath(path)
+        if self.loading is not None:
+            return False  # one table at a time
         try:
-            dataset = load_csv(path)
-            data, network = self._prepare(dataset)
+            big = os.path.getsize(path) >= BACKGROUND_FROM_BYTES
+        except OSError:
+            big = False  # the loader says what is wrong with it
+        if big:
+            self._read_in_background(path)
+            return True
+        try:
+            data, network = self._read(path, self._document.network, self._split())
         except (DataError, ValueError, OSError) as exc:
             self._refuse(path, str(exc))
             return False
+        self._take(path, data, network)
+        return True
+
+    def _read(self, path: str, network, fraction: float):
+        """(TrainingData, network) for the table at ``path``: pure engine work, so it may
+        run in the background thread (``network`` is a copy when it does)."""
+        return self._prepare(load_csv(path), network, fraction)
+
+    def _read_in_background(self, path: str) -> None:
+        network, fraction = self._document.network.copy(), self._split()
+        task = BackgroundTask(lambda: self._read(path, network, fraction), "nnsim-csv", self)
+        task.done.connect(lambda result: self._background_done(path, result))
+        task.failed.connect(lambda exc: self._background_failed(path, exc))
+        self.loading = task
+        self.setEnabled(False)
+        self._status_before = self.summary.text()
+        self.summary.setText(self.tr("Reading %1…").replace("%1", os.path.basename(path)))
+        task.start()
+
+    def _background_done(self, path: str, result) -> None:
+        self._end_background()
+        data, network = result
+        self._take(path, data, network)
+        self.csvLoaded.emit(True)
+
+    def _background_failed(self, path: str, exc: Exception) -> None:
+        self._end_background()
+        self.summary.setText(self._status_before)
+        if not isinstance(exc, (DataError, ValueError, OSError)):
+            raise exc  # not a problem of the file: the application's error hook shows it
+        self._refuse(path, str(exc))
+        self.csvLoaded.emit(False)
+
+    def _end_background(self) -> None:
+        if self.loading is not None:
+            self.loading.deleteLater()
+        self.loading = None
+        self.setEnabled(True)
+
+    def _take(self, path: str, data, network) -> None:
         self._csv_path = path
         self._apply(data, network, CSV_PREFIX + path)
-        return True
 
     def new_points(self) -> bool:
         """Draw the current generated data set again with a new seed."""
@@ -261,21 +320,24 @@ class DataPanel(QWidget):
             else:
                 dataset = load_dataset(name, n_samples=self.samplesSpin.value(),
                                        noise=self.noiseSpin.value(), seed=self._seed)
-            data, network = self._prepare(dataset)
+            data, network = self._prepare(dataset, self._document.network, self._split())
         except (DataError, ValueError) as exc:
             self._refuse(name, str(exc))
             return False
         self._apply(data, network, name)
         return True
 
-    def _prepare(self, dataset):
-        """(TrainingData, network) for ``dataset``; raises before anything has changed."""
-        fraction = self._test_fraction() if self._test_fraction is not None else TEST_FRACTION
+    def _split(self) -> float:
+        """The share of the examples new data keeps aside for testing."""
+        return self._test_fraction() if self._test_fraction is not None else TEST_FRACTION
+
+    def _prepare(self, dataset, network, fraction: float):
+        """(TrainingData, network) for ``dataset``, the network adapted from ``network``;
+        raises before anything has changed."""
         data = prepare_data(dataset, test_fraction=fraction, seed=0)
         if data.n_inputs < 1 or data.n_outputs < 1:
             raise DataError(self.tr("the data set has no inputs or no answers to learn"))
-        network = network_for_data(self._document.network, data)
-        return data, network
+        return data, network_for_data(network, data)
 
     def _apply(self, data, network, key: str) -> None:
         self._last = (data.dataset, key)
