@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from nnsim.core.errors import ModelFileError
-from nnsim.core.files import FileTooLargeError, read_capped
+from nnsim.core.files import FileTooLargeError, NotARegularFileError, read_capped
 from nnsim.core.network import Network
 from nnsim.core.trainer import TrainingSettings
 
@@ -133,6 +133,8 @@ def _read_json(path: Path):
         raise ModelFileError(f"{path} does not exist") from None
     except IsADirectoryError:
         raise ModelFileError(f"{path} is a folder, not a model file") from None
+    except NotARegularFileError as error:
+        raise ModelFileError(f"{path} is {error.kind}, not a model file") from None
     except OSError as error:
         raise ModelFileError(f"{path} cannot be read: {error.strerror or error}") from None
     try:
