@@ -401,3 +401,12 @@ def test_an_unclosed_quote_in_a_long_file_names_its_line(tmp_path):
     with pytest.raises(DataError, match=r"^data\.csv, line 3: a cell starting on this line is longer than "
                                         r"131,072 characters: is a quotation mark \(\"\) opened and never closed\?$"):
         load_csv(write(tmp_path, 'a,b,c\n1,2,x\n"3,4,y\n' + rows))
+
+
+def test_a_wrong_separator_that_cuts_a_quoted_cell_into_more_rows_does_not_win(tmp_path):
+    # Found by the fuzzer: read with ",", the quoted two-line class makes three rows of two
+    # cells (all "agree" with the header), read with ";" two rows agree. A share decides,
+    # and a header with an empty name (",", cut at its comma) loses.
+    ds = load_csv(write(tmp_path, ',;0\n0,0;c0\n0,0;"c0\n,0"\n'))
+    assert ds.feature_names == [","] and ds.class_names == ["c0", "c0\n,0"]
+    np.testing.assert_array_equal(ds.X, [[0.0], [0.0]])
