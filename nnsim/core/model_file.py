@@ -118,10 +118,29 @@ def _settings_from(d, where: str = "the model") -> TrainingSettings:
         raise ModelFileError(f"{where}: bad training settings: {error}") from None
 
 
+def _surrogate_in(text: str) -> str | None:
+    """A lone UTF-16 surrogate in ``text`` (JSON's "\\ud800" escape gives one), or None:
+    such a string is not text, cannot be written as UTF-8 nor shown."""
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return error.object[error.start]
+    return None
+
+
 def _walk_extra(extra: dict, where: str) -> None:
     """Refuse what JSON would not give back as it is: nesting deeper than ``MAX_EXTRA_DEPTH``,
-    keys that are not text, numbers beyond float64, values of other types. Iterative, so a
-    100,000-deep value gives this message and not a RecursionError."""
+    keys that are not text, text with a lone surrogate, numbers beyond float64, values of
+    other types. Iterative, so a 100,000-deep value gives this message and not a
+    RecursionError."""
+    def check_text(text: str, path: str) -> None:
+        bad = _surrogate_in(text)
+        if bad is not None:
+            raise ModelFileError(f"{where}: {path} holds {bad!r}, which is not a character "
+                                 "(half of a UTF-16 surrogate pair)")
+
     stack = [(extra, 1, '"extra"')]
     while stack:
         value, depth, path = stack.pop()
@@ -131,6 +150,7 @@ def _walk_extra(extra: dict, where: str) -> None:
             for key, item in value.items():
                 if not isinstance(key, str):
                     raise ModelFileError(f"{where}: {path} has the key {_short(key)}; keys must be text")
+                check_text(key, f"a key of {path}")
                 stack.append((item, depth + 1, f'{path}["{key}"]' if depth < 4 else path))
         elif isinstance(value, (list, tuple)):
             stack.extend((item, depth + 1, path) for item in value)
@@ -138,6 +158,8 @@ def _walk_extra(extra: dict, where: str) -> None:
             problem = _number_problem(value)
             if problem is not None:
                 raise ModelFileError(f"{where}: {path}: {problem}")
+        elif isinstance(value, str):
+            check_text(value, path)
         elif not isinstance(value, (str, bool, type(None))):
             raise ModelFileError(f"{where}: {path} holds a value of type {type(value).__name__}, which is not JSON data")
 

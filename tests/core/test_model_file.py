@@ -369,6 +369,24 @@ def test_each_bad_extra_gets_its_message(tmp_path, extra, message):
     assert not (tmp_path / "new.json").exists()
 
 
+@pytest.mark.parametrize("extra, message", [
+    ('{"note": "a\\ud800"}', r'"extra"\["note"\] holds \'\\ud800\''),
+    ('{"\\udfff": 1}', r'a key of "extra" holds \'\\udfff\''),
+    ('{"input_names": ["x", "\\ud800"]}', r'"extra"\["input_names"\] holds \'\\ud800\''),
+    ('{"dataset": "\\udc00iris"}', r'"extra"\["dataset"\] holds \'\\udc00\''),
+])
+def test_a_lone_surrogate_escape_is_refused_on_loading(tmp_path, extra, message):
+    # (found by the fuzzer: such a file loaded, and then could not be saved again)
+    path = tmp_path / "bad.nnsim.json"
+    path.write_text(_with_literal(["extra"], extra), encoding="utf-8")
+    with pytest.raises(ModelFileError, match=r"^bad.nnsim.json: " + message +
+                       r", which is not a character \(half of a UTF-16 surrogate pair\)$"):
+        load_model(path)
+    # a surrogate pair is one character, and loads
+    path.write_text(_with_literal(["extra"], '{"note": "\\ud83d\\ude00"}'), encoding="utf-8")
+    assert load_model(path)[2] == {"note": "\U0001f600"}
+
+
 def test_a_huge_float_in_an_unknown_extra_key_is_refused(tmp_path):
     path = tmp_path / "bad.nnsim.json"
     path.write_text(_with_literal(["extra"], '{"note": {"x": [1e999]}}'), encoding="utf-8")
@@ -383,9 +401,11 @@ def test_text_that_is_not_utf8_and_deep_nesting_are_refused_and_the_old_file_sta
     path = tmp_path / "m.json"
     save_model(path, _network())
     before = path.read_bytes()
-    with pytest.raises(ModelFileError, match=r"^the model cannot be written as UTF-8 text: it holds '\\ud800', which "
+    with pytest.raises(ModelFileError, match=r"^the model was not saved: \"extra\"\[\"note\"\] holds '\\ud800', which "
                                              r"is not a character \(half of a UTF-16 surrogate pair\)$"):
         save_model(path, _network(), extra={"note": "a\ud800b"})
+    with pytest.raises(ModelFileError, match=r"^the model was not saved: a key of \"extra\" holds '\\udc00'"):
+        save_model(path, _network(), extra={"\udc00": 1})
     deep: list = []
     for _ in range(100_000):
         deep = [deep]
