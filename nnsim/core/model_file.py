@@ -110,7 +110,7 @@ def _check_settings_values(d, where: str) -> None:
             raise ModelFileError(f"{where}: bad training settings: {key} must be at most {limit:,}, got {_short(value)}")
 
 
-def _settings_from(d, where: str = "the model") -> TrainingSettings:
+def _settings_from(d, where: str = "the model was not saved") -> TrainingSettings:
     _check_settings_values(d, where)
     try:
         return TrainingSettings.from_dict(d)

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from nnsim.core import DataError, ModelFileError, Network
 from nnsim.core.csv_loader import load_csv, parse_csv_bytes
-from nnsim.core.model_file import MAX_BATCH_SIZE, MAX_SEED, load_model, save_model
+from nnsim.core.model_file import EXTRA_KEYS, MAX_BATCH_SIZE, MAX_SEED, load_model, save_model
 from nnsim.core.trainer import TrainingSettings
 
 EXAMPLES = int(os.environ.get("NNSIM_FUZZ_EXAMPLES", "200"))
@@ -252,9 +252,7 @@ json_values = st.recursive(
 
 @st.composite
 def extras(draw, net):
-    extra = draw(st.dictionaries(json_text.filter(lambda k: k not in ("input_names", "output_names", "sample",
-                                                                      "dataset")),
-                                 json_values, max_size=3))
+    extra = draw(st.dictionaries(json_text.filter(lambda k: k not in EXTRA_KEYS), json_values, max_size=3))
     n_in, n_out = net.layer_sizes[0], net.layer_sizes[-1]
     if draw(st.booleans()):
         extra["input_names"] = draw(st.lists(json_text, min_size=n_in, max_size=n_in))
