@@ -1,12 +1,26 @@
 """Read a teacher's own table (a CSV file a spreadsheet saved) into a `Dataset`.
 
 Spreadsheets save CSV in many ways, so this accepts what they really write: UTF-8 with or
-without a byte-order mark, Windows-1252 (a Spanish Excel), UTF-16 ("Unicode text"), CRLF or LF
-line endings, quoted fields, `,` `;` or tab separators, and decimal commas ("5,1") whenever the
-separator is not a comma. Anything it cannot use raises `DataError` naming the line as the
-spreadsheet numbers it (the header is line 1) and the problem in plain words. It reads the
-whole file and checks every cell before building the result, so a bad file never comes back
-half loaded.
+without a byte-order mark, Windows-1252 (a Spanish Excel), UTF-16 with its byte-order mark
+("Unicode text"), CRLF, LF or CR line endings, quoted fields (which may hold line breaks, as
+Excel's Alt+Enter writes them), `,` `;` or tab separators, and decimal commas ("5,1")
+whenever the separator is not a comma. Anything it cannot use raises `DataError` naming the
+line as the spreadsheet numbers it (the header is line 1) and the problem in plain words. It
+reads the whole file and checks every cell before building the result, so a bad file never
+comes back half loaded.
+
+Encoding: one per file, never mixed. A file with a UTF-16 byte-order mark is UTF-16; a file
+that is valid UTF-8 (with or without its mark) is UTF-8; any other file is Windows-1252,
+unless it also holds well-formed UTF-8 characters: then it mixes two encodings (one line
+typed in another program, say) and is refused, naming the first line that is not UTF-8,
+rather than turning "niño" into "niÃ±o" in some rows. The encoding used is the result's
+`Dataset.source_encoding`: "utf-8", "utf-8-sig" (UTF-8 with its mark), "utf-16-le",
+"utf-16-be" or "cp1252".
+
+Separator: Excel's optional first line "sep=;" names it; otherwise it is the one of tab, `;`
+and `,` that splits the header into at least two named columns and the first rows
+(`_SNIFF_ROWS`) into as many, tab before `;` before `,` when several do: names and decimal
+numbers hold commas ("Largo, cm", "5,1"), they rarely hold tabs or semicolons.
 
 Target rules (the last column unless `target=` names another):
 - any cell that is not a number -> classification; the class names are the texts in the order
@@ -14,27 +28,60 @@ Target rules (the last column unless `target=` names another):
 - whole numbers only, at most `MAX_INTEGER_CLASSES` different values -> classification, the
   class names are those numbers sorted ("0", "1", ... or "1", "2", "3");
 - otherwise -> regression. `task=` overrides the guess.
+
+Limits: a file of at most `MAX_FILE_BYTES` (50 MiB); a cell of at most 131,072 characters
+(Python's csv limit, far above any number or name). Only regular files are read: a folder,
+a device such as /dev/zero or a named pipe is refused before reading. Memory: the file's
+bytes, its text (1 to 4 bytes a character, as Python stores it), 8 bytes a number and
+`CHUNK_ROWS` rows of cells at a time: loading a 17 MB table grows the process by about
+5 times the file (it was 19 times).
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-import io
+import itertools
 import os
 import re
+from array import array
 
 import numpy as np
 
 from nnsim.core.dataset import CLASSIFICATION, REGRESSION, Dataset
 from nnsim.core.errors import DataError
-from nnsim.core.files import FileTooLargeError, read_capped
+from nnsim.core.files import FileTooLargeError, NotARegularFileError, read_capped
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_INTEGER_CLASSES = 20
+#: Rows converted to numbers together: large enough that the per-column conversion runs
+#: at C speed, small enough that their cells (about 60 bytes each as Python strings) do not
+#: add up to many times the file.
+CHUNK_ROWS = 4096
+#: Rows after the header that the separator must split like the header.
+_SNIFF_ROWS = 20
+_SEPARATORS = ("\t", ";", ",")  # preference order when several split the table alike
 # "1.234,5" -> 1234.5 when the separator is not a comma (a European spreadsheet).
 _THOUSANDS_DECIMAL_COMMA = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$")
+# Tab, LF, FF and CR are text; every other C0 control character is not.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# A line as the csv reader and a spreadsheet count them: ended by CRLF, CR or LF.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
+_LINE_END = re.compile(r"\r\n?|\n")
+# Where str.splitlines breaks lines but a spreadsheet does not (besides refused controls).
+_OTHER_BREAKS = re.compile("[\x0c\x85\u2028\u2029]")
+# A well-formed UTF-8 character of two to four bytes (RFC 3629). Windows-1252 text almost
+# never holds one ("Ã±" is how "ñ" in UTF-8 reads in Windows-1252), so a file that is not
+# valid UTF-8 but holds one mixes the two encodings.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_NOT_TEXT = ("this does not look like a text (CSV) file: it contains binary data. "
+             "Save the table from your spreadsheet as CSV.")
+_CONTROL = ("this does not look like a text (CSV) file: it contains control "
+            "characters. Save the table from your spreadsheet as CSV.")
 
 
 def _error(source: str, line: int | None, problem: str, column: str | None = None) -> DataError:
@@ -50,108 +97,143 @@ def _error(source: str, line: int | None, problem: str, column: str | None = Non
     return err
 
 
-def _line_of(data: bytes, pos: int) -> int:
-    return data.count(b"\n", 0, pos) + 1
+def _line_of(data, pos: int) -> int:
+    """The line (from 1) that position ``pos`` of ``data`` (bytes or text) is on, counting
+    CRLF, CR and LF line ends as the csv reader does."""
+    lf, cr, crlf = ("\n", "\r", "\r\n") if isinstance(data, str) else (b"\n", b"\r", b"\r\n")
+    return data.count(lf, 0, pos) + data.count(cr, 0, pos) - data.count(crlf, 0, pos) + 1
 
 
-def _decode(data: bytes, source: str) -> str:
-    """Bytes to text: UTF-16 if it has that mark, else UTF-8 (BOM or not), else Windows-1252."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise _error(source, None, "the file says it is UTF-16 text but is not readable as such") from exc
+def _check_text(text: str, source: str) -> None:
+    """Refuse text that holds NUL or other control characters, naming the first one's line."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise _error(source, _line_of(text, nul), _NOT_TEXT)
+    bad = _CONTROL_CHARS.search(text)
+    if bad:
+        raise _error(source, _line_of(text, bad.start()), _CONTROL)
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
+    """(text, codec name): the one encoding of the whole file, as the module docstring says."""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise _error(source, None, "the file says it is UTF-16 text but is not readable as such") from exc
+            _check_text(text, source)
+            return text, codec
+    # Before decoding: a binary file (an image) is not also called badly encoded text.
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise _error(source, _line_of(data, nul),
-                     "this does not look like a text (CSV) file: it contains binary data. "
-                     "Save the table from your spreadsheet as CSV.")
+        raise _error(source, _line_of(data, nul), _NOT_TEXT)
+    codec = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        if codec == "utf-8-sig" or _UTF8_MULTIBYTE.search(data):
+            bad = exc.start + (len(codecs.BOM_UTF8) if codec == "utf-8-sig" else 0)  # utf-8-sig counts after its mark
+            raise _error(source, _line_of(data, bad),
+                         f"the file mixes two text encodings: byte 0x{data[bad]:02X} on this line is not "
+                         "UTF-8, but the file's other characters are. Save the table again from your "
+                         "spreadsheet as CSV UTF-8.") from None
+        codec = "cp1252"
         try:
-            text = data.decode("cp1252")
+            text = data.decode(codec)
         except UnicodeDecodeError as exc:
             raise _error(source, _line_of(data, exc.start),
                          f"unreadable character (byte 0x{data[exc.start]:02X}): the file is neither "
-                         "UTF-8 nor Windows-1252 text. Save the table from your spreadsheet as CSV.") from exc
-    bad = _CONTROL_CHARS.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        raise _error(source, line, "this does not look like a text (CSV) file: it contains control "
-                                   "characters. Save the table from your spreadsheet as CSV.")
-    return text
+                         "UTF-8 nor Windows-1252 text. Save the table from your spreadsheet as CSV.") from None
+    _check_text(text, source)
+    return text, codec
 
 
-def _pick_delimiter(header_line: str) -> str:
-    """The separator used most in the header, outside quoted names.
+def _lines(text: str, block: int = 1 << 20):
+    """The text's lines with their line ends (CRLF, CR or LF), one at a time.
 
-    A tie between ';' and ',' goes to ';': a semicolon file's names may hold commas
-    ("longitud, cm"), while a comma file rarely has semicolons in its names.
+    Cut into blocks of about ``block`` characters at a line end, each split at C speed by
+    str.splitlines, which also breaks at a few other characters (form feed, U+0085, U+2028,
+    U+2029; the other ones it knows are refused control characters): a block holding one of
+    those goes line by line through `_LINE` instead. No list of all the lines is made.
     """
-    unquoted = re.sub(r'"[^"]*"', "", header_line)
-    counts = {d: unquoted.count(d) for d in (";", ",", "\t")}
-    best = max(counts, key=lambda d: counts[d])  # ties keep this order
-    return best if counts[best] > 0 else ","
+    n, pos = len(text), 0
+    while pos < n:
+        end = text.rfind("\n", pos, pos + block) + 1
+        if end == 0:  # no LF in the window: a CR-only file, or one very long line
+            end = text.rfind("\r", pos, pos + block) + 1
+            if end == 0:
+                found = _LINE_END.search(text, pos + block)
+                end = found.end() if found else n
+            elif text.startswith("\n", end):
+                end += 1  # never part a CRLF
+        piece = text[pos:end]
+        if _OTHER_BREAKS.search(piece):
+            yield from (m.group() for m in _LINE.finditer(piece))
+        else:
+            yield from piece.splitlines(True)
+        pos = end
 
 
-def _to_number(cell: str, decimal_comma: bool) -> float | None:
-    """The cell as a float, or None if it is not written as a number."""
-    s = cell.strip()
-    if decimal_comma and "," in s:
-        if _THOUSANDS_DECIMAL_COMMA.match(s):
-            s = s.replace(".", "")
-        s = s.replace(",", ".")
-    if not s or "_" in s:  # float() takes "1_000"; a spreadsheet never writes it
-        return None
-    try:
-        return float(s)
-    except ValueError:
-        return None
+def _records(text: str, delimiter: str, skip_line: int | None, source: str):
+    """(line the record starts on, cells) for each record that is not blank, in order.
 
-
-def _read_rows(text: str, source: str) -> tuple[str, list[tuple[int, list[str]]]]:
-    """(delimiter, [(line number, cells), ...]) with blank lines dropped; the header is first.
-
-    The delimiter is read off the header; Excel's optional first line "sep=;" names it instead.
+    A record may span lines (a quoted cell with a line break); ``skip_line`` is Excel's
+    "sep=" line. Raises DataError naming the record's first line for a quoting error.
     """
-    lines = re.split(r"\r\n|\r|\n", text)
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None:
-        raise _error(source, None, "the file is empty")
-    hint = lines[first].strip()
-    skip_line = None
-    if len(hint) == 5 and hint.lower().startswith("sep="):
-        delimiter, skip_line = hint[4], first + 1
-    else:
-        delimiter = _pick_delimiter(lines[first])
-    rows: list[tuple[int, list[str]]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=True)
+    reader = csv.reader(_lines(text), delimiter=delimiter, quotechar='"', strict=True)
     start = 1  # the line a record starts on, as a spreadsheet numbers it
     try:
         for cells in reader:
-            if start != skip_line and any(c.strip() for c in cells):
-                rows.append((start, cells))
+            # (the first cell's text settles most rows without a scan of the others)
+            if start != skip_line and ((cells and cells[0].strip()) or any(c.strip() for c in cells)):
+                yield start, cells
             start = reader.line_num + 1
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):
             problem = 'a quotation mark (") opens a cell here that is never closed'
+        elif "field larger than field limit" in str(exc):
+            problem = (f'a cell starting on this line is longer than {csv.field_size_limit():,} characters: '
+                       'is a quotation mark (") opened and never closed?')
         else:
             problem = f'a quotation mark (") is in the wrong place ({exc})'
-        raise _error(source, start, problem) from exc
-    if not rows:
+        raise _error(source, start, problem) from None
+
+
+def _width(cells: list[str]) -> int:
+    """How many cells, not counting empty ones at the end of the row."""
+    n = len(cells)
+    while n and not cells[n - 1].strip():
+        n -= 1
+    return n
+
+
+def _pick_delimiter(text: str, source: str) -> tuple[str, int | None]:
+    """(separator, the "sep=" line to skip or None), as the module docstring says."""
+    first = next(((i, line) for i, line in enumerate(_lines(text), start=1) if line.strip()), None)
+    if first is None:
         raise _error(source, None, "the file is empty")
-    return delimiter, rows
-
-
-def _drop_empty_trailing_columns(header: list[str], body: list[tuple[int, list[str]]]) -> int:
-    """How many columns to keep: spreadsheets sometimes save unnamed, empty columns at the end."""
-    m = len(header)
-    while m > 0 and not header[m - 1].strip():
-        if any(len(cells) >= m and cells[m - 1].strip() for _, cells in body):
-            break
-        m -= 1
-    return m
+    hint = first[1].strip()
+    if len(hint) == 5 and hint.lower().startswith("sep="):
+        return hint[4], first[0]
+    best, best_score = ",", None
+    for delimiter in _SEPARATORS:
+        widths, header = [], None
+        try:
+            for _, cells in itertools.islice(_records(text, delimiter, None, source), _SNIFF_ROWS + 1):
+                header = cells if header is None else header
+                widths.append(_width(cells))
+        except DataError:
+            pass  # quotes that do not fit this separator: judge it on the rows before
+        if not widths or widths[0] < 2:
+            continue
+        # First a header whose names are all there, then the share of rows as wide as the
+        # header (a share: a wrong separator may cut a quoted cell into extra rows).
+        named = all(h.strip() for h in header[: widths[0]])
+        agree = sum(w == widths[0] for w in widths[1:]) / max(1, len(widths) - 1)
+        if best_score is None or (named, agree) > best_score:  # ties keep the preferred one
+            best, best_score = delimiter, (named, agree)
+    return best, None
 
 
 def _show(cell: str, limit: int = 40) -> str:
@@ -160,9 +242,13 @@ def _show(cell: str, limit: int = 40) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def _column_names(header: list[str], line: int, body, source: str) -> list[str]:
-    """The header's names, checked: each named, no name twice, at least two columns."""
-    names = [h.strip() for h in header[: _drop_empty_trailing_columns(header, body)]]
+def _column_names(header: list[str], line: int, source: str) -> list[str]:
+    """The header's names, checked: each named, no name twice, at least two columns.
+
+    Empty names at the end are left out: spreadsheets sometimes save unnamed, empty columns
+    there (a row that does fill one is refused when it is read).
+    """
+    names = [h.strip() for h in header[: _width(header)]]
     for j, name in enumerate(names):
         if not name:
             raise _error(source, line, f"column {j + 1} has no name in the header row")
@@ -193,60 +279,173 @@ def _target_index(names: list[str], target: str | None, line: int, source: str) 
     return matches[0]
 
 
+def _to_number(cell: str, decimal_comma: bool) -> float | None:
+    """The cell as a float, or None if it is not written as a number."""
+    s = cell.strip()
+    if decimal_comma and "," in s:
+        if _THOUSANDS_DECIMAL_COMMA.match(s):
+            s = s.replace(".", "")
+        s = s.replace(",", ".")
+    if not s or "_" in s:  # float() takes "1_000"; a spreadsheet never writes it
+        return None
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _fast_floats(cells, decimal_comma: bool) -> np.ndarray | None:
+    """The cells as floats when each is a plain number (at C speed), else None.
+
+    Where it gives an array, `_to_number` gives the same values (float() strips blanks as
+    str.strip does); anything else, such as "1.234,5", an empty cell or "1_0", is left to
+    the cell-by-cell path, which also knows how to say what is wrong.
+    """
+    joined = "".join(cells)
+    if "_" in joined:
+        return None
+    if decimal_comma and "," in joined:
+        cells = [c.replace(",", ".") for c in cells]
+    try:
+        return np.fromiter(map(float, cells), dtype=np.float64, count=len(cells))
+    except ValueError:
+        return None
+
+
+class _Table:
+    """The body rows as they are read: feature numbers, target texts and line numbers,
+    converted `CHUNK_ROWS` rows at a time so that only those rows' cells are held as text."""
+
+    def __init__(self, names: list[str], header_width: int, header_line: int, target: int,
+                 decimal_comma: bool, source: str):
+        self.names = names
+        self.m = len(names)
+        self.header_width = header_width  # cells in the header row, empty trailing ones too
+        self.header_line = header_line
+        self.t = target
+        self.features = [j for j in range(self.m) if j != target]
+        self.decimal_comma = decimal_comma
+        self.source = source
+        self.blocks: list[np.ndarray] = []
+        self.targets: list[str] = []
+        self.lines = array("q")
+        self._same: dict[str, str] | None = {}  # one string object per repeated class name
+
+    def add(self, chunk: list[tuple[int, list[str]]]) -> None:
+        block, targets = self._fast(chunk)
+        if block is None:
+            block, targets = self._cell_by_cell(chunk)
+        self.blocks.append(block)
+        self.lines.extend(line for line, _ in chunk)
+        same = self._same
+        if same is not None:
+            targets = [same.setdefault(c, c) for c in targets]
+            if len(same) > 4096:  # not a few class names: sharing saves nothing
+                self._same = None
+        self.targets.extend(targets)
+
+    def _fast(self, chunk):
+        """(block, target texts) when every row is plainly fine, else (None, None)."""
+        m = self.m
+        rows = [cells for _, cells in chunk]
+        widths = set(map(len, rows))
+        if min(widths) < m:
+            return None, None
+        if widths != {m} and any("".join(cells[m:]).strip() for cells in rows):
+            return None, None
+        columns = list(zip(*rows))
+        block = np.empty((len(rows), m - 1))
+        for k, j in enumerate(self.features):
+            values = _fast_floats(columns[j], self.decimal_comma)
+            if values is None:
+                return None, None
+            block[:, k] = values
+        if not np.isfinite(block).all():
+            return None, None
+        targets = list(map(str.strip, columns[self.t]))
+        if not all(targets):
+            return None, None
+        return block, targets
+
+    def _cell_by_cell(self, chunk):
+        """The chunk checked row by row, cell by cell: the first problem in the file's order
+        raises DataError naming its line and column; if there is none, the values."""
+        m, names, source = self.m, self.names, self.source
+        block = np.empty((len(chunk), m - 1))
+        targets: list[str] = []
+        for i, (line, cells) in enumerate(chunk):
+            if len(cells) < m or any(c.strip() for c in cells[m:]):
+                filled = next((j for j in range(m, len(cells)) if cells[j].strip()), None)
+                if len(cells) >= m and filled is not None and filled < self.header_width:
+                    # a value under one of the header's empty trailing names
+                    raise _error(source, self.header_line, f"column {m + 1} has no name in the header row")
+                raise _error(source, line, f"this row has {len(cells)} values but the header has {m} columns")
+            for k, j in enumerate(self.features):
+                cell = cells[j]
+                if not cell.strip():
+                    raise _error(source, line, "the cell is empty; every feature needs a number", names[j])
+                value = _to_number(cell, self.decimal_comma)
+                if value is None:
+                    raise _error(source, line, f"{_show(cell)} is not a number", names[j])
+                if not np.isfinite(value):
+                    raise _error(source, line, f"{_show(cell)} is not a usable number (NaN or infinity)", names[j])
+                block[i, k] = value
+            cell = cells[self.t].strip()
+            if not cell:
+                raise _error(source, line, "the target cell is empty; every row needs an answer", names[self.t])
+            targets.append(cell)
+        return block, targets
+
+
 def parse_csv_bytes(data: bytes, source: str = "data", target: str | None = None,
                     task: str | None = None) -> Dataset:
     """`load_csv` on bytes already read: `source` is the name that error messages use."""
     if task not in (None, CLASSIFICATION, REGRESSION):
         raise DataError(f"unknown task '{task}': use 'classification' or 'regression'")
-    if not data.strip():
+    if not data or data.isspace():  # (no copy of a big file, unlike data.strip())
         raise _error(source, None, "the file is empty")
-    text = _decode(data, source)
-    delimiter, rows = _read_rows(text, source)
-    decimal_comma = delimiter != ","
-    header_line, header = rows[0]
-    body = rows[1:]
-
-    names = _column_names(header, header_line, body, source)
-    m = len(names)
-    if not body:
-        raise _error(source, header_line, "the file has a header but no data rows")
+    text, encoding = _decode(data, source)
+    delimiter, skip_line = _pick_delimiter(text, source)
+    records = _records(text, delimiter, skip_line, source)
+    first = next(records, None)
+    if first is None:
+        raise _error(source, None, "the file is empty")
+    header_line, header = first
+    names = _column_names(header, header_line, source)
     t = _target_index(names, target, header_line, source)
-    feature_cols = [j for j in range(m) if j != t]
-
-    X = np.empty((len(body), m - 1))
-    target_cells: list[str] = []
-    for i, (line, cells) in enumerate(body):
-        if len(cells) < m or any(c.strip() for c in cells[m:]):
-            raise _error(source, line, f"this row has {len(cells)} values but the header has {m} columns")
-        for k, j in enumerate(feature_cols):
-            cell = cells[j]
-            if not cell.strip():
-                raise _error(source, line, "the cell is empty; every feature needs a number", names[j])
-            value = _to_number(cell, decimal_comma)
-            if value is None:
-                raise _error(source, line, f"{_show(cell)} is not a number", names[j])
-            if not np.isfinite(value):
-                raise _error(source, line, f"{_show(cell)} is not a usable number (NaN or infinity)", names[j])
-            X[i, k] = value
-        cell = cells[t].strip()
-        if not cell:
-            raise _error(source, line, "the target cell is empty; every row needs an answer", names[t])
-        target_cells.append(cell)
-
-    lines = [line for line, _ in body]
-    y, class_names, kind = _parse_target(target_cells, lines, names[t], source, decimal_comma, task)
+    table = _Table(names, len(header), header_line, t, delimiter != ",", source)
+    while True:
+        chunk = list(itertools.islice(records, CHUNK_ROWS))
+        if not chunk:
+            break
+        table.add(chunk)
+    if not table.targets:
+        raise _error(source, header_line, "the file has a header but no data rows")
+    X = table.blocks[0] if len(table.blocks) == 1 else np.concatenate(table.blocks)
+    table.blocks.clear()
+    y, class_names, kind = _parse_target(table.targets, table.lines, names[t], source, delimiter != ",", task)
     stem = os.path.splitext(os.path.basename(source))[0] or source
-    return Dataset(X, y, [names[j] for j in feature_cols], class_names, stem, kind,
-                   [names[t]] if kind == REGRESSION else [])
+    return Dataset(X, y, [names[j] for j in table.features], class_names, stem, kind,
+                   [names[t]] if kind == REGRESSION else [], source_encoding=encoding)
 
 
-def _parse_target(cells: list[str], lines: list[int], column: str, source: str,
+def _parse_target(cells: list[str], lines, column: str, source: str,
                   decimal_comma: bool, task: str | None) -> tuple[np.ndarray, list[str], str]:
     """(y, class_names, task) from the target column's texts, following the module's rules."""
-    numbers = [_to_number(c, decimal_comma) for c in cells]
-    numeric = all(v is not None for v in numbers)
+    values = _fast_floats(cells, decimal_comma)
+    first_text = None  # the first cell that is not a number
+    if values is None:
+        numbers = []
+        for c in cells:  # stops at the first class name: no need to look at the others
+            v = _to_number(c, decimal_comma)
+            if v is None:
+                first_text = len(numbers)
+                break
+            numbers.append(v)
+        else:
+            values = np.array(numbers, dtype=np.float64)
+    numeric = first_text is None
     if numeric:
-        values = np.array(numbers, dtype=np.float64)
         bad = np.flatnonzero(~np.isfinite(values))
         if bad.size:
             i = int(bad[0])
@@ -255,7 +454,7 @@ def _parse_target(cells: list[str], lines: list[int], column: str, source: str,
         if task is None:
             task = CLASSIFICATION if whole and np.unique(values).size <= MAX_INTEGER_CLASSES else REGRESSION
     elif task == REGRESSION:
-        i = next(i for i, v in enumerate(numbers) if v is None)
+        i = first_text
         raise _error(source, lines[i], f"{_show(cells[i])} is not a number, and a regression target must be", column)
     else:
         task = CLASSIFICATION
@@ -268,7 +467,7 @@ def _parse_target(cells: list[str], lines: list[int], column: str, source: str,
     else:
         class_names = list(dict.fromkeys(cells))  # first appearance order
         index = {name: k for k, name in enumerate(class_names)}
-        y = np.array([index[c] for c in cells], dtype=np.int64)
+        y = np.fromiter(map(index.__getitem__, cells), dtype=np.int64, count=len(cells))
     if len(class_names) < 2:
         raise _error(source, None,
                      f"the target column '{column}' has only one class ('{class_names[0]}'); "
@@ -281,7 +480,8 @@ def load_csv(path, target: str | None = None, task: str | None = None) -> Datase
 
     `target` names the target column (default: the last one); `task` forces "classification"
     or "regression" instead of the guess described in this module's docstring. Raises
-    `DataError` for every file it cannot use, naming the line and the problem.
+    `DataError` for every file it cannot use, naming the line and the problem. The result's
+    `source_encoding` says how the file's text was read.
     """
     source = os.fspath(path)
     name = os.path.basename(source) or source
@@ -292,8 +492,12 @@ def load_csv(path, target: str | None = None, task: str | None = None) -> Datase
     except FileTooLargeError as exc:
         raise _error(name, None, f"the file is too big ({exc.size / 2**20:.0f} MB); "
                                  f"nnsim reads tables up to {MAX_FILE_BYTES // 2**20} MB") from None
+    except NotARegularFileError as exc:
+        raise _error(name, None, f"this is {exc.kind}, not a file: choose a table saved as a CSV file") from None
     except FileNotFoundError:
         raise DataError(f"file not found: {source}") from None
+    except IsADirectoryError:
+        raise _error(name, None, f"'{source}' is a folder, not a file: choose a CSV file inside it") from None
     except PermissionError:
         raise DataError(f"{name}: permission denied: nnsim may not read this file") from None
     except OSError as exc:

@@ -27,7 +27,9 @@ class Dataset:
 
     For classification `y` holds class indices (n,) into `class_names`; for regression it
     holds float targets, (n,) or (n, k), named by `target_names`. `task` defaults to
-    classification when `class_names` is given, regression otherwise.
+    classification when `class_names` is given, regression otherwise. `source_encoding` is
+    the codec a table read from a file was decoded with ("utf-8", "utf-8-sig", "utf-16-le",
+    "utf-16-be", "cp1252"; see `csv_loader`), "" for data not read from a text file.
     """
 
     X: np.ndarray
@@ -38,6 +40,7 @@ class Dataset:
     task: str = ""
     target_names: list[str] = field(default_factory=list)
     description: str = ""
+    source_encoding: str = ""
 
     def __post_init__(self) -> None:
         X = np.asarray(self.X, dtype=np.float64)

@@ -280,3 +280,133 @@ def test_semicolon_file_with_comma_in_a_name(tmp_path):
     ds = load_csv(write(tmp_path, "longitud, cm;especie\n5,1;a\n4,9;b\n".encode("cp1252")))
     assert ds.feature_names == ["longitud, cm"]
     np.testing.assert_array_equal(ds.X, [[5.1], [4.9]])
+
+
+# ---------------------------------------------------------------------------------------------
+# Separators, quoted line breaks, control characters in every encoding, one encoding per file.
+
+
+def test_semicolon_file_with_a_quoted_two_line_header(tmp_path):
+    # Excel writes a header cell typed with Alt+Enter as a quoted cell holding a line break.
+    ds = load_csv(write(tmp_path, '"a\nx";b\r\n0,0;0,0\r\n1,5;1\r\n'))
+    assert ds.feature_names == ["a\nx"] and ds.class_names == ["0", "1"]
+    np.testing.assert_array_equal(ds.X, [[0.0], [1.5]])
+    # the rows after it keep their line numbers
+    with pytest.raises(DataError, match=r"^data\.csv, line 4, column 'a\nx': 'z' is not a number$"):
+        load_csv(write(tmp_path, '"a\nx";b\n0,0;0,0\nz;1\n'))
+
+
+def test_tab_file_with_commas_in_unquoted_names(tmp_path):
+    text = "Largo, cm\tAncho, cm\tClase\n5,1\t3,5\tA\n4,9\t3\tB\n"
+    ds = load_csv(write(tmp_path, text))
+    assert ds.feature_names == ["Largo, cm", "Ancho, cm"] and ds.class_names == ["A", "B"]
+    np.testing.assert_array_equal(ds.X, [[5.1, 3.5], [4.9, 3.0]])
+
+
+def test_the_separator_is_the_one_that_splits_header_and_rows_alike(tmp_path):
+    # ";" in a comma file's unquoted name: the rows say the separator is ",".
+    ds = load_csv(write(tmp_path, "ancho; cm,largo,clase\n1.5,2,x\n3,4,y\n"))
+    assert ds.feature_names == ["ancho; cm", "largo"]
+    # a tab in a comma file's name
+    ds = load_csv(write(tmp_path, "a\tb,c,d\n1,2,x\n3,4,y\n"))
+    assert ds.feature_names == ["a\tb", "c"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8", "cp1252"])
+@pytest.mark.parametrize("char, problem", [("\x1e", "control characters"), ("\x00", "binary data")])
+def test_control_characters_are_refused_in_every_encoding(tmp_path, encoding, char, problem):
+    text = f"a,b,c\n1,2,x\n3,4{char},y\n"
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    with pytest.raises(DataError, match=rf"^bad\.csv, line 3: this does not look like a text \(CSV\) file: "
+                                        rf"it contains {problem}\."):
+        load_csv(write(tmp_path, data, "bad.csv"))
+
+
+@pytest.mark.parametrize("char", ["\x1e", "\x00"])
+def test_cr_only_files_name_the_right_line(tmp_path, char):
+    with pytest.raises(DataError, match=r"^bad\.csv, line 3: this does not look like a text"):
+        load_csv(write(tmp_path, f"a,b,c\r1,2,x\r3,4{char},y\r", "bad.csv"))
+    with pytest.raises(DataError, match=r"^bad\.csv, line 4, column 'b': 'q' is not a number$"):
+        load_csv(write(tmp_path, "a,b,c\r1,2,x\r\r3,q,y\r", "bad.csv"))
+
+
+def test_form_feed_and_unicode_line_separators_stay_inside_their_cell(tmp_path):
+    # str.splitlines breaks at these; a spreadsheet does not, nor does the loader.
+    ds = load_csv(write(tmp_path, "a,b,c\n1,2,x\u2028y\n3,4,z\x0c\n5,q,w\x85\n".replace(",q", ",6")))
+    assert ds.class_names == ["x\u2028y", "z\x0c".strip(), "w\x85".strip()]
+    with pytest.raises(DataError, match=r"line 3, column 'b'"):
+        load_csv(write(tmp_path, "a,b,c\n1,2,x\u2028y\n3,q,z\n"))
+
+
+@pytest.mark.parametrize("data, encoding", [
+    ("niño,b\n1,x\n2,y\n".encode("utf-8"), "utf-8"),
+    (b"\xef\xbb\xbf" + "niño,b\n1,x\n2,y\n".encode("utf-8"), "utf-8-sig"),
+    ("niño,b\n1,x\n2,y\n".encode("utf-16"), "utf-16-le" if "a".encode("utf-16")[0] == 0xFF else "utf-16-be"),
+    (b"\xfe\xff" + "niño,b\n1,x\n2,y\n".encode("utf-16-be"), "utf-16-be"),
+    ("niño,b\n1,x\n2,y\n".encode("cp1252"), "cp1252"),
+    (b"a,b\n1,x\n2,y\n", "utf-8"),
+])
+def test_the_encoding_used_is_on_the_result(tmp_path, data, encoding):
+    ds = load_csv(write(tmp_path, data))
+    assert ds.feature_names == (["a"] if data.endswith(b"a,b\n1,x\n2,y\n") and b"ni" not in data else ["niño"])
+    assert ds.source_encoding == encoding
+    assert parse_csv_bytes(data).source_encoding == encoding
+    assert ds.subset([1]).source_encoding == encoding  # kept by the derived data set
+
+
+def test_a_file_mixing_utf8_and_cp1252_is_refused_naming_the_line(tmp_path):
+    data = "nombre,clase\n".encode() + "niño,1\n".encode("utf-8").replace(b"ni", b"1") + b"2,1\n" + \
+        "3,año\n".encode("cp1252") + "4,niño\n".encode("utf-8")
+    with pytest.raises(DataError, match=r"^mixed\.csv, line 4: the file mixes two text encodings: byte 0xF1 on "
+                                        r"this line is not UTF-8, but the file's other characters are\. Save "
+                                        r"the table again from your spreadsheet as CSV UTF-8\.$"):
+        load_csv(write(tmp_path, data, "mixed.csv"))
+    # declared UTF-8 by its mark, but not UTF-8: the same
+    with pytest.raises(DataError, match=r"^mixed\.csv, line 2: the file mixes two text encodings: byte 0xF1"):
+        load_csv(write(tmp_path, b"\xef\xbb\xbfa,b\n1,\xf1\n", "mixed.csv"))
+
+
+def test_rows_with_empty_trailing_cells_load_on_the_fast_path_and_a_filled_one_is_named(tmp_path):
+    rows = "".join(f"{i};{i % 2};;\n" for i in range(10_000))
+    ds = load_csv(write(tmp_path, "a;b;;\n" + rows))
+    assert ds.n_samples == 10_000 and ds.feature_names == ["a"]
+    with pytest.raises(DataError, match=r"^data\.csv, line 1: column 3 has no name in the header row$"):
+        load_csv(write(tmp_path, "a;b;;\n" + rows + "1;0;7;\n"))
+    with pytest.raises(DataError, match=r"^data\.csv, line 10002: this row has 5 values but the header has 2 columns$"):
+        load_csv(write(tmp_path, "a;b;;\n" + rows + "1;0;;;7\n"))
+
+
+def test_every_chunk_reports_its_first_problem_in_file_order(tmp_path, monkeypatch):
+    from nnsim.core import csv_loader
+
+    monkeypatch.setattr(csv_loader, "CHUNK_ROWS", 3)
+    good = "".join(f"{i},{i / 3!r},{'xy'[i % 2]}\n" for i in range(7))
+    ds = load_csv(write(tmp_path, "a,b,c\n" + good))
+    np.testing.assert_array_equal(ds.X, [[i, i / 3] for i in range(7)])
+    assert ds.y.tolist() == [i % 2 for i in range(7)]
+    with pytest.raises(DataError, match=r"^data\.csv, line 7, column 'a': the cell is empty"):
+        load_csv(write(tmp_path, "a,b,c\n" + good.replace("5,", ",", 1).replace("6,2.0,x", "6,2.0,")))
+    with pytest.raises(DataError, match=r"line 2, column 'a': '1_0' is not a number"):
+        load_csv(write(tmp_path, "a,b,c\n1_0,2,x\n3,4,y\n"))
+    with pytest.raises(DataError, match=r"line 2, column 'b': '1\.234,5,5' is not a number"):
+        load_csv(write(tmp_path, 'a;b;c\n1;1.234,5,5;x\n3;4;y\n'))
+    ds = load_csv(write(tmp_path, "a;b;c\n1;1.234,5;x\n3;4;y\n"))
+    np.testing.assert_array_equal(ds.X, [[1, 1234.5], [3, 4]])
+
+
+def test_an_unclosed_quote_in_a_long_file_names_its_line(tmp_path):
+    rows = "".join(f"{i},1,x\n{i},2,y\n" for i in range(40_000))  # longer than one csv cell may be
+    with pytest.raises(DataError, match=r"^data\.csv, line 3: a cell starting on this line is longer than "
+                                        r"131,072 characters: is a quotation mark \(\"\) opened and never closed\?$"):
+        load_csv(write(tmp_path, 'a,b,c\n1,2,x\n"3,4,y\n' + rows))
+
+
+def test_a_wrong_separator_that_cuts_a_quoted_cell_into_more_rows_does_not_win(tmp_path):
+    # Found by the fuzzer: read with ",", the quoted two-line class makes three rows of two
+    # cells (all "agree" with the header), read with ";" two rows agree. A share decides,
+    # and a header with an empty name (",", cut at its comma) loses.
+    ds = load_csv(write(tmp_path, ',;0\n0,0;c0\n0,0;"c0\n,0"\n'))
+    assert ds.feature_names == [","] and ds.class_names == ["c0", "c0\n,0"]
+    np.testing.assert_array_equal(ds.X, [[0.0], [0.0]])
