@@ -14,8 +14,6 @@ the saved dock layout finds them (``nnsim.app`` does).
 from __future__ import annotations
 
 import json
-import math
-import numbers
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, QSignalBlocker, Qt, Signal
@@ -504,16 +502,14 @@ class MainWindow(QMainWindow):
         reason when the window cannot show what the file holds."""
         from nnsim.core.model_file import load_model
 
+        # load_model checks the file's extra and returns it cleaned: a sample of finite
+        # numbers, one per input; names, one text per node; the data set's name as a text
         network, settings, extra = load_model(path)
         extra = extra or {}
         sizes = network.layer_sizes
-        sample = self._checked_sample(extra, sizes[0])
-        input_names = self._checked_names(extra, "input_names", sizes[0])
-        output_names = self._checked_names(extra, "output_names", sizes[-1])
+        sample = extra.get("sample")
+        input_names, output_names = extra.get("input_names"), extra.get("output_names")
         dataset = extra.get("dataset")
-        if dataset is not None and not isinstance(dataset, str):
-            raise _Refused(self.tr("The data set's name must be a text, but the file has %1.")
-                           .replace("%1", self._kind(dataset)))
         if settings is not None:
             problem = self.training_panel.settings_problem(settings)
             if problem:
@@ -542,73 +538,6 @@ class MainWindow(QMainWindow):
         if settings is not None:
             self.context.training.set_settings(settings)
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
-
-    def _checked_sample(self, extra: dict, n: int) -> list[float] | None:
-        """The file's sample: ``n`` finite numbers, or None when the file has none."""
-        if "sample" not in extra:
-            return None
-        sample = extra["sample"]
-        if not isinstance(sample, list) or len(sample) != n:
-            raise _Refused(self.tr("The sample must be a list of %1 numbers (one per input), but the file has %2.")
-                           .replace("%1", str(n)).replace("%2", self._kind(sample)))
-        values = []
-        for k, v in enumerate(sample, 1):
-            if not isinstance(v, numbers.Real) or isinstance(v, bool):
-                raise _Refused(self.tr("The sample must hold numbers only, but its value %1 is %2.")
-                               .replace("%1", str(k)).replace("%2", self._kind(v)))
-            try:
-                value = float(v)
-            except OverflowError:
-                value = math.inf
-            if not math.isfinite(value):
-                raise _Refused(self.tr("The sample must hold finite numbers only, but its value %1 is too large "
-                                       "(the largest is about 1.8e308).").replace("%1", str(k)))
-            values.append(value)
-        return values
-
-    def _checked_names(self, extra: dict, key: str, n: int) -> list[str] | None:
-        """The file's node names under ``key``: ``n`` texts, or None when the file has none."""
-        if key not in extra:
-            return None
-        names = extra[key]
-        if key == "input_names":
-            wrong_list = self.tr("The input names must be a list of %1 texts (one per input node), "
-                                 "but the file has %2.")
-            wrong_name = self.tr("The input names must all be texts, but name %1 is %2.")
-        else:
-            wrong_list = self.tr("The output names must be a list of %1 texts (one per output node), "
-                                 "but the file has %2.")
-            wrong_name = self.tr("The output names must all be texts, but name %1 is %2.")
-        if not isinstance(names, list) or len(names) != n:
-            raise _Refused(wrong_list.replace("%1", str(n)).replace("%2", self._kind(names)))
-        for k, name in enumerate(names, 1):
-            if not isinstance(name, str):
-                raise _Refused(wrong_name.replace("%1", str(k)).replace("%2", self._kind(name)))
-            try:
-                name.encode("utf-8")
-            except UnicodeEncodeError:  # a lone surrogate ("\ud800" in the JSON): no text to show or save
-                raise _Refused(wrong_name.replace("%1", str(k)).replace("%2", self.tr("broken text (half a character)"))) from None
-        return list(names)
-
-    def _kind(self, value) -> str:
-        """What a JSON value is, in words: "a text", "a list of 3 values" ..."""
-        if isinstance(value, bool):
-            return self.tr("true or false")
-        if isinstance(value, str):
-            return self.tr("a text")
-        if isinstance(value, numbers.Number):
-            return self.tr("a number")
-        if value is None:
-            return self.tr("nothing (null)")
-        if isinstance(value, dict):
-            return self.tr("an object")
-        if isinstance(value, list):
-            if not value:
-                return self.tr("an empty list")
-            if len(value) == 1:
-                return self.tr("a list of one value")
-            return self.tr("a list of %1 values").replace("%1", str(len(value)))
-        return type(value).__name__
 
     @staticmethod
     def _data_for(name, network):

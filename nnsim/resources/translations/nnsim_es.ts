@@ -1187,102 +1187,17 @@ No se ha cambiado nada.</translation>
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
-        <source>The data set&apos;s name must be a text, but the file has %1.</source>
-        <translation>El nombre del conjunto de datos debe ser un texto, pero el archivo tiene %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>Opened %1</source>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
-        <source>The sample must be a list of %1 numbers (one per input), but the file has %2.</source>
-        <translation>La muestra debe ser una lista de %1 números (uno por entrada), pero el archivo tiene %2.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="557"/>
-        <source>The sample must hold numbers only, but its value %1 is %2.</source>
-        <translation>La muestra solo puede contener números, pero su valor %1 es %2.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="564"/>
-        <source>The sample must hold finite numbers only, but its value %1 is too large (the largest is about 1.8e308).</source>
-        <translation>La muestra solo puede contener números finitos, pero su valor %1 es demasiado grande (el mayor posible es de unos 1.8e308).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="575"/>
-        <source>The input names must be a list of %1 texts (one per input node), but the file has %2.</source>
-        <translation>Los nombres de las entradas deben ser una lista de %1 textos (uno por nodo de entrada), pero el archivo tiene %2.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="577"/>
-        <source>The input names must all be texts, but name %1 is %2.</source>
-        <translation>Los nombres de las entradas deben ser todos textos, pero el nombre %1 es %2.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="579"/>
-        <source>The output names must be a list of %1 texts (one per output node), but the file has %2.</source>
-        <translation>Los nombres de las salidas deben ser una lista de %1 textos (uno por nodo de salida), pero el archivo tiene %2.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="581"/>
-        <source>The output names must all be texts, but name %1 is %2.</source>
-        <translation>Los nombres de las salidas deben ser todos textos, pero el nombre %1 es %2.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="590"/>
-        <source>broken text (half a character)</source>
-        <translation>texto roto (medio carácter)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="596"/>
-        <source>true or false</source>
-        <translation>verdadero o falso</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="598"/>
-        <source>a text</source>
-        <translation>un texto</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="600"/>
-        <source>a number</source>
-        <translation>un número</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="602"/>
-        <source>nothing (null)</source>
-        <translation>un valor vacío (null)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="604"/>
-        <source>an object</source>
-        <translation>un objeto</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="607"/>
-        <source>an empty list</source>
-        <translation>una lista vacía</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="609"/>
-        <source>a list of one value</source>
-        <translation>una lista de un valor</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="610"/>
-        <source>a list of %1 values</source>
-        <translation>una lista de %1 valores</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="662"/>
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>About nnsim</source>
         <translation>Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="663"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;A neural-network simulator for the classroom.&lt;/p&gt;&lt;p&gt;Each neuron multiplies its inputs by their weights, adds its bias and activates when the result passes a threshold. Training changes the weights and biases so that the right outputs activate.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;Un simulador de redes neuronales para el aula.&lt;/p&gt;&lt;p&gt;Cada neurona multiplica sus entradas por sus pesos, suma su sesgo y se activa cuando el resultado supera un umbral. El entrenamiento cambia los pesos y los sesgos para que se activen las salidas correctas.&lt;/p&gt;</translation>
     </message>
