@@ -14,6 +14,7 @@ the saved dock layout finds them (``nnsim.app`` does).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, QSignalBlocker, Qt, Signal
@@ -35,6 +36,7 @@ from nnsim.core import Network
 from nnsim.core.resources import resource_path
 from nnsim.ui.language import LANGUAGES, current_language, resolve_language, store_language, stored_language
 from nnsim.model.messages import translate_message
+from nnsim.ui.background import BackgroundTask
 from nnsim.ui.context import AppContext
 from nnsim.ui.graph.network_view import NetworkView
 from nnsim.ui.panels.neuron_panel import NeuronPanel
@@ -83,6 +85,9 @@ def app_icon() -> QIcon:
 
 #: Shown after a language is chosen. Deliberately in both languages and not through tr():
 #: the person who just picked a language may not read the one the window is in now.
+#: a model file at least this big is read in the background (a 50 MB file takes seconds)
+BACKGROUND_FROM_BYTES = 1024 * 1024
+
 LANGUAGE_NOTE = (
     "The new language is used the next time you start nnsim.\n\n"
     "El nuevo idioma se usará la próxima vez que abras nnsim."
@@ -90,6 +95,8 @@ LANGUAGE_NOTE = (
 
 
 class MainWindow(QMainWindow):
+    #: a model file read in the background was opened (True) or refused (False)
+    modelOpened = Signal(bool)
     #: an example replaced the network and data (its name: "one_neuron", "iris")
     exampleLoaded = Signal(str)
 
@@ -103,6 +110,7 @@ class MainWindow(QMainWindow):
         self._document = document
         self._settings = context.settings
         self._path: Path | None = None
+        self._model_loading: BackgroundTask | None = None  # a big model file being read
         self._first_dock_sizes: list = []  # see set_first_dock_sizes
         self._layout_restored = False
         self.setWindowIcon(app_icon())
@@ -480,9 +488,46 @@ class MainWindow(QMainWindow):
 
     def open_model_from(self, path) -> bool:
         """Load a model file. Everything the window needs from it is checked first; a bad
-        file (whatever it holds) changes nothing and a dialog says what is wrong."""
+        file (whatever it holds) changes nothing and a dialog says what is wrong.
+
+        A file of ``BACKGROUND_FROM_BYTES`` or more is read in the background, so the window
+        keeps painting: then this returns True at once and ``modelOpened`` tells the outcome.
+        """
+        if self._model_loading is not None:
+            return False  # one file at a time
         try:
-            plan = self._read_model(path)
+            big = os.path.getsize(path) >= BACKGROUND_FROM_BYTES
+        except (OSError, TypeError, ValueError):
+            big = False  # the loader says what is wrong with it
+        if big:
+            from nnsim.core.model_file import load_model
+
+            task = BackgroundTask(lambda: load_model(path), "nnsim-model", self)
+            task.done.connect(lambda loaded: self._model_read(path, loaded))
+            task.failed.connect(lambda error: self._model_read(path, error))
+            self._model_loading = task
+            self.statusBar().showMessage(self.tr("Reading %1…").replace("%1", os.path.basename(path)))
+            task.start()
+            return True
+        try:
+            from nnsim.core.model_file import load_model
+
+            loaded = load_model(path)
+        except Exception as error:  # noqa: BLE001 - a bad file must never escape the open action
+            loaded = error
+        return self._model_read(path, loaded)
+
+    def _model_read(self, path, loaded) -> bool:
+        """The file at ``path`` was read: ``loaded`` is what ``load_model`` returned, or the
+        exception it raised. Check it, then show it or say what is wrong."""
+        if self._model_loading is not None:
+            self._model_loading.deleteLater()
+            self._model_loading = None
+            self.statusBar().clearMessage()
+        try:
+            if isinstance(loaded, BaseException):
+                raise loaded
+            plan = self._read_model(*loaded)
         except _Refused as refusal:
             detail = refusal.detail
         except OverflowError:  # an integer beyond any float (10**400), from a loader that let it through
@@ -491,20 +536,19 @@ class MainWindow(QMainWindow):
             detail = translate_message(str(error)) or type(error).__name__
         else:
             self._open_plan(path, *plan)
+            self.modelOpened.emit(True)
             return True
         self._show_error(self.tr("Could not open the model"),
                          self.tr("%1 is not a model nnsim can open:\n%2").replace("%1", str(path)).replace("%2", detail))
+        self.modelOpened.emit(False)
         return False
 
-    def _read_model(self, path):
-        """Read and check a model file without changing anything: (network, settings, data
+    def _read_model(self, network, settings, extra):
+        """Check a loaded model file without changing anything: (network, settings, data
         or None, sample or None, names or None, keep_data). Raises ``_Refused`` with the
         reason when the window cannot show what the file holds."""
-        from nnsim.core.model_file import load_model
-
-        # load_model checks the file's extra and returns it cleaned: a sample of finite
+        # load_model checked the file's extra and returned it cleaned: a sample of finite
         # numbers, one per input; names, one text per node; the data set's name as a text
-        network, settings, extra = load_model(path)
         extra = extra or {}
         sizes = network.layer_sizes
         sample = extra.get("sample")

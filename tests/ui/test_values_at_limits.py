@@ -539,3 +539,38 @@ def test_a_rate_too_close_to_zero_from_the_controller_is_said(window):
     assert panel.learningRateSpin.text() == "0.1"  # left as it was: it cannot hold 5e-324
     assert panel.learningRateSpin.styleSheet() == "QAbstractSpinBox { border: 2px solid #b00020; }"
     assert panel.statusLabel.text() == "The learning rate 4.94066e-324 is too close to 0 for nnsim to show."
+
+
+# ------------------------------------------------------------------ big files
+def big_model(path) -> Network:
+    network = Network([100] * 8, seed=3)  # 70,000 weights: over a megabyte of JSON
+    from nnsim.core.model_file import save_model
+
+    save_model(path, network, settings=TrainingSettings())
+    assert path.stat().st_size >= 1024 * 1024
+    return network
+
+
+def test_a_big_model_file_is_read_in_the_background(qtbot, edited_window, tmp_path, dialogs):
+    window = edited_window
+    path = tmp_path / "big.nnsim.json"
+    network = big_model(path)
+    before = window.network.layer_sizes
+    with qtbot.waitSignal(window.modelOpened, timeout=30_000) as outcome:
+        assert window.open_model_from(path) is True
+        assert window.network.layer_sizes == before  # meanwhile the window shows what it showed
+    assert outcome.args == [True] and dialogs == []
+    assert window.network == network and window.windowTitle() == "big.nnsim.json[*] — nnsim"
+
+
+def test_a_big_broken_model_file_changes_nothing(qtbot, edited_window, tmp_path, dialogs):
+    window = edited_window
+    path = tmp_path / "broken.nnsim.json"
+    big_model(path)
+    path.write_bytes(path.read_bytes()[:-5000])  # cut short, as by a full disk
+    before = window_state(window)
+    with qtbot.waitSignal(window.modelOpened, timeout=30_000) as outcome:
+        window.open_model_from(path)
+    assert outcome.args == [False]
+    assert dialogs == [("Could not open the model", DIALOG.format(path=path, detail=loader_refusal(path)))]
+    assert window_state(window) == before
