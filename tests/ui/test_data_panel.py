@@ -264,3 +264,13 @@ def test_a_big_table_with_a_bad_row_is_refused_and_changes_nothing(qtbot, panel,
     assert document.data.dataset.name == "iris" and np.array_equal(document.network.params, network)
     assert len(warnings) == 1 and "70001" in warnings[0][1].replace(",", "")  # the line is named
     assert panel.isEnabled()
+
+
+@pytest.mark.parametrize("encoding, codec, shown", [("utf-8", "utf-8", "UTF-8"), ("cp1252", "cp1252", "Windows-1252"),
+                                                   ("utf-16", "utf-16", "UTF-16")])
+def test_the_panel_says_which_encoding_a_table_was_read_as(panel, tmp_path, encoding, codec, shown):
+    path = tmp_path / "niños.csv"
+    path.write_bytes("altura,peso,niño\n1.2,30,sí\n1.4,35,no\n1.1,28,sí\n1.5,40,no\n".encode(codec))
+    assert panel.open_csv(path)
+    assert panel.description.text() == f"Your table “niños”. Read as {shown} text."
+    assert list(panel._document.data.dataset.class_names) == ["sí", "no"]  # the accents read right

@@ -170,132 +170,132 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="121"/>
+        <location filename="../../ui/panels/data_panel.py" line="124"/>
         <source>Data</source>
         <extracomment>a table read in the background has been taken in (True) or refused (False)</extracomment>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="132"/>
+        <location filename="../../ui/panels/data_panel.py" line="135"/>
         <source>Data set</source>
         <extracomment>the table being read in the background (None when there is none)</extracomment>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="133"/>
+        <location filename="../../ui/panels/data_panel.py" line="136"/>
         <source>The examples the network learns from</source>
         <translation>Los ejemplos con los que aprende la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="135"/>
-        <location filename="../../ui/panels/data_panel.py" line="443"/>
+        <location filename="../../ui/panels/data_panel.py" line="138"/>
+        <location filename="../../ui/panels/data_panel.py" line="446"/>
         <source>Open CSV…</source>
         <translation>Abrir CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="136"/>
+        <location filename="../../ui/panels/data_panel.py" line="139"/>
         <source>Open a CSV file</source>
         <translation>Abrir un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="137"/>
+        <location filename="../../ui/panels/data_panel.py" line="140"/>
         <source>Learn from your own table: one row per example, the answer in the last column</source>
         <translation>Aprende de tu propia tabla: una fila por ejemplo y la respuesta en la última columna</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="139"/>
+        <location filename="../../ui/panels/data_panel.py" line="142"/>
         <source>Data set description</source>
         <translation>Descripción del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="140"/>
+        <location filename="../../ui/panels/data_panel.py" line="143"/>
         <source>What this data set is</source>
         <translation>Qué es este conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="144"/>
-        <location filename="../../ui/panels/data_panel.py" line="188"/>
+        <location filename="../../ui/panels/data_panel.py" line="147"/>
+        <location filename="../../ui/panels/data_panel.py" line="191"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="145"/>
+        <location filename="../../ui/panels/data_panel.py" line="148"/>
         <source>How much the generated points are jittered (standard deviation)</source>
         <translation>Cuánto se dispersan los puntos generados (desviación típica)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="151"/>
+        <location filename="../../ui/panels/data_panel.py" line="154"/>
         <source>Number of examples</source>
         <translation>Número de ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="152"/>
+        <location filename="../../ui/panels/data_panel.py" line="155"/>
         <source>How many points to generate</source>
         <translation>Cuántos puntos generar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="156"/>
-        <location filename="../../ui/panels/data_panel.py" line="157"/>
+        <location filename="../../ui/panels/data_panel.py" line="159"/>
+        <location filename="../../ui/panels/data_panel.py" line="160"/>
         <source>New points</source>
         <translation>Puntos nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="158"/>
+        <location filename="../../ui/panels/data_panel.py" line="161"/>
         <source>Draw a fresh set of points with the same noise and size</source>
         <translation>Genera otros puntos con el mismo ruido y la misma cantidad</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="161"/>
+        <location filename="../../ui/panels/data_panel.py" line="164"/>
         <source>Data set summary</source>
         <translation>Resumen del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="162"/>
+        <location filename="../../ui/panels/data_panel.py" line="165"/>
         <source>How many examples, inputs and classes, and how they are split</source>
         <translation>Cuántos ejemplos, entradas y clases hay, y cómo se reparten</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="167"/>
+        <location filename="../../ui/panels/data_panel.py" line="170"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="168"/>
+        <location filename="../../ui/panels/data_panel.py" line="171"/>
         <source>Select a row to feed that example to the network</source>
         <translation>Elige una fila para dar ese ejemplo a la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="190"/>
+        <location filename="../../ui/panels/data_panel.py" line="193"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="232"/>
+        <location filename="../../ui/panels/data_panel.py" line="235"/>
         <source>Open a data table</source>
         <translation>Abrir una tabla de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="232"/>
+        <location filename="../../ui/panels/data_panel.py" line="235"/>
         <source>CSV tables (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>Tablas CSV (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="275"/>
+        <location filename="../../ui/panels/data_panel.py" line="278"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="339"/>
+        <location filename="../../ui/panels/data_panel.py" line="342"/>
         <source>the data set has no inputs or no answers to learn</source>
         <translation>el conjunto de datos no tiene entradas o no tiene respuestas que aprender</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="350"/>
+        <location filename="../../ui/panels/data_panel.py" line="353"/>
         <source>Could not use the data</source>
         <translation>No se pudieron usar los datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="351"/>
+        <location filename="../../ui/panels/data_panel.py" line="354"/>
         <source>nnsim could not use “{name}”:
 
 {message}
@@ -308,37 +308,42 @@ Nothing was changed.</source>
 No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="445"/>
+        <location filename="../../ui/panels/data_panel.py" line="448"/>
         <source>Learn from your own table (a CSV file)</source>
         <translation>Aprende de tu propia tabla (un archivo CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="452"/>
+        <location filename="../../ui/panels/data_panel.py" line="455"/>
         <source>File: {name}</source>
         <translation>Archivo: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="464"/>
+        <location filename="../../ui/panels/data_panel.py" line="467"/>
         <source>No data set: the network on its own.</source>
         <translation>Sin conjunto de datos: la red sola.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="467"/>
+        <location filename="../../ui/panels/data_panel.py" line="470"/>
         <source>Your table “{name}”.</source>
         <translation>Tu tabla «{name}».</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="476"/>
+        <location filename="../../ui/panels/data_panel.py" line="474"/>
+        <source>Read as {encoding} text.</source>
+        <translation>Leída como texto {encoding}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/data_panel.py" line="484"/>
         <source>{k} classes</source>
         <translation>{k} clases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="478"/>
+        <location filename="../../ui/panels/data_panel.py" line="486"/>
         <source>predicts {names}</source>
         <translation>predice {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="479"/>
+        <location filename="../../ui/panels/data_panel.py" line="487"/>
         <source>{n} examples, {d} inputs, {what}; {train} to train on, {test} to test.</source>
         <translation>{n} ejemplos, {d} entradas, {what}; {train} para entrenar y {test} para probar.</translation>
     </message>
@@ -346,23 +351,23 @@ No se ha cambiado nada.</translation>
 <context>
     <name>DatasetTableModel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="63"/>
+        <location filename="../../ui/panels/data_panel.py" line="66"/>
         <source>class</source>
-        <extracomment>a table at least this big is read in the background, so the window keeps painting while it is parsed (a 20 MB table takes seconds); smaller ones load at once</extracomment>
+        <extracomment>how the encodings a table is read as are called in spreadsheets&apos; save dialogs a table at least this big is read in the background, so the window keeps painting while it is parsed (a 20 MB table takes seconds); smaller ones load at once</extracomment>
         <translation>clase</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="64"/>
+        <location filename="../../ui/panels/data_panel.py" line="67"/>
         <source>set</source>
         <translation>conjunto</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="103"/>
+        <location filename="../../ui/panels/data_panel.py" line="106"/>
         <source>test</source>
         <translation>prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="103"/>
+        <location filename="../../ui/panels/data_panel.py" line="106"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>

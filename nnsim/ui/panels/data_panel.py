@@ -38,6 +38,9 @@ from nnsim.ui.background import BackgroundTask
 OPEN_CSV = "__open_csv__"
 CSV_PREFIX = "csv:"
 TEST_FRACTION = 0.3
+#: how the encodings a table is read as are called in spreadsheets' save dialogs
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16",
+                  "cp1252": "Windows-1252"}
 #: a table at least this big is read in the background, so the window keeps painting while
 #: it is parsed (a 20 MB table takes seconds); smaller ones load at once
 BACKGROUND_FROM_BYTES = 1024 * 1024
@@ -464,7 +467,12 @@ class DataPanel(QWidget):
             return self.tr("No data set: the network on its own.")
         if key in DATASETS:
             return translate_name(DATASETS[key].description)
-        return self.tr("Your table “{name}”.").format(name=ds.name)
+        text = self.tr("Your table “{name}”.").format(name=ds.name)
+        encoding = ENCODING_NAMES.get(getattr(ds, "source_encoding", ""))
+        if encoding:
+            # which text encoding the file was read as: if accents look wrong, this says why
+            text += " " + self.tr("Read as {encoding} text.").format(encoding=encoding)
+        return text
 
     def _summarize(self, data) -> str:
         if data is None:
