@@ -190,7 +190,7 @@ def test_a_structure_edit_during_training_goes_on_training_the_new_network(qtbot
 
 def test_edits_while_paused_are_what_training_resumes_from(qtbot, setup):
     document, controller, _, _ = setup
-    with qtbot.waitSignal(controller.snapshotApplied, timeout=2000):
+    with qtbot.waitSignal(controller.snapshotApplied, timeout=2000, check_params_cb=lambda s: s.kind == "step"):
         controller.step()
     document.set_weight(0, 0, 0, 2.0)
     with qtbot.waitSignal(controller.snapshotApplied, timeout=2000, check_params_cb=lambda s: s.kind == "step"):
@@ -274,8 +274,9 @@ def test_closing_the_window_during_training_stops_the_thread(qtbot, window):
     controller = window.training
     window.show()
     qtbot.waitExposed(window)
-    with qtbot.waitSignal(controller.snapshotApplied, timeout=5000, check_params_cb=lambda s: s.kind == "training"):
-        controller.start()
+    controller.start()
+    # the thread's own epoch count (a shown window under load may paint before it hears)
+    qtbot.waitUntil(lambda: controller.worker.session.epoch > 20, timeout=5000)
     thread = controller.thread
     window.close()  # the application context shuts training down
     assert not thread.isRunning()
@@ -297,7 +298,7 @@ def test_shortcuts(qtbot, setup):
     assert panel.train_action.shortcut().toString() == "Space"
     assert panel.step_action.shortcut().toString() == "Right"
     assert panel.reset_action.shortcut().toString() == "Ctrl+R"
-    with qtbot.waitSignal(controller.snapshotApplied, timeout=2000):
+    with qtbot.waitSignal(controller.snapshotApplied, timeout=2000, check_params_cb=lambda s: s.kind == "step"):
         qtbot.keyClick(window, Qt.Key_Right)
     assert controller.epoch == 1
     # a focused slider keeps its arrow keys; a focused button its Space key
@@ -309,7 +310,7 @@ def test_shortcuts(qtbot, setup):
     qtbot.keyClick(slider, Qt.Key_Right)
     assert slider.value() == 1
     panel.stepButton.setFocus()
-    with qtbot.waitSignal(controller.snapshotApplied, timeout=2000):
+    with qtbot.waitSignal(controller.snapshotApplied, timeout=2000, check_params_cb=lambda s: s.kind == "step"):
         qtbot.keyClick(panel.stepButton, Qt.Key_Space)  # clicks the button: one step, no training
     assert controller.epoch == 2 and not controller.is_running
     # while a number field has the focus, Right moves its cursor instead of stepping
