@@ -53,6 +53,15 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("EngineMessages", "unreadable character (byte {byte}): the file is neither UTF-8 nor "
                                         "Windows-1252 text. Save the table from your spreadsheet as CSV."),
     QT_TRANSLATE_NOOP("EngineMessages", "a quotation mark (\") opens a cell here that is never closed"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the file mixes two text encodings: byte {byte} on this line is not UTF-8, "
+                                        "but the file's other characters are. Save the table again from your "
+                                        "spreadsheet as CSV UTF-8."),
+    QT_TRANSLATE_NOOP("EngineMessages", "this is {kind}, not a file: choose a table saved as a CSV file"),
+    # what a path is when it is not a file (nnsim/core/files.py), inside the messages above
+    QT_TRANSLATE_NOOP("EngineMessages", "a named pipe (FIFO)"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a device"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a socket"),
+    QT_TRANSLATE_NOOP("EngineMessages", "'{folder}' is a folder, not a file: choose a CSV file inside it"),
     QT_TRANSLATE_NOOP("EngineMessages", "a quotation mark (\") is in the wrong place ({detail})"),
     QT_TRANSLATE_NOOP("EngineMessages", "column {number} has no name in the header row"),
     QT_TRANSLATE_NOOP("EngineMessages", "the column name '{name}' appears twice (columns {first} and {second}); "
@@ -96,6 +105,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("EngineMessages", "{path} is not a text (UTF-8) file: unreadable byte at position {position}"),
     QT_TRANSLATE_NOOP("EngineMessages", "{path} is not valid JSON: {reason} at line {line}, column {column}"),
     QT_TRANSLATE_NOOP("EngineMessages", "{path} is nested too deeply to be an nnsim model"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} is {kind}, not a model file"),
     QT_TRANSLATE_NOOP("EngineMessages", "{path}: the network is not valid: {problem}"),
     QT_TRANSLATE_NOOP("EngineMessages", "{path}: bad training settings: {problem}"),
     # --- training (nnsim/core/trainer.py, nnsim/core/losses.py, nnsim/worker.py)

@@ -6,6 +6,7 @@ other test still sees the English texts.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -185,6 +186,16 @@ def test_engine_message_shapes_match_the_engine(spanish_window, tmp_path):
     }
     for english, spanish in cases.items():
         assert spanish in translate_message(english), english
+    # the loaders' newer refusals, whole
+    mixed = tmp_path / "mezcla.csv"
+    mixed.write_bytes("nombre,edad\nniño,1\n".encode("utf-8") + "niña,2\n".encode("cp1252"))
+    pipe = tmp_path / "tuberia.csv"
+    os.mkfifo(pipe)
+    assert translate_message(error_of(lambda: load_csv(str(mixed)))) == (
+        "mezcla.csv, línea 3: el archivo mezcla dos codificaciones de texto: el byte 0xF1 de esta línea no es "
+        "UTF-8, pero el resto de caracteres sí. Guarda la tabla otra vez desde tu hoja de cálculo como CSV UTF-8.")
+    assert translate_message(error_of(lambda: load_csv(str(pipe)))) == (
+        "tuberia.csv: esto es una tubería con nombre (FIFO), no un archivo: elige una tabla guardada como archivo CSV")
     unknown = "a message the table does not know: 42"
     assert translate_message(unknown) == unknown
 

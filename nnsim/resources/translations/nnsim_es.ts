@@ -66,103 +66,103 @@
 <context>
     <name>DataNames</name>
     <message>
-        <location filename="../../model/messages.py" line="148"/>
+        <location filename="../../model/messages.py" line="158"/>
         <source>sepal length (cm)</source>
         <extracomment>The built-in data sets&apos; texts as the engine gives them: column names, and the titles and descriptions of the data set chooser.</extracomment>
         <translation>largo del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="149"/>
+        <location filename="../../model/messages.py" line="159"/>
         <source>sepal width (cm)</source>
         <translation>ancho del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="150"/>
+        <location filename="../../model/messages.py" line="160"/>
         <source>petal length (cm)</source>
         <translation>largo del pétalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="151"/>
+        <location filename="../../model/messages.py" line="161"/>
         <source>petal width (cm)</source>
         <translation>ancho del pétalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="153"/>
+        <location filename="../../model/messages.py" line="163"/>
         <source>Iris flowers</source>
         <translation>Flores Iris</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="154"/>
+        <location filename="../../model/messages.py" line="164"/>
         <source>150 real flowers, 4 measurements, 3 species (Fisher 1936)</source>
         <translation>150 flores reales, 4 medidas, 3 especies (Fisher, 1936)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="155"/>
+        <location filename="../../model/messages.py" line="165"/>
         <source>XOR</source>
         <translation>XOR</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="156"/>
+        <location filename="../../model/messages.py" line="166"/>
         <source>2-D, 2 classes in opposite corners: no single line separates them</source>
         <translation>2-D, 2 clases en esquinas opuestas: ninguna recta las separa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="157"/>
+        <location filename="../../model/messages.py" line="167"/>
         <source>Circles</source>
         <translation>Círculos</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="158"/>
+        <location filename="../../model/messages.py" line="168"/>
         <source>2-D, a disc of one class inside a ring of the other</source>
         <translation>2-D, un disco de una clase dentro de un anillo de la otra</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="159"/>
+        <location filename="../../model/messages.py" line="169"/>
         <source>Two blobs</source>
         <translation>Dos nubes</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="160"/>
+        <location filename="../../model/messages.py" line="170"/>
         <source>2-D, two round clouds: a straight line separates them</source>
         <translation>2-D, dos nubes redondas: una recta las separa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="161"/>
+        <location filename="../../model/messages.py" line="171"/>
         <source>Spiral</source>
         <translation>Espiral</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="162"/>
+        <location filename="../../model/messages.py" line="172"/>
         <source>2-D, two arms winding around each other: the hardest</source>
         <translation>2-D, dos brazos enroscados entre sí: el más difícil</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="163"/>
+        <location filename="../../model/messages.py" line="173"/>
         <source>Moons</source>
         <translation>Lunas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="164"/>
+        <location filename="../../model/messages.py" line="174"/>
         <source>2-D, two interleaved half circles</source>
         <translation>2-D, dos medias lunas entrelazadas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="165"/>
+        <location filename="../../model/messages.py" line="175"/>
         <source>Sine curve</source>
         <translation>Curva seno</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="166"/>
+        <location filename="../../model/messages.py" line="176"/>
         <source>regression, 1 input: y = sin(x) + noise</source>
         <translation>regresión, 1 entrada: y = sen(x) + ruido</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="167"/>
+        <location filename="../../model/messages.py" line="177"/>
         <source>Plane</source>
         <translation>Plano</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="168"/>
+        <location filename="../../model/messages.py" line="178"/>
         <source>regression, 2 inputs: y = 2*x1 - x2 + 0.5 + noise</source>
         <translation>regresión, 2 entradas: y = 2*x1 - x2 + 0.5 + ruido</translation>
     </message>
@@ -534,306 +534,341 @@ No se ha cambiado nada.</translation>
     </message>
     <message>
         <location filename="../../model/messages.py" line="56"/>
+        <source>the file mixes two text encodings: byte {byte} on this line is not UTF-8, but the file&apos;s other characters are. Save the table again from your spreadsheet as CSV UTF-8.</source>
+        <translation>el archivo mezcla dos codificaciones de texto: el byte {byte} de esta línea no es UTF-8, pero el resto de caracteres sí. Guarda la tabla otra vez desde tu hoja de cálculo como CSV UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="59"/>
+        <source>this is {kind}, not a file: choose a table saved as a CSV file</source>
+        <translation>esto es {kind}, no un archivo: elige una tabla guardada como archivo CSV</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="61"/>
+        <source>a named pipe (FIFO)</source>
+        <translation>una tubería con nombre (FIFO)</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="62"/>
+        <source>a device</source>
+        <translation>un dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="63"/>
+        <source>a socket</source>
+        <translation>un socket</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="64"/>
+        <source>&apos;{folder}&apos; is a folder, not a file: choose a CSV file inside it</source>
+        <translation>«{folder}» es una carpeta, no un archivo: elige un archivo CSV dentro de ella</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="65"/>
         <source>a quotation mark (&quot;) is in the wrong place ({detail})</source>
         <translation>hay unas comillas (&quot;) en un lugar incorrecto ({detail})</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="57"/>
+        <location filename="../../model/messages.py" line="66"/>
         <source>column {number} has no name in the header row</source>
         <translation>la columna {number} no tiene nombre en la fila de cabecera</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="58"/>
+        <location filename="../../model/messages.py" line="67"/>
         <source>the column name &apos;{name}&apos; appears twice (columns {first} and {second}); every column needs its own name</source>
         <translation>el nombre de columna &apos;{name}&apos; aparece dos veces (columnas {first} y {second}); cada columna necesita su propio nombre</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="60"/>
+        <location filename="../../model/messages.py" line="69"/>
         <source>only one column (&apos;{name}&apos;) was found: the file needs at least two, one or more features and the target (is the separator a comma or a semicolon?)</source>
         <translation>solo se encontró una columna (&apos;{name}&apos;): el archivo necesita al menos dos, una o más características y la respuesta (¿el separador es una coma o un punto y coma?)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="63"/>
+        <location filename="../../model/messages.py" line="72"/>
         <source>there is no target column named &apos;{target}&apos;; the columns are: {columns}</source>
         <translation>no hay ninguna columna de respuesta llamada &apos;{target}&apos;; las columnas son: {columns}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="64"/>
+        <location filename="../../model/messages.py" line="73"/>
         <source>this row has {count} values but the header has {columns} columns</source>
         <translation>esta fila tiene {count} valores, pero la cabecera tiene {columns} columnas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="65"/>
+        <location filename="../../model/messages.py" line="74"/>
         <source>the cell is empty; every feature needs a number</source>
         <translation>la celda está vacía; cada característica necesita un número</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="66"/>
+        <location filename="../../model/messages.py" line="75"/>
         <source>the target cell is empty; every row needs an answer</source>
         <translation>la celda de respuesta está vacía; cada fila necesita una respuesta</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="67"/>
+        <location filename="../../model/messages.py" line="76"/>
         <source>{value} is not a usable number (NaN or infinity)</source>
         <translation>{value} no es un número utilizable (NaN o infinito)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="68"/>
+        <location filename="../../model/messages.py" line="77"/>
         <source>{value} is not a number, and a regression target must be</source>
         <translation>{value} no es un número, y la respuesta de una regresión debe serlo</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="69"/>
+        <location filename="../../model/messages.py" line="78"/>
         <source>{value} is not a number</source>
         <translation>{value} no es un número</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="70"/>
+        <location filename="../../model/messages.py" line="79"/>
         <source>the target column &apos;{column}&apos; has only one class (&apos;{name}&apos;); a classifier needs examples of at least two classes</source>
         <translation>la columna de respuesta &apos;{column}&apos; tiene una sola clase (&apos;{name}&apos;); un clasificador necesita ejemplos de al menos dos clases</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="72"/>
+        <location filename="../../model/messages.py" line="81"/>
         <source>&apos;{path}&apos; is a folder, not a file: choose a CSV file inside it</source>
         <translation>&apos;{path}&apos; es una carpeta, no un archivo: elige un archivo CSV que esté dentro</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="73"/>
+        <location filename="../../model/messages.py" line="82"/>
         <source>the file is too big ({size} MB); nnsim reads tables up to {limit} MB</source>
         <translation>el archivo es demasiado grande ({size} MB); nnsim lee tablas de hasta {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="74"/>
+        <location filename="../../model/messages.py" line="83"/>
         <source>file not found: {path}</source>
         <translation>no se encontró el archivo: {path}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="75"/>
+        <location filename="../../model/messages.py" line="84"/>
         <source>permission denied: nnsim may not read this file</source>
         <translation>permiso denegado: nnsim no puede leer este archivo</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="76"/>
+        <location filename="../../model/messages.py" line="85"/>
         <source>the file could not be read ({reason})</source>
         <translation>no se pudo leer el archivo ({reason})</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="78"/>
+        <location filename="../../model/messages.py" line="87"/>
         <source>data set &apos;{name}&apos; has {count} example(s): too few to split</source>
         <translation>el conjunto de datos &apos;{name}&apos; tiene {count} ejemplo(s): demasiado pocos para dividirlo</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="79"/>
+        <location filename="../../model/messages.py" line="88"/>
         <source>data set &apos;{name}&apos; needs at least {count} samples, got {got}</source>
         <translation>el conjunto de datos &apos;{name}&apos; necesita al menos {count} ejemplos y tiene {got}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="80"/>
+        <location filename="../../model/messages.py" line="89"/>
         <source>data set &apos;{name}&apos;: X contains NaN or infinity</source>
         <translation>conjunto de datos &apos;{name}&apos;: X contiene NaN o infinito</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="81"/>
+        <location filename="../../model/messages.py" line="90"/>
         <source>unknown data set &apos;{name}&apos;: choose one of {names}</source>
         <translation>conjunto de datos desconocido &apos;{name}&apos;: elige uno de {names}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="82"/>
+        <location filename="../../model/messages.py" line="91"/>
         <source>noise must be a number of 0 or more, got {value}</source>
         <translation>el ruido debe ser un número mayor o igual que 0, no {value}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="84"/>
+        <location filename="../../model/messages.py" line="93"/>
         <source>the network has NaN or infinite weights or biases; it was not saved</source>
         <translation>la red tiene pesos o sesgos NaN o infinitos; no se ha guardado</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="85"/>
+        <location filename="../../model/messages.py" line="94"/>
         <source>{path} is not an nnsim model: it holds a JSON {kind}, not an object</source>
         <translation>{path} no es un modelo de nnsim: contiene un {kind} JSON, no un objeto</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="86"/>
+        <location filename="../../model/messages.py" line="95"/>
         <source>{path} is not an nnsim model: it has no &quot;format&quot;: &quot;{format}&quot; marker</source>
         <translation>{path} no es un modelo de nnsim: le falta la marca &quot;format&quot;: &quot;{format}&quot;</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="87"/>
+        <location filename="../../model/messages.py" line="96"/>
         <source>{path} is not an nnsim model: its &quot;format&quot; is {found}, expected &quot;{format}&quot;</source>
         <translation>{path} no es un modelo de nnsim: su &quot;format&quot; es {found} y se esperaba &quot;{format}&quot;</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="89"/>
+        <location filename="../../model/messages.py" line="98"/>
         <source>{path} was written by a newer nnsim (schema version {version}); this nnsim reads version {supported}. Update nnsim to open it.</source>
         <translation>{path} se escribió con un nnsim más reciente (versión de esquema {version}); este nnsim lee la versión {supported}. Actualiza nnsim para abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="91"/>
+        <location filename="../../model/messages.py" line="100"/>
         <source>{path} has no &quot;network&quot;</source>
         <translation>{path} no tiene &quot;network&quot;</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="92"/>
+        <location filename="../../model/messages.py" line="101"/>
         <source>{path} is {size} MB: too large to be an nnsim model</source>
         <translation>{path} ocupa {size} MB: demasiado para ser un modelo de nnsim</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="93"/>
+        <location filename="../../model/messages.py" line="102"/>
         <source>{path} does not exist</source>
         <translation>{path} no existe</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="94"/>
+        <location filename="../../model/messages.py" line="103"/>
         <source>{path} is a folder, not a model file</source>
         <translation>{path} es una carpeta, no un archivo de modelo</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="95"/>
+        <location filename="../../model/messages.py" line="104"/>
         <source>{path} cannot be read: {reason}</source>
         <translation>no se puede leer {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="96"/>
+        <location filename="../../model/messages.py" line="105"/>
         <source>{path} is not a text (UTF-8) file: unreadable byte at position {position}</source>
         <translation>{path} no es un archivo de texto (UTF-8): byte ilegible en la posición {position}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="97"/>
+        <location filename="../../model/messages.py" line="106"/>
         <source>{path} is not valid JSON: {reason} at line {line}, column {column}</source>
         <translation>{path} no es JSON válido: {reason} en la línea {line}, columna {column}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="98"/>
+        <location filename="../../model/messages.py" line="107"/>
         <source>{path} is nested too deeply to be an nnsim model</source>
         <translation>{path} tiene demasiados niveles anidados para ser un modelo de nnsim</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="99"/>
+        <location filename="../../model/messages.py" line="108"/>
+        <source>{path} is {kind}, not a model file</source>
+        <translation>{path} es {kind}, no un archivo de modelo</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="109"/>
         <source>{path}: the network is not valid: {problem}</source>
         <translation>{path}: la red no es válida: {problem}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="100"/>
+        <location filename="../../model/messages.py" line="110"/>
         <source>{path}: bad training settings: {problem}</source>
         <translation>{path}: ajustes de entrenamiento incorrectos: {problem}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="102"/>
+        <location filename="../../model/messages.py" line="112"/>
         <source>Training diverged at epoch {epoch}: {what}. The last good weights were kept. Try a smaller learning rate (now {rate}).</source>
         <translation>El entrenamiento divergió en la época {epoch}: {what}. Se han conservado los últimos pesos válidos. Prueba una tasa de aprendizaje menor (ahora {rate}).</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="104"/>
+        <location filename="../../model/messages.py" line="114"/>
         <source>the loss grew too large to compute (NaN)</source>
         <translation>la pérdida creció demasiado para poder calcularla (NaN)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="105"/>
+        <location filename="../../model/messages.py" line="115"/>
         <source>the loss became infinite</source>
         <translation>la pérdida se hizo infinita</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="106"/>
+        <location filename="../../model/messages.py" line="116"/>
         <source>some weights became infinite or NaN</source>
         <translation>algunos pesos se hicieron infinitos o NaN</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="107"/>
+        <location filename="../../model/messages.py" line="117"/>
         <source>the weights grew so large that the loss can no longer be computed</source>
         <translation>los pesos crecieron tanto que la pérdida ya no se puede calcular</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="108"/>
+        <location filename="../../model/messages.py" line="118"/>
         <source>The loss of these weights is too large to compute, so training cannot start from them. Make the largest weights or biases smaller, or press Reset for new random weights.</source>
         <translation>La pérdida con estos pesos es demasiado grande para calcularla, así que el entrenamiento no puede empezar desde ellos. Haz más pequeños los pesos o sesgos más grandes, o pulsa Reiniciar para tener pesos aleatorios nuevos.</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="111"/>
+        <location filename="../../model/messages.py" line="121"/>
         <source>the target &apos;{name}&apos; reaches {value}: its squared error is too large for the computer to compute (the largest number it holds is about 1.8e308). Rescale the target, say to other units, so that its values stay below {limit}</source>
         <translation>la respuesta «{name}» llega a {value}: su error cuadrático es demasiado grande para que el ordenador lo calcule (el mayor número que admite es de unos 1.8e308). Cambia la escala de la respuesta, por ejemplo a otras unidades, para que sus valores queden por debajo de {limit}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="115"/>
+        <location filename="../../model/messages.py" line="125"/>
         <source>cross_entropy needs targets between 0 and 1 (probabilities), but the target &apos;{name}&apos; goes from {low} to {high}; use mse instead</source>
         <translation>la entropía cruzada necesita respuestas entre 0 y 1 (probabilidades), pero la respuesta «{name}» va de {low} a {high}; usa el error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="117"/>
+        <location filename="../../model/messages.py" line="127"/>
         <source>feature {name} holds a value that is not a finite number (NaN or infinity)</source>
         <translation>la medida {name} tiene un valor que no es un número finito (NaN o infinito)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="119"/>
+        <location filename="../../model/messages.py" line="129"/>
         <source>training diverged</source>
         <translation>el entrenamiento divergió</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="120"/>
+        <location filename="../../model/messages.py" line="130"/>
         <source>training stopped: {problem}</source>
         <translation>el entrenamiento se detuvo: {problem}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="121"/>
+        <location filename="../../model/messages.py" line="131"/>
         <source>there is no network to train: load one first</source>
         <translation>no hay ninguna red que entrenar: carga una primero</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="122"/>
+        <location filename="../../model/messages.py" line="132"/>
         <source>there are no training examples</source>
         <translation>no hay ejemplos de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="123"/>
+        <location filename="../../model/messages.py" line="133"/>
         <source>cross_entropy needs a softmax or sigmoid output layer (the output layer is {activation}); use mse instead</source>
         <translation>la entropía cruzada necesita una capa de salida softmax o sigmoide (la capa de salida es {activation}); usa el error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="125"/>
+        <location filename="../../model/messages.py" line="135"/>
         <source>the network has {outputs} output(s) but the data has {count} classes: give it {count} outputs (or 1 for two classes)</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} clases: dale {count} salidas (o 1 si son dos clases)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="127"/>
+        <location filename="../../model/messages.py" line="137"/>
         <source>the network has {outputs} output(s) but the data has {count} classes: give it {count} outputs</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} clases: dale {count} salidas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="129"/>
+        <location filename="../../model/messages.py" line="139"/>
         <source>the network has {outputs} output(s) but the data has {count} target(s)</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} respuesta(s)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="130"/>
+        <location filename="../../model/messages.py" line="140"/>
         <source>the network takes {inputs} inputs but the data has {count} features</source>
         <translation>la red recibe {inputs} entradas, pero los datos tienen {count} características</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="131"/>
+        <location filename="../../model/messages.py" line="141"/>
         <source>the seed must be a whole number &gt;= 0</source>
         <translation>la semilla debe ser un número entero &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="132"/>
+        <location filename="../../model/messages.py" line="142"/>
         <source>the test split must be at least 0 and below 1</source>
         <translation>la parte de prueba debe ser al menos 0 y menor que 1</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="134"/>
+        <location filename="../../model/messages.py" line="144"/>
         <source>{activation} is for the output layer only</source>
         <translation>{activation} es solo para la capa de salida</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="135"/>
+        <location filename="../../model/messages.py" line="145"/>
         <source>a hidden layer needs at least one node; remove the layer instead</source>
         <translation>una capa oculta necesita al menos un nodo; elimina la capa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="136"/>
+        <location filename="../../model/messages.py" line="146"/>
         <source>a layer needs at least one node</source>
         <translation>una capa necesita al menos un nodo</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="137"/>
+        <location filename="../../model/messages.py" line="147"/>
         <source>the step threshold must be a finite number</source>
         <translation>el umbral del escalón debe ser un número finito</translation>
     </message>
