@@ -27,6 +27,7 @@ drawn at random (Xavier, or He for ReLU) from the network's seeded generator.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ from nnsim.core import fast_step, losses
 from nnsim.core.predictions import predicted_classes
 
 FORMAT = "nnsim.network"
+_NO_CHANGE = contextlib.nullcontext()
 
 
 class _ViewList(list):
@@ -193,13 +195,16 @@ class Network:
         a = self._check_inputs(X)
         if dtype is not None:
             a = a.astype(dtype, copy=False)
-        for l in range(self.n_layers):
-            W, b = self.weights[l], self.biases[l]
-            if dtype is not None:
-                W, b = W.astype(dtype), b.astype(dtype)
-            z = a @ W
-            z += b
-            a = act.forward_into(self.activations[l], z, z, self.threshold)  # in place: z is ours
+        # Single precision holds at most about 3.4e38: larger weights (a blow-up, a file's
+        # 1e300) become inf there, and the picture saturates, as it should. No warning.
+        with np.errstate(over="ignore", invalid="ignore") if dtype is not None else _NO_CHANGE:
+            for l in range(self.n_layers):
+                W, b = self.weights[l], self.biases[l]
+                if dtype is not None:
+                    W, b = W.astype(dtype), b.astype(dtype)
+                z = a @ W
+                z += b
+                a = act.forward_into(self.activations[l], z, z, self.threshold)  # in place: z is ours
         return a
 
     def trace(self, X) -> Trace:
