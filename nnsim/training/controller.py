@@ -28,7 +28,7 @@ from nnsim.core.trainer import TrainingSettings
 from nnsim.core.training_data import prepare_data
 from nnsim.training.frames import FrameScheduler
 from nnsim.training.pending_edits import PendingEdits
-from nnsim.training.settings_model import TrainingSettingsModel
+from nnsim.training.settings_model import LIVE_SETTINGS, TrainingSettingsModel
 from nnsim.training.thread_link import ThreadLink
 
 
@@ -142,8 +142,7 @@ class TrainingController(QObject):
 
     def set_settings(self, settings: TrainingSettings) -> None:
         """All settings at once (e.g. from a model file); the seed waits for Reset."""
-        changes = {k: getattr(settings, k) for k in ("learning_rate", "batch_size", "optimizer", "momentum",
-                                                     "loss", "regularization", "reg_rate")}
+        changes = {k: getattr(settings, k) for k in LIVE_SETTINGS}
         try:
             self.update_settings(**changes, seed=settings.seed)
         except ValueError:  # e.g. a loss that does not fit this network: keep the rest
