@@ -78,6 +78,7 @@ from nnsim.core import losses
 from nnsim.core.optimizers import OPTIMIZERS, REGULARIZATIONS, Regularization, make_optimizer, weight_mask
 from nnsim.core.predictions import predicted_classes
 from nnsim.core.training_data import TrainingData, default_loss
+from nnsim.core.update import Update, readable_update
 
 LOSS_CHOICES = ("auto",) + losses.LOSSES
 
@@ -259,7 +260,27 @@ class Trainer:
     @property
     def examples_done(self) -> int:
         """Training examples of the current epoch already seen (0 .. n_train)."""
-        return min(self._position * self._batch_size, self.n_train)
+        return min(self._position * self._batch_size + self._offset, self.n_train)
+
+    @property
+    def batch_size(self) -> int:
+        """Examples per batch (the setting, at most the training set's size)."""
+        return self._batch_size
+
+    def next_rows(self, n: int | None = None) -> np.ndarray:
+        """The training rows (indices into ``data.X_train``) the next update takes, in
+        order: the rest of the current batch, or the next ``n`` examples of it (``n=1``: the
+        next example). Before an epoch's first update its order is not drawn yet: empty."""
+        if self._order is None or (self._position == 0 and self._offset == 0):
+            return np.zeros(0, dtype=np.int64)
+        return self._rows_ahead(n).copy()
+
+    def _rows_ahead(self, n: int | None) -> np.ndarray:
+        start = self._position * self._batch_size + self._offset
+        end = min((self._position + 1) * self._batch_size, self.n_train)
+        if n is not None:
+            end = min(end, start + n)
+        return self._order[start:end]
 
     # ------------------------------------------------------------------ set-up
     def _setup_network(self) -> None:
@@ -353,6 +374,8 @@ class Trainer:
         self._batches = batches
         # New batches: whatever epoch was under way is abandoned, the next one starts fresh.
         self._position = 0
+        self._offset = 0  # examples of the current batch already trained one at a time
+        self._order = None  # the current epoch's order of the training rows, once drawn
         self._epoch_total = 0.0
 
     def _setup_optimizer(self) -> None:
@@ -467,27 +490,26 @@ class Trainer:
         done, epochs, epoch_losses = 0, [], []
         if self.diverged is not None or n_batches == 0:
             return done, epochs, epoch_losses
+        if self._offset:  # examples stepped one at a time: the rest of their batch first
+            self._update_rows(None, "batch", epochs, epoch_losses)
+            done = 1
+            if self.diverged is not None or done == n_batches:
+                return done, epochs, epoch_losses
         params, grad, last_good = self.network.params, self._grad, self._last_good
-        Xa, Y, X_epoch, Y_epoch = self._Xa, self._Y, self._X_epoch, self._Y_epoch
-        batches, shuffle, permutation = self._batches, not self._full_batch, self._rng.permutation
+        batches = self._batches
         update, regularize = self._optimizer.update, self._regularization.add_gradient
         regularized = self._regularization.active
-        take, copyto, isfinite = np.take, np.copyto, math.isfinite
+        isfinite = math.isfinite
         # Not a BLAS dot (params·0 would also say "finite"): OpenBLAS runs dots of more than
         # ~10,000 values on two threads whose spinning afterwards halved the speed of every
         # later step here (measured: 2000x64 net, 71 -> 32 ep/s). Two plain reductions.
         largest, smallest, safe, computes = np.maximum.reduce, np.minimum.reduce, self._safe, self._computes
-        n, per_epoch = Xa.shape[0], len(batches)
+        n, per_epoch = self._Xa.shape[0], len(batches)
         position, total = self._position, self._epoch_total
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             while done < n_batches:
                 if position == 0:  # an epoch starts: its order, its loss sum
-                    if shuffle:
-                        order = permutation(n)
-                        # mode="clip": the indices are valid anyway, and the default ("raise")
-                        # makes np.take buffer the whole output and copy it twice.
-                        take(Xa, order, axis=0, out=X_epoch, mode="clip")
-                        take(Y, order, axis=0, out=Y_epoch, mode="clip")
+                    self._start_epoch()
                     total = 0.0
                 stop = position + n_batches - done
                 if stop > per_epoch:
@@ -502,17 +524,8 @@ class Trainer:
                 if position < per_epoch:
                     break
                 position = 0
-                epoch_loss = float(total) / n
-                # The epoch's losses were finite, and so is the loss of the weights its last
-                # update left: by the bound (a NaN fails it), else measured (module docstring).
-                if not (isfinite(epoch_loss)
-                        and (largest(params) <= safe and smallest(params) >= -safe or computes())):
-                    self._diverge(epoch_loss)
+                if not self._close_epoch(total, epochs, epoch_losses):
                     return done, epochs, epoch_losses
-                copyto(last_good, params)
-                self.epoch += 1
-                epochs.append(self.epoch)
-                epoch_losses.append(epoch_loss)
             if position:  # stopped mid-epoch: the same check, on the batches so far
                 partial_loss = float(total) / min(position * self._batch_size, n)
                 if not (isfinite(partial_loss)
@@ -524,6 +537,102 @@ class Trainer:
                 # rate recovers from them (measured on "plane" at rate 10).
         self._position, self._epoch_total = position, total
         return done, epochs, epoch_losses
+
+    def _start_epoch(self) -> None:
+        """An epoch starts: draw its order of the training rows and lay the rows out in it
+        (the batches are fixed views into that layout)."""
+        n = self._Xa.shape[0]
+        if self._full_batch:  # one batch of everything: its gradient ignores the order
+            self._order = np.arange(n)
+        else:
+            self._order = order = self._rng.permutation(n)
+            # mode="clip": the indices are valid anyway, and the default ("raise") makes
+            # np.take buffer the whole output and copy it twice.
+            np.take(self._Xa, order, axis=0, out=self._X_epoch, mode="clip")
+            np.take(self._Y, order, axis=0, out=self._Y_epoch, mode="clip")
+
+    def _params_ok(self, loss: float) -> bool:
+        """The loss seen was finite, and so is the loss of the weights the last update left:
+        by the bound (a NaN fails it), else measured (module docstring)."""
+        params = self.network.params
+        return math.isfinite(loss) and (
+            np.maximum.reduce(params) <= self._safe and np.minimum.reduce(params) >= -self._safe
+            or self._computes())
+
+    def _close_epoch(self, total: float, epochs: list, epoch_losses: list) -> bool:
+        """The epoch's last batch was trained (``total``: the sum of its examples' losses):
+        check the weights, count the epoch, keep them as the last good ones. False when it
+        diverged instead."""
+        epoch_loss = float(total) / self._Xa.shape[0]
+        if not self._params_ok(epoch_loss):
+            self._diverge(epoch_loss)
+            return False
+        np.copyto(self._last_good, self.network.params)
+        self.epoch += 1
+        epochs.append(self.epoch)
+        epoch_losses.append(epoch_loss)
+        return True
+
+    # ------------------------------------------------------------------ one update, readable
+    def step_example(self, row: int | None = None) -> Update | None:
+        """One gradient step on a single training example, made the readable way
+        (``nnsim.core.update``) and returned as an ``Update``.
+
+        ``row`` None: the next example of the epoch's order (the epoch moves on by one; its
+        last example completes it). ``row`` an index into ``data.X_train``: that example,
+        outside the epoch's order (the epoch stays where it is), e.g. the one a person chose.
+        None when nothing was trained (diverged now or before: see ``diverged``).
+        """
+        if row is None:
+            return self._update_rows(1, "example", [], [])
+        row = _whole("row", row, 0)
+        if row >= self.n_train:
+            raise ValueError(f"there are {self.n_train} training examples: no example {row}")
+        if self.diverged is not None:
+            return None
+        X, Y = self._X[row : row + 1], self._Y[row : row + 1]
+        update = readable_update(self.network, X, Y, self.loss, self._optimizer, self._regularization,
+                                 self._grad, [row], "example", self.settings, in_order=False)
+        if not self._params_ok(update.backprop.loss):
+            self._diverge(update.backprop.loss)
+            return None
+        return update.at(self.epoch, self.examples_done)
+
+    def step_batch(self) -> tuple[Update | None, BatchRun]:
+        """One mini-batch (the rest of the current one, after example steps), the readable
+        way: ``(the Update, what it did as a BatchRun)``. The Update is None when nothing was
+        trained (diverged)."""
+        epochs, losses_ = [], []
+        update = self._update_rows(None, "batch", epochs, losses_)
+        return update, BatchRun(0 if update is None else 1, tuple(epochs), tuple(losses_))
+
+    def _update_rows(self, n: int | None, kind: str, epochs: list, epoch_losses: list) -> Update | None:
+        """Train the next ``n`` examples of the current batch (None: the rest of it) in the
+        epoch's order, readably; move the epoch on; close it after its last example."""
+        if self.diverged is not None:
+            return None
+        if self._position == 0 and self._offset == 0:
+            self._start_epoch()
+            self._epoch_total = 0.0
+        rows = self._rows_ahead(n)
+        start = self._position * self._batch_size + self._offset
+        X = self._X_epoch[start : start + len(rows), :-1]  # without the column of ones
+        Y = self._Y_epoch[start : start + len(rows)]
+        update = readable_update(self.network, X, Y, self.loss, self._optimizer, self._regularization,
+                                 self._grad, rows, kind, self.settings)
+        loss = update.backprop.loss
+        self._epoch_total += len(rows) * loss
+        self._offset += len(rows)
+        if start + len(rows) >= min((self._position + 1) * self._batch_size, self.n_train):
+            self._position, self._offset = self._position + 1, 0  # the batch is complete
+        if self._position == len(self._batches):
+            self._position = 0
+            if not self._close_epoch(self._epoch_total, epochs, epoch_losses):
+                return None
+        elif not self._params_ok(loss):  # mid-epoch: the same check as after fast batches
+            self._diverge(loss)
+            return None
+        return update.at(self.epoch, self.examples_done)
 
     def _computes(self) -> bool:
         """True when the current parameters are finite and their loss on the whole training
@@ -554,7 +663,7 @@ class Trainer:
             what = "the weights grew so large that the loss can no longer be computed"
         np.copyto(params, self._last_good)
         self._setup_optimizer()  # its memory holds the non-finite steps
-        self._position, self._epoch_total = 0, 0.0  # the partial epoch is abandoned
+        self._position, self._offset, self._epoch_total = 0, 0, 0.0  # the partial epoch is abandoned
         if self._computes():
             self.diverged = (
                 f"Training diverged at epoch {self.epoch + 1}: {what}. The last good weights were "
