@@ -41,11 +41,14 @@ def isolated_settings(tmp_path, qapp):
 
 @pytest.fixture
 def window(qtbot, isolated_settings):
-    """The main window as nnsim opens it (Iris network), not shown."""
+    """The main window as nnsim opens it (Iris network), not shown; training at full speed
+    (the window opens at a pace a class can watch: tests of the paces choose theirs)."""
     from nnsim.app import create_main_window
+    from nnsim.training.pace import FULL_SPEED
 
     win = create_main_window([])
     qtbot.addWidget(win)
+    win.training.set_pace(FULL_SPEED)
     win.resize(1280, 800)
     yield win
     win.close()

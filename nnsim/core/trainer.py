@@ -239,6 +239,8 @@ class Trainer:
         self.settings = settings or TrainingSettings()
         self.epoch = 0
         self.diverged: str | None = None
+        #: the mean batch loss of the last epoch completed (NaN before the first)
+        self.last_epoch_loss = math.nan
         self._rng = np.random.default_rng(self.settings.seed)
         self._setup_network()
 
@@ -569,6 +571,7 @@ class Trainer:
             return False
         np.copyto(self._last_good, self.network.params)
         self.epoch += 1
+        self.last_epoch_loss = epoch_loss
         epochs.append(self.epoch)
         epoch_losses.append(epoch_loss)
         return True

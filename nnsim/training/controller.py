@@ -21,12 +21,14 @@ Reset), ``PendingEdits`` (edits on their way to the thread).
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from nnsim.core import Network
 from nnsim.core.trainer import TrainingSettings
 from nnsim.core.training_data import prepare_data
 from nnsim.training.frames import FrameScheduler
+from nnsim.training.pace import DEFAULT_PACE, PACES, Pace
 from nnsim.training.pending_edits import PendingEdits
 from nnsim.training.settings_model import LIVE_SETTINGS, TrainingSettingsModel
 from nnsim.training.thread_link import ThreadLink
@@ -58,6 +60,11 @@ class TrainingController(QObject):
     settingsChanged = Signal(object)
     #: what waits for Reset, as text ("" when nothing)
     pendingChanged = Signal(str)
+    #: the pace changed (a ``nnsim.training.pace.Pace``)
+    paceChanged = Signal(object)
+    #: a weight update made the readable way reached the document (an ``nnsim.core.update.Update``;
+    #: None when the last one no longer belongs to the network: reset, other data, a new structure)
+    updateShown = Signal(object)
 
     def __init__(self, document, settings: TrainingSettings | None = None, parent: QObject | None = None,
                  link: ThreadLink | None = None):
@@ -84,9 +91,16 @@ class TrainingController(QObject):
         self._applying = False  # the document changes because of a snapshot or a reset
         self._epoch = 0
         self._eps = 0.0
+        self._examples = (0, 0)  # (done, per epoch) of the epoch under way
+        self._pace = PACES[DEFAULT_PACE]
+        self._pace_sent: Pace | None = None  # the pace the worker has
+        #: the last weight update shown (an ``Update``), or None
+        self.last_update = None
+        self._update_waiting = None
         self.latest_snapshot = None
         document.parametersChanged.connect(self._on_parameters_changed)
         document.structureChanged.connect(self._on_parameters_changed)
+        document.structureChanged.connect(self._forget_update)  # it explained the old network
         document.parameterEdited.connect(self._on_parameter_edited)
         document.structureEdited.connect(self._on_structure_edited)
         document.dataChanged.connect(self._on_data_changed)
@@ -116,6 +130,19 @@ class TrainingController(QObject):
     @property
     def epochs_per_second(self) -> float:
         return self._eps
+
+    @property
+    def examples_done(self) -> int:
+        """Training examples of the current epoch already trained (of ``examples_per_epoch``)."""
+        return self._examples[0]
+
+    @property
+    def examples_per_epoch(self) -> int:
+        return self._examples[1]
+
+    @property
+    def pace(self) -> Pace:
+        return self._pace
 
     @property
     def settings(self) -> TrainingSettings:
@@ -149,6 +176,31 @@ class TrainingController(QObject):
             changes.pop("loss")
             self.update_settings(**changes, seed=settings.seed)
         self.settingsChanged.emit(self.settings)
+
+    def set_pace(self, pace: Pace) -> None:
+        """Train at ``pace`` (one of ``nnsim.training.pace.PACES``); at once, also while
+        training runs."""
+        if not isinstance(pace, Pace):
+            raise ValueError(f"a pace is a Pace, not {pace!r}")
+        if pace == self._pace:
+            return
+        self._pace = pace
+        if self._link.started and self._pace_sent is not None:
+            self._send_pace()
+        self.paceChanged.emit(pace)
+
+    def _send_pace(self) -> None:
+        self._link.set_pace(self._pace)
+        self._pace_sent = self._pace
+
+    def selected_training_row(self) -> int | None:
+        """The document's sample as a row of the training part (an index into
+        ``data.X_train``), or None when it is a test example or typed in."""
+        doc = self._document
+        if doc.data is None or doc.sample_index < 0:
+            return None
+        rows = np.flatnonzero(np.asarray(doc.data.train_index) == doc.sample_index)
+        return int(rows[0]) if rows.size else None
 
     def set_stop_condition(self, after_epochs: int | None = None, loss_below: float | None = None) -> None:
         """Pause after ``after_epochs`` more epochs (counted from Train), or when the epoch's
@@ -189,6 +241,25 @@ class TrainingController(QObject):
         self._link.step()
 
     @Slot()
+    def step_example(self) -> None:
+        """One gradient step on one training example, while paused: the selected sample when
+        it is a training example, otherwise the next one of the epoch's order."""
+        if self._running or not self.can_train():
+            return
+        self._link.start_thread()
+        self._sync_worker()
+        self._link.step_example(self.selected_training_row())
+
+    @Slot()
+    def step_batch(self) -> None:
+        """One mini-batch, while paused."""
+        if self._running or not self.can_train():
+            return
+        self._link.start_thread()
+        self._sync_worker()
+        self._link.step_batch()
+
+    @Slot()
     def reset(self) -> None:
         """New seeded weights (same structure), history cleared; pending seed/split applied."""
         doc = self._document
@@ -216,6 +287,7 @@ class TrainingController(QObject):
         was_running = self._running
         self._running = False
         self._link.shutdown()
+        self._pace_sent = None
         self._worker_data = None
         self._dirty = True
         if was_running:
@@ -223,7 +295,10 @@ class TrainingController(QObject):
 
     # ------------------------------------------------------------------ to the worker
     def _sync_worker(self) -> None:
-        """Send the document's network when the worker's copy may differ from it."""
+        """Send the document's network when the worker's copy may differ from it (and the
+        pace, the first time)."""
+        if self._pace_sent != self._pace:
+            self._send_pace()
         if self._dirty or self._worker_data is not self._document.data:
             self._load(reset=False)
 
@@ -241,7 +316,8 @@ class TrainingController(QObject):
         self._generation += 1
         self._edits.clear()
         self._frames.drop()
-        self._epoch, self._eps = 0, 0.0
+        self._epoch, self._eps, self._examples = 0, 0.0, (0, self._examples[1])
+        self._forget_update()
         self.historyCleared.emit()
         self.epochChanged.emit(0, 0.0)
 
@@ -251,6 +327,8 @@ class TrainingController(QObject):
         if snap.generation != self._generation:
             return  # from before a reset or a structural change
         self.latest_snapshot = snap
+        if snap.update is not None:  # the frames shown may skip this snapshot: keep its update
+            self._update_waiting = snap.update
         self.snapshotReceived.emit(snap)
         self._frames.offer(snap)
 
@@ -259,6 +337,7 @@ class TrainingController(QObject):
         if snap.generation != self._generation:
             return
         self._epoch, self._eps = snap.epoch, snap.epochs_per_second
+        self._examples = (snap.examples_done, snap.examples_per_epoch)
         doc = self._document
         net = doc.network
         if (not self._dirty and tuple(net.layer_sizes) == snap.layer_sizes
@@ -270,7 +349,17 @@ class TrainingController(QObject):
             finally:
                 self._applying = False
         self.snapshotApplied.emit(snap)
+        update, self._update_waiting = self._update_waiting, None
+        if update is not None and update.before.shape == doc.network.params.shape:
+            self.last_update = update
+            self.updateShown.emit(update)
         self.epochChanged.emit(self._epoch, self._eps)
+
+    def _forget_update(self) -> None:
+        self._update_waiting = None
+        if self.last_update is not None:
+            self.last_update = None
+            self.updateShown.emit(None)
 
     def _stopped_by_worker(self) -> None:
         if self._running:
@@ -318,6 +407,7 @@ class TrainingController(QObject):
             return
         self._generation += 1
         self._edits.clear()
+        self._forget_update()
         self._link.replace_network(doc.network.copy(), doc.data, self._generation)
         self._worker_data = doc.data
 

@@ -30,6 +30,7 @@ import numpy as np
 from nnsim.core import grid as core_grid
 from nnsim.core.arrays import frozen_copy
 from nnsim.core.trainer import Trainer, TrainingSettings
+from nnsim.training.pace import FULL_SPEED, Pace
 from nnsim.training.snapshot import Snapshot, evaluation_points
 
 #: snapshots per second, at most, while training runs
@@ -57,18 +58,25 @@ GRID_FAST_SECONDS = 0.006
 #: at most this many batches between two looks at the clock (a guard while the batch time is
 #: still being learned, and against a clock that stands still)
 MAX_BATCHES_PER_CALL = 100_000
+#: a paced session that fell behind (a busy machine, a long picture) catches up at most this
+#: many seconds' worth of updates at once, so a stall never turns into a sudden burst
+PACE_CATCH_UP = 0.1
 
 
 @dataclass(frozen=True)
 class Report:
     """What a command or an ``advance`` produced: a snapshot to show (or None), and whether
     training reached its stop condition, diverged (the message) or refused the command (the
-    message). After ``finished``, ``diverged`` or ``error`` the session is paused."""
+    message). After ``finished``, ``diverged`` or ``error`` the session is paused. ``wait``:
+    see below."""
 
     snapshot: Snapshot | None = None
     finished: bool = False
     diverged: str | None = None
     error: str | None = None
+    #: at a pace, the seconds until the next update is due (the worker sleeps that long);
+    #: None: call ``advance`` again at once
+    wait: float | None = None
 
 
 NOTHING = Report()
@@ -125,6 +133,9 @@ class TrainingSession:
         self._edit_serial = 0
         self._stop_epoch: int | None = None
         self._stop_loss: float | None = None
+        self.pace: Pace = FULL_SPEED
+        self._pace_credit = 0.0  # updates due and not yet made (a fraction of the next one)
+        self._pace_time = self.clock()
         self._batch_seconds: float | None = None  # smoothed time of one mini-batch
         self._forget_pictures()
         self._last_emit = -math.inf
@@ -232,6 +243,16 @@ class TrainingSession:
         return NOTHING
 
     @_never_raises
+    def set_pace(self, pace: Pace) -> Report:
+        """Train at ``pace`` from now on (``nnsim.training.pace``); takes effect at once, also
+        while training runs."""
+        if not isinstance(pace, Pace):
+            return self._refuse(f"a pace is a Pace, not {pace!r}")
+        self.pace = pace
+        self._pace_credit, self._pace_time = min(self._pace_credit, 1.0), self.clock()
+        return NOTHING
+
+    @_never_raises
     def resume(self, stop_after_epochs: int | None = None, stop_below_loss: float | None = None) -> Report:
         """Train (in later ``advance`` calls) until paused, or until ``stop_after_epochs``
         more epochs (counted from now) or an epoch's loss below ``stop_below_loss``."""
@@ -245,6 +266,8 @@ class TrainingSession:
             return self._finish()
         self.running = True
         self._rate_epoch, self._rate_time = self.trainer.epoch, self.clock()
+        # at a pace, the first update comes at once, the next ones at the pace's rate
+        self._pace_credit, self._pace_time = 1.0, self.clock()
         return NOTHING
 
     @_never_raises
@@ -265,12 +288,59 @@ class TrainingSession:
             return NOTHING
         if self.refused is not None:
             return self._refuse(self.refused)
-        run = self.trainer.train_batches(self.trainer.batches_per_epoch - self.trainer.batch_position)
+        trainer = self.trainer
+        # The epoch's last batch the readable way, so the window can show that update.
+        run = trainer.train_batches(trainer.batches_per_epoch - trainer.batch_position - 1)
+        self._changes += 1
+        self._record(run.epochs, run.losses)
+        if trainer.diverged is None:
+            self._readable_batch()
+        if trainer.diverged is not None:
+            return self._diverge()
+        return self._report(self._snapshot("step", force=True))
+
+    @_never_raises
+    def step_example(self, row: int | None = None) -> Report:
+        """While paused: one gradient step on a single training example (``row``: an index
+        into the training part, trained outside the epoch's order; None: the next example of
+        the epoch), then a "step" snapshot carrying the ``Update``."""
+        if self.trainer is None or self.running:
+            return NOTHING
+        if self.refused is not None:
+            return self._refuse(self.refused)
+        before = self.trainer.epoch
+        try:
+            update = self.trainer.step_example(row)
+        except ValueError as exc:
+            return self._refuse(str(exc))
         self._changes += 1
         if self.trainer.diverged is not None:
             return self._diverge()
-        self._record(run.epochs, run.losses)
+        self._update = update
+        if self.trainer.epoch > before:  # the epoch's last example
+            self._record((self.trainer.epoch,), (self.trainer.last_epoch_loss,))
         return self._report(self._snapshot("step", force=True))
+
+    @_never_raises
+    def step_batch(self) -> Report:
+        """While paused: one mini-batch (the rest of the current one after example steps),
+        then a "step" snapshot carrying the ``Update``."""
+        if self.trainer is None or self.running:
+            return NOTHING
+        if self.refused is not None:
+            return self._refuse(self.refused)
+        self._readable_batch()
+        if self.trainer.diverged is not None:
+            return self._diverge()
+        return self._report(self._snapshot("step", force=True))
+
+    def _readable_batch(self) -> None:
+        """One batch the readable way; its ``Update`` is the one the next snapshot carries."""
+        update, run = self.trainer.step_batch()
+        self._changes += 1
+        if update is not None:
+            self._update = update
+            self._record(run.epochs, run.losses)
 
     def stop(self) -> None:
         """For shutdown: stop training and forget the network and the data."""
@@ -285,6 +355,9 @@ class TrainingSession:
         then a "training" snapshot if one is due; or finish, or diverge."""
         if not self.running or self.trainer is None:
             return NOTHING
+        rate = self.pace.batches_per_second(self.trainer.batches_per_epoch)
+        if rate is not None:
+            return self._advance_paced(rate, budget_seconds)
         trainer = self.trainer
         start = self.clock()
         deadline = start + budget_seconds
@@ -324,6 +397,50 @@ class TrainingSession:
         snap = self._snapshot("training")
         return self._report(snap) if snap is not None else NOTHING
 
+    def _advance_paced(self, rate: float, budget_seconds: float) -> Report:
+        """``advance`` at a pace of ``rate`` updates a second: the updates due by now (at
+        most ``budget_seconds`` of them), the last one the readable way so the window can
+        show it. Below the snapshot rate every update gets its own snapshot (each one is
+        drawn). The report says how long to wait for the next one."""
+        trainer = self.trainer
+        now = self.clock()
+        catch_up = max(1.0, rate * PACE_CATCH_UP)
+        self._pace_credit = min(self._pace_credit + rate * (now - self._pace_time), catch_up)
+        self._pace_time = now
+        due = int(self._pace_credit + 1e-9)  # (a sum of rate·dt may fall short of 1 by a rounding)
+        if due == 0:
+            return Report(wait=(1.0 - self._pace_credit) / rate)
+        n = min(due, self._batches_for(budget_seconds))
+        if n == 0:
+            return self._finish()  # the stop epoch is reached
+        start = self.clock()
+        run = trainer.train_batches(n - 1)
+        self._record(run.epochs, run.losses)
+        losses = list(run.losses)
+        if trainer.diverged is None:
+            epochs_before = len(self._epochs)
+            self._readable_batch()
+            losses += self._losses[epochs_before:]
+        self._changes += 1
+        self._pace_credit -= n
+        if n > 1:
+            per_batch = (self.clock() - start) / n
+            self._batch_seconds = (per_batch if self._batch_seconds is None
+                                   else 0.7 * self._batch_seconds + 0.3 * per_batch)
+        if trainer.diverged is not None:
+            return self._diverge()
+        if self._epochs and self._evaluation_due():
+            self._evaluate()
+        if (self._stop_loss is not None and any(loss < self._stop_loss for loss in losses)) or (
+                self._stop_epoch is not None and trainer.epoch >= self._stop_epoch):
+            return self._finish()
+        snap = self._snapshot("training", force=rate <= 1.0 / self.snapshot_interval)
+        wait = max(0.0, (1.0 - self._pace_credit) / rate)
+        if snap is None:
+            return Report(wait=wait)
+        report = self._report(snap)
+        return report if report.diverged is not None else dataclasses.replace(report, wait=wait)
+
     def _next_evaluation_epoch(self) -> int:
         """The epoch at which the schedule (``EVAL_SPACING``) evaluates next."""
         last = self._metrics.epoch if self._metrics is not None else 0
@@ -350,7 +467,10 @@ class TrainingSession:
         self._evaluated = self._changes
         self._last_eval = self.clock()
         self._eval_seconds = self._last_eval - start
-        self._evaluations.append(self._metrics)
+        # where on the epoch axis: mid-epoch evaluations (one update at a time) sit between
+        # the epochs, so the curves move with every update a class watches
+        trainer = self.trainer
+        self._evaluations.append((trainer.epoch + trainer.examples_done / max(1, trainer.n_train), self._metrics))
 
     def _batches_for(self, seconds: float) -> int:
         """How many batches fit in ``seconds``: from the measured batch time, capped so that
@@ -409,6 +529,7 @@ class TrainingSession:
         self._last_grid = -math.inf
         self._eval_seconds = 0.0
         self._last_eval = -math.inf
+        self._update = None  # the last readable update, until a snapshot carries it
 
     def _record(self, epochs, losses) -> None:
         self._epochs.extend(epochs)
@@ -475,8 +596,10 @@ class TrainingSession:
             serial=self._sent,
             examples_done=trainer.examples_done,
             examples_per_epoch=trainer.n_train,
+            update=self._update,
         )
         self._epochs, self._losses, self._evaluations = [], [], []
+        self._update = None
         self._last_emit = now
         return snap
 

@@ -13,6 +13,7 @@ import numpy as np
 
 from nnsim.core.arrays import frozen_copy
 from nnsim.core.trainer import Metrics
+from nnsim.core.update import Update
 
 _EMPTY_I = frozen_copy(np.zeros(0, dtype=np.int64))
 _EMPTY_F = frozen_copy(np.zeros(0))
@@ -34,7 +35,10 @@ class Snapshot:
     else None. ``generation`` echoes the controller's counter of the command that set up this
     network, so stale snapshots can be dropped. ``edit_serial`` is the serial of the last
     parameter edit applied. ``examples_done`` of ``examples_per_epoch``: how far the current
-    epoch is. ``kind``: one of ``KINDS``.
+    epoch is. ``update``: the weight update made the readable way (a step, or training at a
+    pace) since the previous snapshot, if any (``nnsim.core.update.Update``; the window keeps
+    showing the last one it got). ``eval_epochs`` may be fractional: an evaluation made
+    mid-epoch. ``kind``: one of ``KINDS``.
     """
 
     epoch: int
@@ -44,7 +48,7 @@ class Snapshot:
     metrics: Metrics | None
     epochs: np.ndarray = field(default_factory=lambda: _EMPTY_I)
     train_loss: np.ndarray = field(default_factory=lambda: _EMPTY_F)
-    eval_epochs: np.ndarray = field(default_factory=lambda: _EMPTY_I)
+    eval_epochs: np.ndarray = field(default_factory=lambda: _EMPTY_F)
     eval_train_loss: np.ndarray = field(default_factory=lambda: _EMPTY_F)
     test_loss: np.ndarray = field(default_factory=lambda: _EMPTY_F)
     train_accuracy: np.ndarray = field(default_factory=lambda: _EMPTY_F)
@@ -59,18 +63,20 @@ class Snapshot:
     serial: int = 0
     examples_done: int = 0
     examples_per_epoch: int = 0
+    update: Update | None = None
 
 
 def evaluation_points(evaluations) -> dict:
-    """The evaluation curves' points of ``evaluations`` (Metrics, in order; NaN where a
-    value does not exist), as the snapshot's ``eval_*`` arrays."""
+    """The evaluation curves' points of ``evaluations`` ((epochs done, Metrics) pairs in order:
+    the epochs done may be fractional, an evaluation made mid-epoch; NaN where a value does
+    not exist), as the snapshot's ``eval_*`` arrays."""
 
     def points(name) -> np.ndarray:
-        return frozen_copy([np.nan if getattr(m, name) is None else getattr(m, name) for m in evaluations],
+        return frozen_copy([np.nan if getattr(m, name) is None else getattr(m, name) for _, m in evaluations],
                            np.float64)
 
     return {
-        "eval_epochs": frozen_copy([m.epoch for m in evaluations], np.int64),
+        "eval_epochs": frozen_copy([x for x, _ in evaluations], np.float64),
         "eval_train_loss": points("train_loss"),
         "test_loss": points("test_loss"),
         "train_accuracy": points("train_accuracy"),

@@ -41,6 +41,9 @@ class ThreadLink(QObject):
     _resume = Signal(object, object)
     _pause = Signal()
     _step = Signal()
+    _step_example = Signal(object)
+    _step_batch = Signal()
+    _set_pace = Signal(object)
     _set_parameter = Signal(int, float, int)
     _update_settings = Signal(object)
     _replace = Signal(object, object, int)
@@ -78,7 +81,9 @@ class ThreadLink(QObject):
         register(thread)
         queued = Qt.QueuedConnection
         for command, slot in ((self._load, worker.load), (self._resume, worker.resume), (self._pause, worker.pause),
-                              (self._step, worker.step), (self._set_parameter, worker.set_parameter),
+                              (self._step, worker.step), (self._step_example, worker.step_example),
+                              (self._step_batch, worker.step_batch), (self._set_pace, worker.set_pace),
+                              (self._set_parameter, worker.set_parameter),
                               (self._update_settings, worker.update_settings),
                               (self._replace, worker.replace_network)):
             command.connect(slot, queued)
@@ -113,6 +118,15 @@ class ThreadLink(QObject):
     def step(self) -> None:
         self._step.emit()
 
+    def step_example(self, row: int | None) -> None:
+        self._step_example.emit(row)
+
+    def step_batch(self) -> None:
+        self._step_batch.emit()
+
+    def set_pace(self, pace) -> None:
+        self._set_pace.emit(pace)
+
     def set_parameter(self, index: int, value: float, serial: int) -> None:
         self._set_parameter.emit(index, value, serial)
 
@@ -138,7 +152,8 @@ class ThreadLink(QObject):
                 self._stop.emit()  # blocking: the worker stops and leaves its thread
                 thread.quit()
                 thread.wait(5000)
-            for command in (self._load, self._resume, self._pause, self._step, self._set_parameter,
+            for command in (self._load, self._resume, self._pause, self._step, self._step_example,
+                            self._step_batch, self._set_pace, self._set_parameter,
                             self._update_settings, self._replace, self._stop):
                 try:
                     command.disconnect()

@@ -3,7 +3,8 @@
 Everything training decides lives in the Qt-free session (``nnsim.training.session``); the
 worker only turns queued signals into session calls and the session's reports into
 signals. While training runs it calls ``session.advance(CHUNK_SECONDS)`` from a
-zero-interval single-shot QTimer, never a ``while`` loop inside a slot, so the commands
+single-shot QTimer (zero interval at full speed; at a slow pace, the session's
+``Report.wait`` until the next update), never a ``while`` loop inside a slot, so the commands
 waiting in its thread's queue (pause, an edit, stop) run between two chunks, without locks.
 
 The UI thread waits for the GIL at most the switch interval each time it calls into Python
@@ -67,6 +68,18 @@ class TrainingWorker(QObject):
     def step(self) -> None:
         self._publish(self.session.step_epoch())
 
+    @Slot(object)
+    def step_example(self, row=None) -> None:
+        self._publish(self.session.step_example(row))
+
+    @Slot()
+    def step_batch(self) -> None:
+        self._publish(self.session.step_batch())
+
+    @Slot(object)
+    def set_pace(self, pace) -> None:
+        self._publish(self.session.set_pace(pace))
+
     @Slot(int, float, int)
     def set_parameter(self, index: int, value: float, serial: int = 0) -> None:
         self._publish(self.session.set_parameter(index, value, serial))
@@ -107,6 +120,9 @@ class TrainingWorker(QObject):
         if report.error is not None:
             self.error.emit(report.error)
         if self.session.running:
-            self._timer.start()  # the next chunk, after the commands waiting in the queue
+            # the next chunk, after the commands waiting in the queue; at a slow pace, when
+            # the next update is due (a command arriving meanwhile still runs at once)
+            wait = report.wait
+            self._timer.start(0 if wait is None else max(0, min(1000, round(wait * 1000))))
         else:
             self._timer.stop()

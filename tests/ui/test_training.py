@@ -15,6 +15,7 @@ from nnsim.training.threads import running_threads
 from nnsim.model.document import NetworkDocument
 from nnsim.ui.plots.curves import TrainingPlots
 from nnsim.training.controller import TrainingController
+from nnsim.training.pace import FULL_SPEED
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.panels.training_panel import TrainingPanel
 
@@ -30,6 +31,7 @@ def setup(qtbot, iris):
     document = NetworkDocument(default_network(iris, seed=0), iris)
     window = QWidget()
     controller = TrainingController(document, parent=window)
+    controller.set_pace(FULL_SPEED)  # these tests train many epochs; test_paces.py tests the paces
     panel = TrainingPanel(controller)
     plots = TrainingPlots(controller)
     layout = QHBoxLayout(window)
@@ -252,6 +254,7 @@ def test_divergence_pauses_with_a_message_and_finite_weights(qtbot):
     data = prepare_data(load_dataset("plane"))
     document = NetworkDocument(default_network(data), data)
     controller = TrainingController(document)
+    controller.set_pace(FULL_SPEED)
     panel = TrainingPanel(controller)
     qtbot.addWidget(panel)
     panel.show()
