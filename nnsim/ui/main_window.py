@@ -43,6 +43,7 @@ from nnsim.ui.panels.neuron_panel import NeuronPanel
 from nnsim.ui.panels.data_panel import DataPanel
 from nnsim.ui.panels.parameter_panel import ParameterPanel
 from nnsim.ui.panels.training_panel import TrainingPanel
+from nnsim.ui.panels.update_panel import UpdatePanel
 from nnsim.ui.plots.boundary import DecisionBoundaryView
 from nnsim.ui.plots.curves import TrainingPlots
 from nnsim.model.selection import SelectionModel, activation_title
@@ -76,7 +77,7 @@ class _PanelScroll(QScrollArea):
 
 #: the version of the dock layout saved in the settings: raise it when the panels change, so
 #: a layout saved by an older nnsim (other docks, other tabs) is not restored
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 
 
 def app_icon() -> QIcon:
@@ -170,14 +171,30 @@ class MainWindow(QMainWindow):
         # The boundary shares a tab with the neuron explanation: each needs height more than
         # the other is useful at the same moment. A 2-D data set brings the boundary to the front.
         self.tabifyDockWidget(self.neuron_dock, self.boundary_dock)
+        # How the last update changed W and B: next to the neuron it explains.
+        self.update_panel = UpdatePanel(document, self.selection, training)
+        self.update_dock = self.add_panel(self.update_panel, Qt.RightDockWidgetArea,
+                                          self.tr("How training changed W and B"), "updateDock", scroll=False)
+        self.tabifyDockWidget(self.neuron_dock, self.update_dock)
         self.neuron_dock.raise_()
+        training.updateShown.connect(self._update_shown)
+        for button in (self.training_panel.stepExampleButton, self.training_panel.stepBatchButton):
+            button.clicked.connect(self.update_dock.raise_)
         # The left column (training controls, data) runs the window's whole height, so on a
         # short screen the controls are not squeezed by the plots, which sit under the graph
         # and the right-hand panels. First-start proportions follow (a saved layout replaces them).
         self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
-        self.set_first_dock_sizes(([training_dock, data_dock], [400, 300], Qt.Vertical),
+        self.set_first_dock_sizes(([training_dock, data_dock], [470, 230], Qt.Vertical),
                                   ([plots_dock], [250], Qt.Vertical))
         document.dataChanged.connect(self._show_boundary_for_2d_data)
+
+    def _update_shown(self, update) -> None:
+        """A weight update reached the document: the gradient view shows it, and after a step
+        or at a pace slow enough to follow each update, its changed weights flash."""
+        self.network_view.show_update(update)
+        training = self.context.training
+        if update is not None and (not training.is_running or training.pace.updates_per_second is not None):
+            self.network_view.flash_update(update)
 
     def _show_boundary_for_2d_data(self) -> None:
         data = self._document.data
@@ -296,6 +313,11 @@ class MainWindow(QMainWindow):
             "irisExampleAction", self.tr("&Iris flowers"), lambda: self.load_example("iris"),
             tip=self.tr("The 4-8-8-3 network on the Iris flowers, as at start-up"))
         self.about_action = self._action("aboutAction", self.tr("&About nnsim"), self.show_about)
+        self.gradient_view_action = self._action(
+            "gradientViewAction", self.tr("&Gradient view"), view.set_gradient_view, QKeySequence("Ctrl+G"),
+            self.tr("Colour the edges by the last update's gradient and the nodes by their delta, to see "
+                    "which weights the known answer pushes, and which way"))
+        self.gradient_view_action.setCheckable(True)
 
     def _make_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
@@ -321,6 +343,8 @@ class MainWindow(QMainWindow):
         for a in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
             self.view_menu.addAction(a)
         self.view_menu.addSeparator()
+        self.view_menu.addAction(self.gradient_view_action)
+        self.view_menu.addSeparator()
         self._make_language_menu()
         self.view_menu.addSeparator()
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -341,6 +365,8 @@ class MainWindow(QMainWindow):
         label.setBuddy(self.activation_combo)
         tools.addWidget(label)
         tools.addWidget(self.activation_combo)
+        tools.addSeparator()
+        tools.addAction(self.gradient_view_action)
         tools.addSeparator()
         tools.addAction(self.fit_action)
         self.addToolBar(Qt.TopToolBarArea, tools)

@@ -45,7 +45,9 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.model.selection import activation_title, layer_title, node_name
+from nnsim.ui.graph.update_overlay import FlashOverlay, gradient_picture
 from nnsim.ui.number_spin import TYPED_LIMIT, NumberSpin
+from nnsim.ui.numbers import significant
 
 POSITIVE = QColor(0, 114, 178)  # Okabe-Ito blue
 NEGATIVE = QColor(230, 140, 0)  # Okabe-Ito orange, a little darker to show on white
@@ -217,7 +219,14 @@ class LegendWidget(QLabel):
         self.setAccessibleName(self.tr("Legend of the network graph"))
         self.setAttribute(Qt.WA_TransparentForMouseEvents)
         self.setFixedSize(230, 92)
+        #: "weights" (the usual picture) or "gradient" (the gradient view)
+        self.mode = "weights"
         self._render()
+
+    def set_mode(self, mode: str) -> None:
+        if mode != self.mode:
+            self.mode = mode
+            self._render()
 
     def changeEvent(self, event):  # noqa: N802
         super().changeEvent(event)
@@ -237,7 +246,11 @@ class LegendWidget(QLabel):
         font = QFont(self.font())
         font.setPointSizeF(max(7.5, font.pointSizeF() * 0.9))
         p.setFont(font)
-        rows = ((POSITIVE, self.tr("positive weight")), (NEGATIVE, self.tr("negative weight")))
+        gradient = self.mode == "gradient"
+        if gradient:
+            rows = ((POSITIVE, self.tr("gradient > 0: weight lowered")), (NEGATIVE, self.tr("gradient < 0: weight raised")))
+        else:
+            rows = ((POSITIVE, self.tr("positive weight")), (NEGATIVE, self.tr("negative weight")))
         y = 16
         for colour, text in rows:
             p.setPen(QPen(colour, 4, Qt.SolidLine, Qt.RoundCap))
@@ -245,7 +258,7 @@ class LegendWidget(QLabel):
             p.setPen(QColor(40, 40, 40))
             p.drawText(48, y + 4, text)
             y += 18
-        p.drawText(10, y + 2, self.tr("thicker = larger |weight|"))
+        p.drawText(10, y + 2, self.tr("thicker = larger |gradient|") if gradient else self.tr("thicker = larger |weight|"))
         y += 14
         grad = QLinearGradient(10, 0, 110, 0)
         grad.setColorAt(0.0, value_color(-1))
@@ -255,10 +268,11 @@ class LegendWidget(QLabel):
         p.setBrush(grad)
         p.drawRect(10, y, 100, 10)
         p.setPen(QColor(40, 40, 40))
-        p.drawText(10, y + 22, "-1")
+        ends = ("−", "+") if gradient else ("-1", "+1")  # the deltas are scaled to the largest
+        p.drawText(10, y + 22, ends[0])
         p.drawText(56, y + 22, "0")
-        p.drawText(100, y + 22, "+1")
-        p.drawText(118, y + 10, self.tr("node value"))
+        p.drawText(100, y + 22, ends[1])
+        p.drawText(118, y + 10, self.tr("node: delta δ") if gradient else self.tr("node value"))
         p.end()
         self.setPixmap(pixmap)
 
@@ -302,6 +316,10 @@ class NetworkView(QGraphicsView):
         self._node_shades: list[np.ndarray] = []  # per layer, the shades on screen
         self._editor_widget: QDoubleSpinBox | None = None
         self.weight_scale = 1.0
+        #: edges and nodes show the last update's gradient instead of the weights and values
+        self.gradient_view = False
+        self._update = None  # the last weight update (an nnsim.core.update.Update)
+        self.flash_overlay: FlashOverlay | None = None
         halo_pen = QPen(HALO, 7)
         halo_pen.setCosmetic(True)
         self._node_halo = QGraphicsEllipseItem()
@@ -321,6 +339,8 @@ class NetworkView(QGraphicsView):
         for item in (self._node_halo, self._edge_halo, self._edge_line):
             if item.scene() is not None:
                 scene.removeItem(item)
+        if self.flash_overlay is not None:
+            self.flash_overlay.remove()
         scene.clear()
         net = self.document.network
         sizes = net.layer_sizes
@@ -341,6 +361,7 @@ class NetworkView(QGraphicsView):
         self._compute_weight_scale()
         thin = any(a * b > 256 for a, b in zip(sizes[:-1], sizes[1:]))
         self._edges = EdgePaths(scene, self._positions, thin)
+        self.flash_overlay = FlashOverlay(scene, self._positions, parent=self)
         # Antialiasing a big graph's thousands of edges would cost more than it shows.
         self.setRenderHint(QPainter.Antialiasing, not thin)
         node_pen = QPen(QColor(90, 90, 90), NODE_PEN_WIDTH)
@@ -413,8 +434,9 @@ class NetworkView(QGraphicsView):
         if len(self._nodes) != len(self.document.network.layer_sizes):
             return  # a structure change is on its way
         trace = self.document.trace()
+        picture = self._gradient_picture()
         for layer, items in enumerate(self._nodes):
-            values = trace.activations[layer][0]
+            values = trace.activations[layer][0] if picture is None else picture[2][layer]
             shades = shade_indices(values)
             old = self._node_shades[layer] if layer < len(self._node_shades) else None
             changed = range(len(items)) if old is None or len(old) != len(shades) else np.flatnonzero(shades != old)
@@ -427,7 +449,8 @@ class NetworkView(QGraphicsView):
             for node, v in zip(items, values):
                 if node.value_text is not None:
                     text = node.value_text
-                    shown = (fmt(v), abs(v) > 0.6)  # the label, and white on a dark node
+                    label = fmt(v) if picture is None else self._delta_text(node)
+                    shown = (label, abs(v) > 0.6)  # the label, and white on a dark node
                     if node.shown_value == shown:
                         continue
                     node.shown_value = shown
@@ -436,8 +459,49 @@ class NetworkView(QGraphicsView):
                     r = text.boundingRect()
                     text.setPos(-r.width() / 2, -r.height() / 2)
         self._compute_weight_scale()
-        self._edges.update(self.document.network.weights, self.weight_scale)
+        if picture is None:
+            self._edges.update(self.document.network.weights, self.weight_scale)
+        else:
+            self._edges.update(picture[0], picture[1])
         self._update_edge_highlight()
+
+    # ------------------------------------------------------------ the last update
+    def show_update(self, update) -> None:
+        """The last weight update (None: none), for the gradient view."""
+        self._update = update
+        if self.gradient_view:
+            self.update_values()
+
+    def set_gradient_view(self, on: bool) -> None:
+        """Colour and size the edges by the last update's gradient, and the nodes by their
+        delta, instead of by the weights and values (off: the usual picture)."""
+        self.gradient_view = bool(on)
+        self.legend.set_mode("gradient" if on else "weights")
+        for items in self._nodes:
+            for node in items:
+                node.shown_value = None  # the labels change meaning
+        self._node_shades = []
+        self.update_values()
+
+    def flash_update(self, update) -> None:
+        """Light up the weights ``update`` changed, briefly."""
+        if self.flash_overlay is not None and update is not None and self._fits(update):
+            self.flash_overlay.flash(self.document.network, update)
+
+    def _fits(self, update) -> bool:
+        return update.before.shape == self.document.network.params.shape
+
+    def _gradient_picture(self):
+        if not self.gradient_view or self._update is None or not self._fits(self._update):
+            return None
+        return gradient_picture(self.document.network, self._update)
+
+    def _delta_text(self, node) -> str:
+        """A node's label in the gradient view: its delta (the batch mean), "" for inputs."""
+        if node.layer == 0:
+            return ""
+        return significant(float(self._update.backprop.deltas[node.layer - 1][:, node.index].mean()), 2,
+                                  self.locale())
 
     def update_selection(self) -> None:
         node = self.selection.node

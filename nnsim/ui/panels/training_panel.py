@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSizePolicy,
+    QSlider,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.model.messages import translate_message
 from nnsim.training.controller import TrainingController
+from nnsim.training.pace import PACES
 from nnsim.ui.number_spin import NumberSpin, compact_number
 
 # the largest batch size and seed the boxes hold (a QSpinBox holds 32-bit whole numbers);
@@ -107,9 +109,11 @@ class _KeyGuard(QObject):
 class TrainingPanel(QWidget):
     """Train / Step / Reset and the training settings for ``controller``.
 
-    The shortcuts (Space, Right arrow, Ctrl+R) are QActions (``train_action``,
-    ``step_action``, ``reset_action``) active anywhere in the panel's window, except while a
-    text or number field, a list or a slider has the keyboard focus and wants the key.
+    The shortcuts (Space, Shift+Right for one example, Ctrl+Right for one batch, Right for
+    one epoch, Ctrl+R) are QActions (``train_action``, ``step_example_action``,
+    ``step_batch_action``, ``step_action``, ``reset_action``) active anywhere in the panel's
+    window, except while a text or number field, a list or a slider has the keyboard focus
+    and wants the key. The pace slider (``paceSlider``) sets how fast training runs.
     """
 
     def __init__(self, controller: TrainingController, parent: QWidget | None = None):
@@ -130,6 +134,7 @@ class TrainingPanel(QWidget):
         controller.error.connect(self._show_error)
         controller.settingsChanged.connect(self._load_settings)
         controller.pendingChanged.connect(self._show_pending)
+        controller.paceChanged.connect(self._show_pace)
         controller.document.dataChanged.connect(self._update_buttons)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self._update_buttons()
@@ -157,24 +162,61 @@ class TrainingPanel(QWidget):
         c = self.controller
         self.train_action = self._make_action("trainAction", self.tr("Train"), "Space", c.toggle)
         self.step_action = self._make_action("stepAction", self.tr("Step one epoch"), "Right", c.step)
+        self.step_example_action = self._make_action("stepExampleAction", self.tr("Step one example"),
+                                                     "Shift+Right", c.step_example)
+        self.step_batch_action = self._make_action("stepBatchAction", self.tr("Step one batch"),
+                                                   "Ctrl+Right", c.step_batch)
         self.reset_action = self._make_action("resetAction", self.tr("Reset weights"), "Ctrl+R", c.reset)
 
         self.trainButton = self._named(QPushButton(self.tr("Train")), "trainButton", self.tr("Train"),
                                        self.tr("Start training; press again to pause (Space)"))
-        self.stepButton = self._named(QPushButton(self.tr("Step")), "stepButton", self.tr("Step one epoch"),
-                                      self.tr("Train exactly one epoch while paused (Right arrow)"))
+        self.stepExampleButton = self._named(
+            QPushButton(self.tr("Example")), "stepExampleButton", self.tr("Step one example"),
+            self.tr("One small learning step from a single flower or point: the selected row if it is "
+                    "a training example, otherwise the next one (Shift+Right)"))
+        self.stepBatchButton = self._named(
+            QPushButton(self.tr("Batch")), "stepBatchButton", self.tr("Step one batch"),
+            self.tr("One learning step from the next batch of examples together (Ctrl+Right)"))
+        self.stepButton = self._named(QPushButton(self.tr("Epoch")), "stepButton", self.tr("Step one epoch"),
+                                      self.tr("Train until every training example has been used once "
+                                              "more: one epoch (Right arrow)"))
         self.resetButton = self._named(QPushButton(self.tr("Reset")), "resetButton", self.tr("Reset weights"),
                                        self.tr("New random weights and an empty history (Ctrl+R)"))
         self.trainButton.clicked.connect(self.train_action.trigger)
+        self.stepExampleButton.clicked.connect(self.step_example_action.trigger)
+        self.stepBatchButton.clicked.connect(self.step_batch_action.trigger)
         self.stepButton.clicked.connect(self.step_action.trigger)
         self.resetButton.clicked.connect(self.reset_action.trigger)
         buttons = QHBoxLayout()
-        for b in (self.trainButton, self.stepButton, self.resetButton):
-            buttons.addWidget(b)
+        buttons.addWidget(self.trainButton, 2)
+        buttons.addWidget(self.resetButton, 1)
+        steps = QHBoxLayout()
+        step_label = QLabel(self.tr("Step:"))
+        step_label.setToolTip(self.tr("Train a little while paused, and see what changed"))
+        steps.addWidget(step_label)
+        for b in (self.stepExampleButton, self.stepBatchButton, self.stepButton):
+            steps.addWidget(b, 1)
+
+        self.paceSlider = self._named(
+            QSlider(Qt.Horizontal), "paceSlider", self.tr("Pace"),
+            self.tr("How fast training runs: from slow motion, one weight update a second so the class "
+                    "can follow each one, to full speed; applies at once"))
+        self.paceSlider.setRange(0, len(PACES) - 1)
+        self.paceSlider.setPageStep(1)
+        self.paceSlider.setTickPosition(QSlider.TicksBelow)
+        self.paceSlider.setTickInterval(1)
+        self.paceLabel = self._named(QLabel(), "paceLabel", self.tr("Pace"), self.paceSlider.toolTip())
+        self.paceLabel.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.paceSlider.valueChanged.connect(lambda v: self.controller.set_pace(PACES[v]))
+        pace = QHBoxLayout()
+        pace_title = QLabel(self.tr("Pace"))
+        pace_title.setBuddy(self.paceSlider)
+        pace.addWidget(pace_title)
+        pace.addWidget(self.paceSlider, 1)
 
         self.epochLabel = self._named(QLabel(), "epochLabel", self.tr("Epoch"),
                                       self.tr("Epochs trained so far (one epoch = every training example once), "
-                                              "and how many per second"))
+                                              "how far the next one is, and how many epochs per second"))
         font = self.epochLabel.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -182,7 +224,8 @@ class TrainingPanel(QWidget):
         # A fixed width: a label that grows with its digits would re-lay out the window
         # (and the plots next to it) 30 times a second.
         self.epochLabel.setMinimumWidth(self.epochLabel.fontMetrics().horizontalAdvance(
-            self.tr("Epoch {0}").format("10,000,000") + self.tr("  ·  {0} epochs/s").format("10,000")))
+            self.tr("Epoch {0}").format("100,000") + self.tr(" · example {0} of {1}").format("1,000", "1,000")))
+        self.epochLabel.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.epochLabel.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.statusLabel = self._named(QLabel(), "trainingStatusLabel", self.tr("Training status"),
                                        self.tr("What happened last, and what waits for Reset"))
@@ -272,6 +315,9 @@ class TrainingPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addLayout(steps)
+        layout.addLayout(pace)
+        layout.addWidget(self.paceLabel)
         layout.addWidget(self.epochLabel)
         layout.addWidget(self.statusLabel)
         layout.addWidget(settings_box)
@@ -289,8 +335,39 @@ class TrainingPanel(QWidget):
         self.stopEpochsSpin.valueChanged.connect(lambda _: self._stop_changed())
         self.stopLossSpin.valueChanged.connect(lambda _: self._stop_changed())
         self._stop_changed()
+        self._show_pace(self.controller.pace)
 
     # ------------------------------------------------------------------ reactions
+    def pace_text(self, pace) -> str:
+        """A pace in words and numbers: "Normal · 5 epochs a second"."""
+        names = {
+            "slow_motion": self.tr("Slow motion"), "very_slow": self.tr("Very slow"), "slow": self.tr("Slow"),
+            "steady": self.tr("Steady"), "normal": self.tr("Normal"), "quick": self.tr("Quick"),
+            "fast": self.tr("Fast"), "full_speed": self.tr("Full speed"),
+        }
+        name = names.get(pace.key, pace.key)
+        locale = QLocale()
+        if pace.updates_per_second is not None:
+            n = pace.updates_per_second
+            rate = (self.tr("1 weight update a second") if n == 1 else
+                    self.tr("{0} weight updates a second").format(locale.toString(float(n), "g", 6)))
+        elif pace.epochs_per_second is not None:
+            n = pace.epochs_per_second
+            rate = (self.tr("1 epoch a second") if n == 1 else
+                    self.tr("{0} epochs a second").format(locale.toString(float(n), "g", 6)))
+        else:
+            rate = self.tr("as fast as this computer can")
+        return f"{name} · {rate}"
+
+    @Slot(object)
+    def _show_pace(self, pace) -> None:
+        blocked = self.paceSlider.blockSignals(True)
+        try:
+            self.paceSlider.setValue(PACES.index(pace) if pace in PACES else len(PACES) - 1)
+        finally:
+            self.paceSlider.blockSignals(blocked)
+        self.paceLabel.setText(self.pace_text(pace))
+
     def _apply(self, **changes) -> None:
         try:
             self.controller.update_settings(**changes)
@@ -379,8 +456,9 @@ class TrainingPanel(QWidget):
         self.train_action.setText(self.tr("Pause") if running else self.tr("Train"))
         self.trainButton.setEnabled(can)
         self.train_action.setEnabled(can)
-        self.stepButton.setEnabled(can and not running)
-        self.step_action.setEnabled(can and not running)
+        for widget in (self.stepButton, self.step_action, self.stepExampleButton, self.step_example_action,
+                       self.stepBatchButton, self.step_batch_action):
+            widget.setEnabled(can and not running)
         if not can:
             self._status(self.tr("This network has no data set to learn from: choose one to train."))
 
@@ -388,9 +466,16 @@ class TrainingPanel(QWidget):
     def _show_epoch(self, epoch: int, eps: float) -> None:
         locale = QLocale()
         text = self.tr("Epoch {0}").format(locale.toString(int(epoch)))
-        if math.isfinite(eps) and eps > 0 and self.controller.is_running:
-            text += self.tr("  ·  {0} epochs/s").format(locale.toString(round(eps)))
+        done, per_epoch = self.controller.examples_done, self.controller.examples_per_epoch
+        if 0 < done < per_epoch:  # mid-epoch: how far the next one is
+            text += self.tr(" · example {0} of {1}").format(locale.toString(int(done)), locale.toString(int(per_epoch)))
         self.epochLabel.setText(text)
+        # At full speed the pace label says how fast that is here (the other paces say their rate).
+        pace = self.controller.pace
+        if pace.full_speed and math.isfinite(eps) and eps > 0 and self.controller.is_running:
+            self.paceLabel.setText(self.tr("Full speed · {0} epochs a second").format(locale.toString(round(eps))))
+        elif self.paceLabel.text() != self.pace_text(pace):
+            self.paceLabel.setText(self.pace_text(pace))
 
     def _status(self, text: str, error: bool = False) -> None:
         self.statusLabel.setText(text)
