@@ -54,9 +54,13 @@ def pause(qtbot, controller):
         controller.pause()
 
 
-def epoch_text(epoch: int) -> str:
-    """What the epoch label says while paused (numbers in the interface's locale)."""
-    return f"Epoch {QLocale().toString(epoch)}"
+def epoch_text(epoch: int, examples_done: int = 0, per_epoch: int = 105) -> str:
+    """What the epoch label says while paused (numbers in the interface's locale): the
+    epochs done, and mid-epoch how far the next one is."""
+    text = f"Epoch {QLocale().toString(epoch)}"
+    if examples_done:
+        text += f" · example {examples_done} of {per_epoch}"
+    return text
 
 
 def loss(document, data):
@@ -78,7 +82,7 @@ def test_train_then_pause_increases_the_epoch_and_lowers_the_loss(qtbot, setup, 
     assert controller.epoch >= 100
     assert loss(document, iris) < before
     assert not np.array_equal(document.network.params, params)
-    assert panel.epochLabel.text() == epoch_text(controller.epoch)
+    assert panel.epochLabel.text() == epoch_text(controller.epoch, controller.examples_done)
     # the document holds exactly what the paused worker holds
     assert np.array_equal(document.network.params, controller.worker.session.network.params)
 

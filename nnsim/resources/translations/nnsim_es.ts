@@ -900,30 +900,51 @@ No se ha cambiado nada.</translation>
 <context>
     <name>LegendWidget</name>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="217"/>
+        <location filename="../../ui/graph/network_view.py" line="219"/>
         <source>Legend of the network graph</source>
         <extracomment>width levels an edge can take (edges are grouped by sign and level to paint fast) between two layers with more weights than this, only the strongest are drawn ... and a deep graph shares this many among its gaps (at least MIN_EDGES_PER_GAP each): a repaint&apos;s cost grows with the edges drawn, and thousands more only add to the tangle node outlines: a 1-pixel cosmetic pen takes Qt&apos;s fast path (wider ones are stroked) node labels (names, values) are shown while no layer has more nodes than this node colours come in this many shades per sign: updating a node is then one look-up in a table of brushes, and a node whose shade did not change is not touched at all at most this many edges are drawn between two layers</extracomment>
         <translation>Leyenda del grafo de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="240"/>
+        <location filename="../../ui/graph/network_view.py" line="251"/>
+        <source>gradient &gt; 0: weight lowered</source>
+        <extracomment>&quot;weights&quot; (the usual picture) or &quot;gradient&quot; (the gradient view)</extracomment>
+        <translation>gradiente &gt; 0: el peso baja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph/network_view.py" line="251"/>
+        <source>gradient &lt; 0: weight raised</source>
+        <translation>gradiente &lt; 0: el peso sube</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph/network_view.py" line="253"/>
         <source>positive weight</source>
         <translation>peso positivo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="240"/>
+        <location filename="../../ui/graph/network_view.py" line="253"/>
         <source>negative weight</source>
         <translation>peso negativo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="248"/>
+        <location filename="../../ui/graph/network_view.py" line="261"/>
         <source>thicker = larger |weight|</source>
         <translation>más grueso = |peso| mayor</translation>
     </message>
     <message>
         <location filename="../../ui/graph/network_view.py" line="261"/>
+        <source>thicker = larger |gradient|</source>
+        <translation>más grueso = mayor |gradiente|</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph/network_view.py" line="275"/>
         <source>node value</source>
         <translation>valor del nodo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph/network_view.py" line="275"/>
+        <source>node: delta δ</source>
+        <translation>nodo: delta δ</translation>
     </message>
 </context>
 <context>
@@ -952,297 +973,312 @@ No se ha cambiado nada.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Loss and accuracy</source>
         <translation>Pérdida y aciertos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Decision boundary</source>
         <translation>Frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Weights and bias</source>
         <extracomment>the version of the dock layout saved in the settings: raise it when the panels change, so a layout saved by an older nnsim (other docks, other tabs) is not restored Shown after a language is chosen. Deliberately in both languages and not through tr(): the person who just picked a language may not read the one the window is in now. a model file at least this big is read in the background (a 50 MB file takes seconds) a model file read in the background was opened (True) or refused (False) an example replaced the network and data (its name: &quot;one_neuron&quot;, &quot;iris&quot;) what this window&apos;s parts share; the window owns it from now on</extracomment>
         <translation>Pesos y sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>The neuron explained</source>
         <translation>La neurona, paso a paso</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>How training changed W and B</source>
+        <translation>Cómo cambió el entrenamiento W y B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;Save model…</source>
         <translation>&amp;Guardar modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Save model &amp;as…</source>
         <translation>Guardar modelo &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>+ Neuron</source>
         <translation>+ Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Add a neuron to the selected hidden layer</source>
         <translation>Añade una neurona a la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>− Neuron</source>
         <translation>− Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Remove the selected neuron</source>
         <translation>Elimina la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>+ Layer</source>
         <translation>+ Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Add a hidden layer after the selected layer</source>
         <translation>Añade una capa oculta después de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>− Layer</source>
         <translation>− Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Remove the selected hidden layer</source>
         <translation>Elimina la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Activation of the selected layer</source>
         <translation>Activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Activation function of the selected layer</source>
         <translation>Función de activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;Fit network to window</source>
         <translation>A&amp;justar la red a la ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Zoom &amp;in</source>
         <translation>A&amp;mpliar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Reducir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&amp;One neuron</source>
         <translation>&amp;Una neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Two inputs and one step neuron with threshold 0.5: the worked example</source>
         <translation>Dos entradas y una neurona escalón con umbral 0.5: el ejemplo explicado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&amp;Iris flowers</source>
         <translation>Flores &amp;Iris</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>The 4-8-8-3 network on the Iris flowers, as at start-up</source>
         <translation>La red 4-8-8-3 con las flores Iris, como al abrir el programa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="317"/>
+        <source>&amp;Gradient view</source>
+        <translation>Vista de &amp;gradientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="318"/>
+        <source>Colour the edges by the last update&apos;s gradient and the nodes by their delta, to see which weights the known answer pushes, and which way</source>
+        <translation>Colorea las conexiones según el gradiente de la última actualización y los nodos según su delta, para ver qué pesos empuja la respuesta conocida, y hacia dónde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>E&amp;xamples</source>
         <translation>E&amp;jemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Structure</source>
         <translation>Estructura</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Structure and undo</source>
         <translation>Estructura y deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source> Activation: </source>
         <translation> Activación: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Automatic (system language)</source>
         <translation>Automático (idioma del sistema)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Undo: %1</source>
         <translation>Deshacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Redo: %1</source>
         <translation>Rehacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>untitled</source>
         <translation>sin título</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>nnsim models (*.nnsim.json *.json);;All files (*)</source>
         <translation>Modelos de nnsim (*.nnsim.json *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Save model</source>
         <translation>Guardar modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Could not save the model</source>
         <translation>No se pudo guardar el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>The model could not be saved to %1:
 %2</source>
         <translation>No se pudo guardar el modelo en %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="535"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>A number in the file is too large (the largest is about 1.8e308).</source>
         <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1.8e308).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>Could not open the model</source>
         <translation>No se pudo abrir el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>%1 is not a model nnsim can open:
 %2</source>
         <translation>%1 no es un modelo que nnsim pueda abrir:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>Opened %1</source>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="661"/>
         <source>About nnsim</source>
         <translation>Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="662"/>
         <source>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;A neural-network simulator for the classroom.&lt;/p&gt;&lt;p&gt;Each neuron multiplies its inputs by their weights, adds its bias and activates when the result passes a threshold. Training changes the weights and biases so that the right outputs activate.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;Un simulador de redes neuronales para el aula.&lt;/p&gt;&lt;p&gt;Cada neurona multiplica sus entradas por sus pesos, suma su sesgo y se activa cuando el resultado supera un umbral. El entrenamiento cambia los pesos y los sesgos para que se activen las salidas correctas.&lt;/p&gt;</translation>
     </message>
@@ -1368,25 +1404,26 @@ No se ha cambiado nada.</translation>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="280"/>
+        <location filename="../../ui/graph/network_view.py" line="294"/>
         <source>Network graph</source>
         <extracomment>a node was clicked: (layer, index) an edge was clicked: (l, i, j) for weights[l][i, j]</extracomment>
         <translation>Grafo de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="282"/>
+        <location filename="../../ui/graph/network_view.py" line="296"/>
         <source>Layers of nodes joined by weighted edges. Click a node to edit its weights.</source>
         <translation>Capas de nodos unidas por conexiones con peso. Haz clic en un nodo para cambiar sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="508"/>
+        <location filename="../../ui/graph/network_view.py" line="572"/>
         <source>%1 (input)
 value x = %2</source>
+        <extracomment>edges and nodes show the last update&apos;s gradient instead of the weights and values</extracomment>
         <translation>%1 (entrada)
 valor x = %2</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="511"/>
+        <location filename="../../ui/graph/network_view.py" line="575"/>
         <source>%1 (%2)
 z = %3
 %4(z) = %5</source>
@@ -1395,37 +1432,37 @@ z = %3
 %4(z) = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="589"/>
+        <location filename="../../ui/graph/network_view.py" line="653"/>
         <source>Add a neuron to this layer</source>
         <translation>Añadir una neurona a esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="593"/>
+        <location filename="../../ui/graph/network_view.py" line="657"/>
         <source>Remove this neuron</source>
         <translation>Eliminar esta neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="598"/>
+        <location filename="../../ui/graph/network_view.py" line="662"/>
         <source>Add a hidden layer after this one</source>
         <translation>Añadir una capa oculta después de esta</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="603"/>
+        <location filename="../../ui/graph/network_view.py" line="667"/>
         <source>Remove this layer</source>
         <translation>Eliminar esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="608"/>
+        <location filename="../../ui/graph/network_view.py" line="672"/>
         <source>Activation</source>
         <translation>Activación</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="693"/>
+        <location filename="../../ui/graph/network_view.py" line="757"/>
         <source>Weight value</source>
         <translation>Valor del peso</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="694"/>
+        <location filename="../../ui/graph/network_view.py" line="758"/>
         <source>Type a new weight and press Enter (Escape cancels)</source>
         <translation>Escribe un peso nuevo y pulsa Enter (Esc cancela)</translation>
     </message>
@@ -1653,321 +1690,441 @@ z = %3
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="118"/>
+        <location filename="../../ui/panels/training_panel.py" line="122"/>
         <source>Training</source>
         <extracomment>the arrows step no finer than this near 0 (as the five-decimal box did)</extracomment>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="158"/>
-        <location filename="../../ui/panels/training_panel.py" line="162"/>
-        <location filename="../../ui/panels/training_panel.py" line="377"/>
-        <location filename="../../ui/panels/training_panel.py" line="378"/>
-        <location filename="../../ui/panels/training_panel.py" line="379"/>
+        <location filename="../../ui/panels/training_panel.py" line="163"/>
+        <location filename="../../ui/panels/training_panel.py" line="171"/>
+        <location filename="../../ui/panels/training_panel.py" line="454"/>
+        <location filename="../../ui/panels/training_panel.py" line="455"/>
+        <location filename="../../ui/panels/training_panel.py" line="456"/>
         <source>Train</source>
         <extracomment>the last divergence message box (None before one was shown)</extracomment>
         <translation>Entrenar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="159"/>
         <location filename="../../ui/panels/training_panel.py" line="164"/>
+        <location filename="../../ui/panels/training_panel.py" line="180"/>
         <source>Step one epoch</source>
         <translation>Avanzar una época</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="160"/>
-        <location filename="../../ui/panels/training_panel.py" line="166"/>
+        <location filename="../../ui/panels/training_panel.py" line="165"/>
+        <location filename="../../ui/panels/training_panel.py" line="174"/>
+        <source>Step one example</source>
+        <translation>Un paso con un ejemplo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="167"/>
+        <location filename="../../ui/panels/training_panel.py" line="178"/>
+        <source>Step one batch</source>
+        <translation>Un paso con un lote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="169"/>
+        <location filename="../../ui/panels/training_panel.py" line="183"/>
         <source>Reset weights</source>
         <translation>Reiniciar los pesos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="163"/>
+        <location filename="../../ui/panels/training_panel.py" line="172"/>
         <source>Start training; press again to pause (Space)</source>
         <translation>Empieza a entrenar; pulsa otra vez para pausar (Espacio)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="164"/>
-        <source>Step</source>
-        <translation>Paso</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/training_panel.py" line="165"/>
-        <source>Train exactly one epoch while paused (Right arrow)</source>
-        <translation>Entrena exactamente una época mientras está en pausa (flecha derecha)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/training_panel.py" line="166"/>
+        <location filename="../../ui/panels/training_panel.py" line="183"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="167"/>
+        <location filename="../../ui/panels/training_panel.py" line="184"/>
         <source>New random weights and an empty history (Ctrl+R)</source>
         <translation>Pesos aleatorios nuevos y un historial vacío (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="175"/>
+        <location filename="../../ui/panels/training_panel.py" line="180"/>
+        <location filename="../../ui/panels/training_panel.py" line="217"/>
         <source>Epoch</source>
         <translation>Época</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="176"/>
-        <source>Epochs trained so far (one epoch = every training example once), and how many per second</source>
-        <translation>Épocas entrenadas hasta ahora (una época = cada ejemplo de entrenamiento una vez), y cuántas por segundo</translation>
+        <location filename="../../ui/panels/training_panel.py" line="218"/>
+        <source>Epochs trained so far (one epoch = every training example once), and how far the next one is</source>
+        <translation>Épocas entrenadas hasta ahora (una época = cada ejemplo de entrenamiento una vez), y cuánto lleva la siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="185"/>
-        <location filename="../../ui/panels/training_panel.py" line="390"/>
+        <location filename="../../ui/panels/training_panel.py" line="227"/>
+        <location filename="../../ui/panels/training_panel.py" line="468"/>
         <source>Epoch {0}</source>
         <translation>Época {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="185"/>
-        <location filename="../../ui/panels/training_panel.py" line="392"/>
-        <source>  ·  {0} epochs/s</source>
-        <translation>  ·  {0} épocas/s</translation>
+        <location filename="../../ui/panels/training_panel.py" line="174"/>
+        <source>Example</source>
+        <translation>Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="187"/>
+        <location filename="../../ui/panels/training_panel.py" line="175"/>
+        <source>One small learning step from a single flower or point: the selected row if it is a training example, otherwise the next one (Shift+Right)</source>
+        <translation>Un pequeño paso de aprendizaje con una sola flor o punto: la fila seleccionada si es un ejemplo de entrenamiento; si no, el siguiente (Mayús+Derecha)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="178"/>
+        <source>Batch</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="179"/>
+        <source>One learning step from the next batch of examples together (Ctrl+Right)</source>
+        <translation>Un paso de aprendizaje con el siguiente lote de ejemplos a la vez (Ctrl+Derecha)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="181"/>
+        <source>Train until every training example has been used once more: one epoch (Right arrow)</source>
+        <translation>Entrena hasta usar una vez más todos los ejemplos de entrenamiento: una época (flecha derecha)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="194"/>
+        <source>Step:</source>
+        <translation>Paso:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="195"/>
+        <source>Train a little while paused, and see what changed</source>
+        <translation>Entrena un poco mientras está en pausa, y mira qué cambió</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="201"/>
+        <location filename="../../ui/panels/training_panel.py" line="208"/>
+        <location filename="../../ui/panels/training_panel.py" line="212"/>
+        <source>Pace</source>
+        <translation>Ritmo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="202"/>
+        <source>How fast training runs: from slow motion, one weight update a second so the class can follow each one, to full speed; applies at once</source>
+        <translation>A qué velocidad entrena: desde cámara lenta, un cambio de pesos por segundo para que la clase pueda seguir cada uno, hasta la máxima velocidad; se aplica al momento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="227"/>
+        <location filename="../../ui/panels/training_panel.py" line="471"/>
+        <source> · example {0} of {1}</source>
+        <translation> · ejemplo {0} de {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="230"/>
         <source>Training status</source>
         <translation>Estado del entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="188"/>
+        <location filename="../../ui/panels/training_panel.py" line="231"/>
         <source>What happened last, and what waits for Reset</source>
         <translation>Lo último que ha pasado y lo que espera a Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="192"/>
-        <location filename="../../ui/panels/training_panel.py" line="248"/>
+        <location filename="../../ui/panels/training_panel.py" line="235"/>
+        <location filename="../../ui/panels/training_panel.py" line="291"/>
         <source>Learning rate</source>
         <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="193"/>
+        <location filename="../../ui/panels/training_panel.py" line="236"/>
         <source>How big a step each weight takes against its gradient; applies at once</source>
         <translation>Cuánto avanza cada peso en contra de su gradiente; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="196"/>
+        <location filename="../../ui/panels/training_panel.py" line="239"/>
         <source>Very large: a learning rate above 10 usually makes training diverge.</source>
         <translation>Muy grande: con una tasa de aprendizaje mayor que 10 el entrenamiento suele divergir.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="201"/>
-        <location filename="../../ui/panels/training_panel.py" line="250"/>
+        <location filename="../../ui/panels/training_panel.py" line="244"/>
+        <location filename="../../ui/panels/training_panel.py" line="293"/>
         <source>Optimizer</source>
         <translation>Optimizador</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="202"/>
+        <location filename="../../ui/panels/training_panel.py" line="245"/>
         <source>How gradients become weight changes; applies at once</source>
         <translation>Cómo se convierten los gradientes en cambios de los pesos; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="203"/>
+        <location filename="../../ui/panels/training_panel.py" line="246"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="203"/>
+        <location filename="../../ui/panels/training_panel.py" line="246"/>
         <source>Momentum</source>
         <translation>Momentum</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="203"/>
+        <location filename="../../ui/panels/training_panel.py" line="246"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="205"/>
-        <location filename="../../ui/panels/training_panel.py" line="251"/>
+        <location filename="../../ui/panels/training_panel.py" line="248"/>
+        <location filename="../../ui/panels/training_panel.py" line="294"/>
         <source>Batch size</source>
         <translation>Tamaño del lote</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="206"/>
+        <location filename="../../ui/panels/training_panel.py" line="249"/>
         <source>Examples per weight update; applies at once</source>
         <translation>Ejemplos por cada actualización de los pesos; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="208"/>
-        <location filename="../../ui/panels/training_panel.py" line="252"/>
+        <location filename="../../ui/panels/training_panel.py" line="251"/>
+        <location filename="../../ui/panels/training_panel.py" line="295"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="209"/>
+        <location filename="../../ui/panels/training_panel.py" line="252"/>
         <source>How the error is measured; applies at once</source>
         <translation>Cómo se mide el error; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="210"/>
+        <location filename="../../ui/panels/training_panel.py" line="253"/>
         <source>Automatic</source>
         <translation>Automática</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="210"/>
+        <location filename="../../ui/panels/training_panel.py" line="253"/>
         <source>Cross-entropy</source>
         <translation>Entropía cruzada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="211"/>
+        <location filename="../../ui/panels/training_panel.py" line="254"/>
         <source>Squared error</source>
         <translation>Error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="214"/>
-        <location filename="../../ui/panels/training_panel.py" line="256"/>
+        <location filename="../../ui/panels/training_panel.py" line="257"/>
+        <location filename="../../ui/panels/training_panel.py" line="299"/>
         <source>Regularization</source>
         <translation>Regularización</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="215"/>
+        <location filename="../../ui/panels/training_panel.py" line="258"/>
         <source>A penalty that keeps weights small (L2) or sparse (L1); applies at once</source>
         <translation>Una penalización que mantiene los pesos pequeños (L2) o con muchos ceros (L1); se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="216"/>
+        <location filename="../../ui/panels/training_panel.py" line="259"/>
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="216"/>
+        <location filename="../../ui/panels/training_panel.py" line="259"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="216"/>
+        <location filename="../../ui/panels/training_panel.py" line="259"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="218"/>
+        <location filename="../../ui/panels/training_panel.py" line="261"/>
         <source>Regularization rate</source>
         <translation>Intensidad de la regularización</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="219"/>
+        <location filename="../../ui/panels/training_panel.py" line="262"/>
         <source>Strength of the regularization penalty (λ)</source>
         <translation>Fuerza de la penalización de regularización (λ)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="221"/>
-        <location filename="../../ui/panels/training_panel.py" line="257"/>
+        <location filename="../../ui/panels/training_panel.py" line="264"/>
+        <location filename="../../ui/panels/training_panel.py" line="300"/>
         <source>Test split</source>
         <translation>Parte de prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="222"/>
+        <location filename="../../ui/panels/training_panel.py" line="265"/>
         <source>Share of the examples kept aside to test the network; applies on Reset</source>
         <translation>Parte de los ejemplos que se reserva para probar la red; se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="226"/>
-        <location filename="../../ui/panels/training_panel.py" line="258"/>
+        <location filename="../../ui/panels/training_panel.py" line="269"/>
+        <location filename="../../ui/panels/training_panel.py" line="301"/>
         <source>Seed</source>
         <translation>Semilla</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="227"/>
+        <location filename="../../ui/panels/training_panel.py" line="270"/>
         <source>Random seed of the starting weights and the example order; applies on Reset (Reset alone takes the next seed)</source>
         <translation>Semilla aleatoria de los pesos iniciales y del orden de los ejemplos; se aplica al reiniciar (Reiniciar sin más toma la semilla siguiente)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="230"/>
+        <location filename="../../ui/panels/training_panel.py" line="273"/>
         <source>Stop condition</source>
         <translation>Condición de parada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="231"/>
+        <location filename="../../ui/panels/training_panel.py" line="274"/>
         <source>When training pauses by itself</source>
         <translation>Cuándo se pausa solo el entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="232"/>
+        <location filename="../../ui/panels/training_panel.py" line="275"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="232"/>
+        <location filename="../../ui/panels/training_panel.py" line="275"/>
         <source>After N epochs</source>
         <translation>Tras N épocas</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="233"/>
+        <location filename="../../ui/panels/training_panel.py" line="276"/>
         <source>When loss below</source>
         <translation>Si la pérdida baja de</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="235"/>
+        <location filename="../../ui/panels/training_panel.py" line="278"/>
         <source>Epochs to train</source>
         <translation>Épocas que entrenar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="236"/>
+        <location filename="../../ui/panels/training_panel.py" line="279"/>
         <source>Pause after this many more epochs</source>
         <translation>Pausa tras este número de épocas más</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="239"/>
+        <location filename="../../ui/panels/training_panel.py" line="282"/>
         <source>Target loss</source>
         <translation>Pérdida objetivo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="240"/>
+        <location filename="../../ui/panels/training_panel.py" line="283"/>
         <source>Pause when an epoch&apos;s loss falls below this value</source>
         <translation>Pausa cuando la pérdida de una época baja de este valor</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="263"/>
+        <location filename="../../ui/panels/training_panel.py" line="306"/>
         <source>Stop</source>
         <translation>Parada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="269"/>
+        <location filename="../../ui/panels/training_panel.py" line="312"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="298"/>
+        <location filename="../../ui/panels/training_panel.py" line="344"/>
+        <source>Slow motion</source>
+        <translation>Cámara lenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="344"/>
+        <source>Very slow</source>
+        <translation>Muy lento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="344"/>
+        <source>Slow</source>
+        <translation>Lento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="345"/>
+        <source>Steady</source>
+        <translation>Pausado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="345"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="345"/>
+        <source>Quick</source>
+        <translation>Rápido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="346"/>
+        <source>Fast</source>
+        <translation>Muy rápido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="346"/>
+        <source>Full speed</source>
+        <translation>Máxima velocidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="352"/>
+        <source>1 weight update a second</source>
+        <translation>1 cambio de pesos por segundo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="353"/>
+        <source>{0} weight updates a second</source>
+        <translation>{0} cambios de pesos por segundo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="356"/>
+        <source>1 epoch a second</source>
+        <translation>1 época por segundo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="357"/>
+        <source>{0} epochs a second</source>
+        <translation>{0} épocas por segundo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="359"/>
+        <source>as fast as this computer can</source>
+        <translation>tan rápido como pueda este ordenador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="375"/>
         <source>Not applied: {0}</source>
         <translation>No se ha aplicado: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="325"/>
+        <location filename="../../ui/panels/training_panel.py" line="402"/>
         <source>The batch size %1 is larger than nnsim can show (at most %2).</source>
         <translation>El tamaño del lote %1 es mayor de lo que nnsim puede mostrar (como mucho %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="326"/>
+        <location filename="../../ui/panels/training_panel.py" line="403"/>
         <source>The seed %1 is larger than nnsim can show (at most %2).</source>
         <translation>La semilla %1 es mayor de lo que nnsim puede mostrar (como mucho %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="331"/>
+        <location filename="../../ui/panels/training_panel.py" line="408"/>
         <source>The learning rate %1 is too close to 0 for nnsim to show.</source>
         <translation>La tasa de aprendizaje %1 está demasiado cerca de 0 para que nnsim la muestre.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="333"/>
+        <location filename="../../ui/panels/training_panel.py" line="410"/>
         <source>The regularization rate %1 is too close to 0 for nnsim to show.</source>
         <translation>La intensidad de la regularización %1 está demasiado cerca de 0 para que nnsim la muestre.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="377"/>
-        <location filename="../../ui/panels/training_panel.py" line="378"/>
-        <location filename="../../ui/panels/training_panel.py" line="379"/>
+        <location filename="../../ui/panels/training_panel.py" line="454"/>
+        <location filename="../../ui/panels/training_panel.py" line="455"/>
+        <location filename="../../ui/panels/training_panel.py" line="456"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="385"/>
+        <location filename="../../ui/panels/training_panel.py" line="463"/>
         <source>This network has no data set to learn from: choose one to train.</source>
         <translation>Esta red no tiene un conjunto de datos del que aprender: elige uno para entrenar.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="407"/>
+        <location filename="../../ui/panels/training_panel.py" line="476"/>
+        <source>Full speed · {0} epochs a second</source>
+        <translation>Máxima velocidad · {0} épocas por segundo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="492"/>
         <source>Training paused; the weights are the last ones that were still numbers.
 
 What to try: a smaller learning rate (e.g. {0:g} instead of {1:g}), the Adam optimizer, or Reset for new weights.</source>
@@ -1976,27 +2133,27 @@ What to try: a smaller learning rate (e.g. {0:g} instead of {1:g}), the Adam opt
 Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}), el optimizador Adam o Reiniciar para tener pesos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="410"/>
+        <location filename="../../ui/panels/training_panel.py" line="495"/>
         <source>Training diverged: the learning rate is too large for this network.</source>
         <translation>El entrenamiento divergió: la tasa de aprendizaje es demasiado grande para esta red.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="411"/>
+        <location filename="../../ui/panels/training_panel.py" line="496"/>
         <source>Training diverged</source>
         <translation>El entrenamiento divergió</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="428"/>
+        <location filename="../../ui/panels/training_panel.py" line="513"/>
         <source>Paused: the loss fell below {0:g}.</source>
         <translation>En pausa: la pérdida bajó de {0:g}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="430"/>
+        <location filename="../../ui/panels/training_panel.py" line="515"/>
         <source>Paused after {0} epochs.</source>
         <translation>En pausa tras {0} épocas.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="434"/>
+        <location filename="../../ui/panels/training_panel.py" line="519"/>
         <source>Training paused: {0}</source>
         <translation>Entrenamiento en pausa: {0}</translation>
     </message>
@@ -2041,6 +2198,171 @@ Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}
         <location filename="../../training/settings_model.py" line="73"/>
         <source>Press Reset to apply: {0}.</source>
         <translation>Pulsa Reiniciar para aplicar: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatePanel</name>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="50"/>
+        <source>How training changed W and B</source>
+        <extracomment>a hidden node&apos;s delta lists the terms of its sum up to this many, then &quot;+ …&quot; weights are shown with this many decimals: one update moves them by about 0.001</extracomment>
+        <translation>Cómo cambió el entrenamiento W y B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="66"/>
+        <source>How each incoming weight and the bias changed</source>
+        <extracomment>the update shown (None: none yet) for tests and screen readers: the selected node&apos;s delta in the update shown</extracomment>
+        <translation>Cómo cambió cada peso de entrada y el sesgo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="102"/>
+        <source>Nothing trained yet. Press &lt;b&gt;Example&lt;/b&gt; (Shift+Right) to take one learning step from one example, and see here how it changed the selected neuron&apos;s weights and bias.</source>
+        <translation>Aún no se ha entrenado nada. Pulsa &lt;b&gt;Ejemplo&lt;/b&gt; (Mayús+Derecha) para dar un paso de aprendizaje con un ejemplo, y mira aquí cómo cambió los pesos y el sesgo de la neurona seleccionada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="108"/>
+        <source>Click a neuron of a hidden or the output layer to see how this update changed its weights and bias (inputs have none).</source>
+        <translation>Haz clic en una neurona de una capa oculta o de la capa de salida para ver cómo este cambio modificó sus pesos y su sesgo (las entradas no tienen).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="112"/>
+        <source>How this update changed the weights and the bias of &lt;b&gt;%1&lt;/b&gt;:</source>
+        <translation>Cómo cambió este paso los pesos y el sesgo de &lt;b&gt;%1&lt;/b&gt;:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="133"/>
+        <source>table row %1</source>
+        <translation>fila %1 de la tabla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="135"/>
+        <source>, example %1 of %2 of this epoch</source>
+        <translation>, ejemplo %1 de %2 de esta época</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="139"/>
+        <source>, the selected example (outside the epoch&apos;s order)</source>
+        <translation>, el ejemplo seleccionado (fuera del orden de la época)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="143"/>
+        <source>&lt;b&gt;One example&lt;/b&gt; (%1).</source>
+        <translation>&lt;b&gt;Un ejemplo&lt;/b&gt; (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="144"/>
+        <source>known answer y = %1%2 · output a = %3&lt;br&gt;error a − y = %4 · loss = %5</source>
+        <translation>respuesta conocida y = %1%2 · salida a = %3&lt;br&gt;error a − y = %4 · pérdida = %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="150"/>
+        <source>&lt;b&gt;A batch of %1 examples&lt;/b&gt; (table rows %2).</source>
+        <translation>&lt;b&gt;Un lote de %1 ejemplos&lt;/b&gt; (filas %2 de la tabla).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="152"/>
+        <source>mean loss of the batch = %1; each gradient is the mean of x·δ over its examples</source>
+        <translation>pérdida media del lote = %1; cada gradiente es la media de x·δ sobre sus ejemplos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="172"/>
+        <source>δ = ∂L/∂z, how much the loss changes when this neuron&apos;s z grows</source>
+        <translation>δ = ∂L/∂z, cuánto cambia la pérdida cuando crece la z de esta neurona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="174"/>
+        <source>mean δ over the batch = &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>δ media del lote = &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="180"/>
+        <source>at the output, with cross-entropy the activation&apos;s slope cancels: δ = a − y = %1 − %2 = &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>en la salida, con entropía cruzada la pendiente de la activación se cancela: δ = a − y = %1 − %2 = &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="185"/>
+        <source>at the output (squared error through the softmax): δ = &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>en la salida (error cuadrático a través de la softmax): δ = &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="188"/>
+        <source>at the output, with squared error: δ = (a − y) · f′(z) = %1 · %2 = &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>en la salida, con error cuadrático: δ = (a − y) · f′(z) = %1 · %2 = &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="200"/>
+        <source>in a hidden layer, the next layer&apos;s deltas come back through the weights that leave this neuron: Σ w·δ = %1 = %2; times the slope f′(z) = %3: δ = &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>en una capa oculta, las deltas de la capa siguiente vuelven por los pesos que salen de esta neurona: Σ w·δ = %1 = %2; por la pendiente f′(z) = %3: δ = &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="216"/>
+        <source>from</source>
+        <translation>desde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="218"/>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="219"/>
+        <source>∂L/∂w = x·δ</source>
+        <translation>∂L/∂w = x·δ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="219"/>
+        <source>∂L/∂w (mean x·δ)</source>
+        <translation>∂L/∂w (media de x·δ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="219"/>
+        <source>−η·∂L/∂w</source>
+        <translation>−η·∂L/∂w</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="221"/>
+        <source>change made</source>
+        <translation>cambio hecho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="222"/>
+        <source>before → after</source>
+        <translation>antes → después</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="230"/>
+        <source>bias b</source>
+        <translation>sesgo b</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="250"/>
+        <source>Plain gradient descent (SGD, no penalty): every weight moved by exactly −η·∂L/∂w, with η = %1. A negative gradient means the loss falls if the weight grows, so the weight grows.</source>
+        <translation>Descenso de gradiente simple (SGD, sin penalización): cada peso se movió exactamente −η·∂L/∂w, con η = %1. Un gradiente negativo significa que la pérdida baja si el peso crece, así que el peso crece.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="255"/>
+        <source>momentum adds part of the previous steps</source>
+        <translation>el momento suma parte de los pasos anteriores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="257"/>
+        <source>Adam scales each step by the gradient&apos;s recent size</source>
+        <translation>Adam ajusta cada paso al tamaño reciente del gradiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="259"/>
+        <source>the L2 penalty also pulls every weight towards 0</source>
+        <translation>la penalización L2 además acerca cada peso a 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="261"/>
+        <source>the L1 penalty also pushes every weight towards 0 by a fixed amount</source>
+        <translation>la penalización L1 además empuja cada peso hacia 0 una cantidad fija</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/update_panel.py" line="262"/>
+        <source>The change made is not −η·∂L/∂w (η = %1): %2. The column &quot;change made&quot; shows what really happened.</source>
+        <translation>El cambio hecho no es −η·∂L/∂w (η = %1): %2. La columna «cambio hecho» muestra lo que pasó de verdad.</translation>
     </message>
 </context>
 </TS>

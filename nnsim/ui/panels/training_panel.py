@@ -216,7 +216,7 @@ class TrainingPanel(QWidget):
 
         self.epochLabel = self._named(QLabel(), "epochLabel", self.tr("Epoch"),
                                       self.tr("Epochs trained so far (one epoch = every training example once), "
-                                              "how far the next one is, and how many epochs per second"))
+                                              "and how far the next one is"))
         font = self.epochLabel.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
