@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -69,15 +70,27 @@ class UpdatePanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)  # "−0.1747 → −0.1634" on one line; the table scrolls instead
+        # at least a few rows even in a short dock: the words around it scroll away instead
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5)
         self.note_label = _rich_label("updateNoteLabel")
 
+        body = QWidget()
+        body.setObjectName("updateBody")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.title, self.example_label, self.delta_label):
+            column.addWidget(widget)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.note_label)
+        scroll = QScrollArea()
+        scroll.setObjectName("updateScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.title)
-        layout.addWidget(self.example_label)
-        layout.addWidget(self.delta_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.note_label)
+        layout.addWidget(scroll)
 
         controller.updateShown.connect(self.show_update)
         selection.changed.connect(self.refresh)
