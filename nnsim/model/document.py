@@ -38,6 +38,7 @@ class NetworkDocument(QObject):
         self._data = data
         self._sample_index = 0 if data is not None else -1
         self._sample = self._row_input(0) if data is not None else np.zeros(network.layer_sizes[0])
+        self._raw = None  # a typed sample in the data's own units (None: a row, or no data)
         self._trace = None
         self._names: tuple[list[str], list[str]] | None = None
         self._live = False
@@ -62,6 +63,17 @@ class NetworkDocument(QObject):
     def sample(self) -> np.ndarray:
         """The input (as the network sees it) whose values the graph and panels show."""
         return self._sample.copy()
+
+    @property
+    def sample_raw(self) -> np.ndarray | None:
+        """The sample in the data's own units (cm for Iris): the row's values, or the values
+        typed in those units. None without a data set, or for a sample typed as the network
+        sees it (``set_sample``)."""
+        if self._data is None or self._data.n_inputs != self._sample.size:
+            return None
+        if self._sample_index >= 0:
+            return np.array(self._data.dataset.X[self._sample_index], dtype=float)
+        return None if self._raw is None else self._raw.copy()
 
     def input_names(self) -> list[str]:
         """A name per input node: the data set's features, or names given with the network."""
@@ -108,6 +120,7 @@ class NetworkDocument(QObject):
         """A structural change (or a loaded file): views rebuild from the new network."""
         if network.layer_sizes[0] != self._sample.size:
             self._sample = np.zeros(network.layer_sizes[0])
+            self._raw = None
         self._network = network
         self._trace = None
         self.structureChanged.emit()
@@ -148,6 +161,30 @@ class NetworkDocument(QObject):
         if not np.all(np.isfinite(x)):
             raise ValueError("a sample's values must be finite numbers (no NaN or infinity)")
         self._sample_index = -1
+        self._raw = None
+        self._show_sample(x)
+
+    def set_sample_raw(self, raw) -> None:
+        """Show an input typed in the data's own units (a flower in cm); standardizing it for
+        the network is internal. Values the network cannot take (a wrong count, NaN, or so far
+        from the data that the standardized value is infinite) raise ``ValueError``: nothing
+        changes."""
+        if self._data is None:
+            raise ValueError("no data set is loaded: type the values the network sees")
+        try:
+            raw = np.array(raw, dtype=float).ravel()
+        except OverflowError:
+            raise ValueError("a sample's values must be finite numbers (no NaN or infinity)") from None
+        if raw.size != self._network.layer_sizes[0] or raw.size != self._data.n_inputs:
+            raise ValueError(f"a sample has {self._network.layer_sizes[0]} values, got {raw.size}")
+        if not np.all(np.isfinite(raw)):
+            raise ValueError("a sample's values must be finite numbers (no NaN or infinity)")
+        with np.errstate(all="ignore"):
+            x = np.asarray(self._data.transform(raw[None, :]), dtype=float)[0]
+        if not np.all(np.isfinite(x)):
+            raise ValueError("these values are too far from the data set's to be standardized")
+        self._sample_index = -1
+        self._raw = raw
         self._show_sample(x)
 
     def set_sample_index(self, row: int) -> None:
@@ -155,6 +192,7 @@ class NetworkDocument(QObject):
         if self._data is None:
             raise ValueError("no data set is loaded")
         self._sample_index = int(row)
+        self._raw = None
         self._show_sample(self._row_input(row))
 
     def set_data(self, data, network: Network, user: bool = True, sample=None, names=None) -> None:
@@ -166,6 +204,7 @@ class NetworkDocument(QObject):
         """
         self._data = data
         self._network = network
+        self._raw = None
         self._names = (list(names[0]), list(names[1])) if names is not None else None
         if data is not None and sample is None:
             self._sample_index = 0

@@ -41,3 +41,31 @@ def in_brackets(value: float, digits: int = 2, locale: QLocale | None = None) ->
     """A negative number in brackets, as a term of a sum: "(−0.30)"."""
     text = fixed(value, digits, locale)
     return f"({text})" if text.startswith(MINUS) else text
+
+
+def decimal_comma(language: str) -> bool:
+    """Does ``language`` ("en", "es") write 0,5 rather than 0.5?"""
+    return QLocale(language).decimalPoint() == ","
+
+
+def typed_numbers(text: str, comma_decimals: bool) -> list[float]:
+    """The numbers in ``text``, typed by a person: separated by spaces or semicolons (and by
+    commas too where the point is the decimal mark). With ``comma_decimals`` (Spanish)
+    "5,0 3,4" is two numbers and a point is read as a decimal mark as well ("5.0"), never as
+    a thousands separator; a number with both marks ("1.234,5") is refused. Raises
+    ``ValueError`` naming the part that is not a number."""
+    separators = text.replace(";", " ").replace("\t", " ")
+    if not comma_decimals:
+        separators = separators.replace(",", " ")
+    values = []
+    for part in separators.split():
+        token = part.replace(MINUS, "-")
+        if comma_decimals:
+            if "," in token and "." in token:
+                raise ValueError(part)
+            token = token.replace(",", ".")
+        try:
+            values.append(float(token))
+        except ValueError:
+            raise ValueError(part) from None
+    return values

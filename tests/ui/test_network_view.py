@@ -93,7 +93,10 @@ def test_nodes_show_their_activation(window):
     z, a = float(trace.zs[0][0][0]), float(trace.activations[1][0][0])
     assert view.node_tooltip(1, 0) == f"h1.1 (Hidden 1)\nz = {z:.4f}\ntanh(z) = {a:.4f}"
     x = float(trace.activations[0][0][2])
-    assert view.node_tooltip(0, 2) == f"petal length (cm) (input)\nvalue x = {x:.4f}"
+    assert view.node_tooltip(0, 2) == (
+        f"petal length (cm) (input)\n1.4 in the data's units → x = {x:.4f} as the network sees it (standardized)")
+    window.document.set_sample([0.25, 0.5, 0.75, 1.0])  # typed as the network sees it
+    assert view.node_tooltip(0, 2) == "petal length (cm) (input)\nvalue x = 0.7500"
 
 
 def test_parameter_change_recolours_without_rebuilding(window, find_slider):

@@ -80,8 +80,8 @@ def test_many_inputs_list_the_largest_terms(window):
 
 def test_choose_sample_row(window, qtbot):
     spin = window.neuron_panel.sample_spin
-    assert spin.maximum() == 149
-    spin.setValue(120)
+    assert (spin.minimum(), spin.maximum()) == (1, 150)  # rows count from 1, as in the table
+    spin.setValue(121)
     assert window.document.sample_index == 120
     ds = window.document.data.dataset
     assert ds.class_names[ds.y[120]] == "virginica"
@@ -93,9 +93,11 @@ def test_choose_sample_row(window, qtbot):
 def test_type_sample_values(window, qtbot):
     edit = window.neuron_panel.sample_edit
     edit.clear()
-    qtbot.keyClicks(edit, "1 -0.5 0.25 2")
+    qtbot.keyClicks(edit, "6.1 2.5 4.75 1.5")  # a flower in cm
     qtbot.keyClick(edit, Qt.Key_Return)
-    np.testing.assert_array_equal(window.document.sample, [1, -0.5, 0.25, 2])
+    data = window.document.data
+    np.testing.assert_array_equal(window.document.sample, data.transform([[6.1, 2.5, 4.75, 1.5]])[0])
+    np.testing.assert_array_equal(window.document.sample_raw, [6.1, 2.5, 4.75, 1.5])
     assert window.document.sample_index == -1
     z, _ = engine_numbers(window, 1, 0)
     assert window.neuron_panel.z_value == z
@@ -107,6 +109,10 @@ def test_bad_typed_sample_is_refused(window, qtbot):
     edit.setText("1 2 three")
     qtbot.keyClick(edit, Qt.Key_Return)
     np.testing.assert_array_equal(window.document.sample, before)
+    assert edit.toolTip() == "'three' is not a number (use a point for decimals: 5.1). Type 4 numbers, separated by spaces."
+    edit.setText("1 2 3")
+    qtbot.keyClick(edit, Qt.Key_Return)
+    np.testing.assert_array_equal(window.document.sample, before)
     assert edit.toolTip() == "Type 4 numbers, separated by spaces."
 
 
@@ -115,7 +121,35 @@ def test_input_node(window):
     panel = window.neuron_panel
     assert panel.title.text() == "<b>petal length (cm)</b> is an input: it passes the sample's value on."
     assert panel.y_value == window.document.sample[2]
-    assert panel.formula_label.text() == f"x = <b>{num(float(window.document.sample[2]))}</b>"
+    assert panel.formula_label.text().startswith(f"1.4 cm → x = <b>{num(float(window.document.sample[2]))}</b>")
+    window.document.set_sample([0.5, 0.5, 0.5, 0.5])  # as the network sees it: no units to show
+    assert panel.formula_label.text() == "x = <b>0.50</b>"
+
+
+def test_a_flower_in_cm_gives_the_same_outputs_as_its_table_row(window, qtbot):
+    # Row 8 of the table (index 7) is 5.0 3.4 1.5 0.2, a setosa.
+    doc = window.document
+    np.testing.assert_array_equal(doc.data.dataset.X[7], [5.0, 3.4, 1.5, 0.2])
+    doc.set_sample_index(7)
+    from_row = doc.trace().output.copy()
+    edit = window.neuron_panel.sample_edit
+    assert edit.text() == "5  3.4  1.5  0.2"
+    doc.set_sample([0.0, 0.0, 0.0, 0.0])
+    edit.setText("5.0 3.4 1.5 0.2")
+    qtbot.keyClick(edit, Qt.Key_Return)
+    np.testing.assert_array_equal(doc.trace().output, from_row)
+    assert window.network_view.node_item(0, 0).value_text.text() == "5.00"  # the graph shows cm too
+    tip = window.network_view.node_tooltip(0, 0)
+    assert tip.startswith("sepal length (cm) (input)\n5 in the data's units → x = ")
+
+
+def test_far_values_are_refused_and_change_nothing(window, qtbot):
+    before = window.document.sample
+    edit = window.neuron_panel.sample_edit
+    edit.setText("1e308 -1e308 1e308 1e308")
+    qtbot.keyClick(edit, Qt.Key_Return)
+    np.testing.assert_array_equal(window.document.sample, before)
+    assert window.neuron_panel.sample_message.isVisibleTo(window.neuron_panel)
 
 
 def test_step_neuron_verdict_and_surrogate_note(window):

@@ -222,3 +222,24 @@ def test_the_update_panel_and_the_pace_in_spanish(qtbot, spanish_window):
     assert update_panel.title.text().startswith("Cómo cambió")
     assert "Descenso de gradiente simple" in update_panel.note_label.text()
     assert panel.epochLabel.text() == "Época 0 · ejemplo 1 de 105"
+
+
+def test_in_spanish_a_flower_is_typed_with_decimal_commas(qtbot, spanish_window):
+    win = spanish_window
+    doc, edit = win.document, win.neuron_panel.sample_edit
+    doc.set_sample_index(7)  # row 8: 5.0 3.4 1.5 0.2
+    from_row = doc.trace().output.copy()
+    assert edit.text() == "5  3,4  1,5  0,2"
+    doc.set_sample([0.0, 0.0, 0.0, 0.0])
+    edit.setText("5,0 3,4 1,5 0,2")  # four numbers, not eight
+    qtbot.keyClick(edit, Qt.Key_Return)
+    np.testing.assert_array_equal(doc.sample_raw, [5.0, 3.4, 1.5, 0.2])
+    np.testing.assert_array_equal(doc.trace().output, from_row)
+    edit.setText("5,0 3.4 1,5 0,2")  # a point is a decimal mark too, never a thousands separator
+    qtbot.keyClick(edit, Qt.Key_Return)
+    np.testing.assert_array_equal(doc.sample_raw, [5.0, 3.4, 1.5, 0.2])
+    edit.setText("1.234,5 3,4 1,5 0,2")
+    qtbot.keyClick(edit, Qt.Key_Return)
+    assert edit.toolTip() == ("«1.234,5» no es un número (usa la coma para los decimales: 5,1). "
+                              "Escribe 4 números separados por espacios.")
+    np.testing.assert_array_equal(doc.sample_raw, [5.0, 3.4, 1.5, 0.2])

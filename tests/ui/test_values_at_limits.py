@@ -341,9 +341,10 @@ def test_a_typed_sample_that_is_not_finite_is_refused(window, qtbot, typed):
         "Every input must be a finite number (not nan or inf, at most about 1.8e308). "
         "Type 4 numbers, separated by spaces.")
     assert edit.styleSheet() == "QLineEdit { border: 2px solid #D55E00; }"
-    edit.setText("1 2 3 4")
+    edit.setText("1 2 3 4")  # in cm, as the table
     qtbot.keyClick(edit, Qt.Key_Return)
-    assert window.document.sample.tolist() == [1.0, 2.0, 3.0, 4.0]
+    assert window.document.sample_raw.tolist() == [1.0, 2.0, 3.0, 4.0]
+    assert window.document.sample.tolist() == window.document.data.transform([[1.0, 2.0, 3.0, 4.0]])[0].tolist()
     assert not panel.sample_message.isVisibleTo(panel)
     assert edit.styleSheet() == ""
 
@@ -362,10 +363,16 @@ def test_a_typed_sample_of_the_wrong_count_says_so_visibly(window, qtbot):
 def test_a_huge_finite_typed_sample_is_shown_as_it_is(window, qtbot):
     panel = window.neuron_panel
     edit = panel.sample_edit
-    edit.setText("1e308 -1e308 5e-324 0")
+    before = window.document.sample
+    edit.setText("1e308 -1e308 5e-324 0")  # in cm: beyond what standardizing can hold
     qtbot.keyClick(edit, Qt.Key_Return)
-    assert window.document.sample.tolist() == [1e308, -1e308, 5e-324, 0.0]
-    assert edit.text() == "1e+308  -1e+308  4.94e-324  0"
+    np.testing.assert_array_equal(window.document.sample, before)
+    assert panel.sample_message.text() == ("These values are too far from the data set's for the network to take. "
+                                           "Type 4 numbers, separated by spaces.")
+    raw = [1e308, -1e308, 5e-324, 0.0]
+    window.document.set_sample(raw)  # as the network sees them
+    assert window.document.sample.tolist() == raw
+    assert edit.text() == "1e+308  -1e+308  4.94066e-324  0"
     window.selection.select_node(0, 0)
     assert panel.formula_label.text() == "x = <b>1e+308</b>"
     window.selection.select_node(1, 0)

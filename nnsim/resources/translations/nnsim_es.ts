@@ -1415,15 +1415,22 @@ No se ha cambiado nada.</translation>
         <translation>Capas de nodos unidas por conexiones con peso. Haz clic en un nodo para cambiar sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="572"/>
+        <location filename="../../ui/graph/network_view.py" line="580"/>
+        <source>%1 (input)
+%2 in the data&apos;s units → x = %3 as the network sees it (standardized)</source>
+        <extracomment>edges and nodes show the last update&apos;s gradient instead of the weights and values</extracomment>
+        <translation>%1 (entrada)
+%2 en las unidades de los datos → x = %3 tal como la ve la red (estandarizada)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/graph/network_view.py" line="582"/>
         <source>%1 (input)
 value x = %2</source>
-        <extracomment>edges and nodes show the last update&apos;s gradient instead of the weights and values</extracomment>
         <translation>%1 (entrada)
 valor x = %2</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="575"/>
+        <location filename="../../ui/graph/network_view.py" line="585"/>
         <source>%1 (%2)
 z = %3
 %4(z) = %5</source>
@@ -1432,37 +1439,37 @@ z = %3
 %4(z) = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="653"/>
+        <location filename="../../ui/graph/network_view.py" line="663"/>
         <source>Add a neuron to this layer</source>
         <translation>Añadir una neurona a esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="657"/>
+        <location filename="../../ui/graph/network_view.py" line="667"/>
         <source>Remove this neuron</source>
         <translation>Eliminar esta neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="662"/>
+        <location filename="../../ui/graph/network_view.py" line="672"/>
         <source>Add a hidden layer after this one</source>
         <translation>Añadir una capa oculta después de esta</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="667"/>
+        <location filename="../../ui/graph/network_view.py" line="677"/>
         <source>Remove this layer</source>
         <translation>Eliminar esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="672"/>
+        <location filename="../../ui/graph/network_view.py" line="682"/>
         <source>Activation</source>
         <translation>Activación</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="757"/>
+        <location filename="../../ui/graph/network_view.py" line="767"/>
         <source>Weight value</source>
         <translation>Valor del peso</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="758"/>
+        <location filename="../../ui/graph/network_view.py" line="768"/>
         <source>Type a new weight and press Enter (Escape cancels)</source>
         <translation>Escribe un peso nuevo y pulsa Enter (Esc cancela)</translation>
     </message>
@@ -1470,150 +1477,175 @@ z = %3
 <context>
     <name>NeuronPanel</name>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="69"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="73"/>
         <source>What the selected neuron computes</source>
         <extracomment>the formula lists every term up to this many inputs, then the largest ones</extracomment>
         <translation>Lo que calcula la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="77"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="81"/>
         <source>Sample row of the data set</source>
         <extracomment>the numbers shown, for tests and screen readers: z and y = f(z) (None for inputs)</extracomment>
         <translation>Fila de la muestra en el conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="78"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="82"/>
         <source>Which example of the data set the graph and the formula show</source>
         <translation>Qué ejemplo del conjunto de datos muestran el grafo y la fórmula</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="84"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="88"/>
         <source>Input values of the sample</source>
         <translation>Valores de entrada de la muestra</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="86"/>
-        <source>Type the input values, separated by spaces or semicolons, and press Enter. They are the values the network sees (standardized for a data set).</source>
-        <translation>Escribe los valores de entrada, separados por espacios o punto y coma, y pulsa Enter. Son los valores que ve la red (estandarizados si hay un conjunto de datos).</translation>
+        <location filename="../../ui/panels/neuron_panel.py" line="90"/>
+        <source>Type one value per input, separated by spaces or semicolons, and press Enter: in the data&apos;s own units (a flower in cm), as in the table.</source>
+        <translation>Escribe un valor por entrada, separados por espacios o punto y coma, y pulsa Intro: en las unidades de los datos (una flor en cm), como en la tabla.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="102"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="106"/>
         <source>Sample &amp;row:</source>
         <translation>&amp;Fila de la muestra:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="105"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="109"/>
         <source>&amp;Inputs x:</source>
         <translation>&amp;Entradas x:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="114"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="118"/>
         <source>The weighted sum of the inputs plus the bias</source>
         <translation>La suma de las entradas por sus pesos, más el sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="115"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="119"/>
         <source>The result z of the weighted sum</source>
         <translation>El resultado z de la suma ponderada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="116"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="120"/>
         <source>The activation function applied to z</source>
         <translation>La función de activación aplicada a z</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="117"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="121"/>
         <source>Whether the neuron activates</source>
         <translation>Si la neurona se activa o no</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="123"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="127"/>
         <source>Step threshold</source>
         <translation>Umbral del escalón</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="124"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="128"/>
         <source>A step neuron switches on when z is above this threshold (0.5 in the worked example)</source>
         <translation>Una neurona escalón se activa cuando z supera este umbral (0.5 en el ejemplo explicado)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="133"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="137"/>
         <source>Step &amp;threshold:</source>
         <translation>&amp;Umbral del escalón:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="189"/>
-        <location filename="../../ui/panels/neuron_panel.py" line="192"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="195"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="198"/>
         <source>(values typed in)</source>
         <translation>(valores escritos a mano)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="199"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="205"/>
         <source>of %1 · answer: %2</source>
         <translation>de %1 · respuesta: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="210"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="221"/>
         <source>Type %1 numbers, separated by spaces.</source>
         <translation>Escribe %1 números separados por espacios.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="220"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="226"/>
+        <source>use a comma for decimals: 5,1</source>
+        <translation>usa la coma para los decimales: 5,1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/neuron_panel.py" line="226"/>
+        <source>use a point for decimals: 5.1</source>
+        <translation>usa el punto para los decimales: 5.1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/neuron_panel.py" line="227"/>
+        <source>&apos;%1&apos; is not a number (%2).</source>
+        <translation>«%1» no es un número (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/neuron_panel.py" line="234"/>
         <source>Every input must be a finite number (not nan or inf, at most about 1.8e308).</source>
         <translation>Cada entrada debe ser un número finito (ni nan ni inf, como mucho unos 1.8e308).</translation>
     </message>
     <message>
         <location filename="../../ui/panels/neuron_panel.py" line="243"/>
+        <source>These values are too far from the data set&apos;s for the network to take.</source>
+        <translation>Estos valores están demasiado lejos de los del conjunto de datos para que la red los pueda tomar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/neuron_panel.py" line="265"/>
         <source>Click a neuron in the graph to see what it computes.</source>
         <translation>Haz clic en una neurona del grafo para ver lo que calcula.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="250"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="272"/>
         <source>&lt;b&gt;%1&lt;/b&gt; is an input: it passes the sample&apos;s value on.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; es una entrada: pasa el valor de la muestra a la capa siguiente.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="263"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="281"/>
+        <source>standardized for the network: (value − mean) / spread of the training examples</source>
+        <translation>estandarizado para la red: (valor − media) / dispersión de los ejemplos de entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/neuron_panel.py" line="294"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) multiplies each input x by its weight w, adds the bias b, then applies its activation:</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2) multiplica cada entrada x por su peso w, suma el sesgo b y aplica su función de activación:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="277"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="308"/>
         <source>z is not a number (nan) → &lt;b&gt;stays off&lt;/b&gt;: it passes 0 on</source>
         <translation>z no es un número (nan) → &lt;b&gt;no se activa&lt;/b&gt;: pasa un 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="280"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="311"/>
         <source>z = %1 &gt; %2 → &lt;b&gt;activates&lt;/b&gt;: it passes 1 on to the next layer</source>
         <translation>z = %1 &gt; %2 → &lt;b&gt;se activa&lt;/b&gt;: pasa un 1 a la capa siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="283"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="314"/>
         <source>z = %1 ≤ %2 → &lt;b&gt;stays off&lt;/b&gt;: it passes 0 on</source>
         <translation>z = %1 ≤ %2 → &lt;b&gt;no se activa&lt;/b&gt;: pasa un 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="299"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="330"/>
         <source> + (%1 smaller terms: %2)</source>
         <translation> + (%1 términos menores: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="314"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="345"/>
         <source>step: 1 if z &gt; %1, else 0</source>
         <translation>escalón: 1 si z &gt; %1; si no, 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="315"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="346"/>
         <source>training uses a sigmoid stand-in slope (hover for why)</source>
         <translation>al entrenar usa la pendiente de una sigmoide (pasa el ratón: ¿por qué?)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="320"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="351"/>
         <source>softmax over the outputs: %1 (the outputs add up to 1)</source>
         <translation>softmax sobre las salidas: %1 (las salidas suman 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="327"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="358"/>
         <source>The step is flat everywhere except at the threshold, so its true slope cannot teach anything. Training uses a stand-in instead: the slope of a sigmoid centred on the threshold (%1), a &apos;surrogate gradient&apos;. The neuron itself still outputs exactly 0 or 1.</source>
         <translation>El escalón es plano en todas partes salvo en el umbral, así que su pendiente real no puede enseñar nada. El entrenamiento usa otra en su lugar: la pendiente de una sigmoide centrada en el umbral (%1), un «gradiente sustituto». La neurona sigue dando exactamente 0 o 1.</translation>
     </message>
@@ -2203,164 +2235,164 @@ Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}
 <context>
     <name>UpdatePanel</name>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="50"/>
+        <location filename="../../ui/panels/update_panel.py" line="51"/>
         <source>How training changed W and B</source>
         <extracomment>a hidden node&apos;s delta lists the terms of its sum up to this many, then &quot;+ …&quot; weights are shown with this many decimals: one update moves them by about 0.001</extracomment>
         <translation>Cómo cambió el entrenamiento W y B</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="66"/>
+        <location filename="../../ui/panels/update_panel.py" line="67"/>
         <source>How each incoming weight and the bias changed</source>
         <extracomment>the update shown (None: none yet) for tests and screen readers: the selected node&apos;s delta in the update shown</extracomment>
         <translation>Cómo cambió cada peso de entrada y el sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="102"/>
+        <location filename="../../ui/panels/update_panel.py" line="115"/>
         <source>Nothing trained yet. Press &lt;b&gt;Example&lt;/b&gt; (Shift+Right) to take one learning step from one example, and see here how it changed the selected neuron&apos;s weights and bias.</source>
         <translation>Aún no se ha entrenado nada. Pulsa &lt;b&gt;Ejemplo&lt;/b&gt; (Mayús+Derecha) para dar un paso de aprendizaje con un ejemplo, y mira aquí cómo cambió los pesos y el sesgo de la neurona seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="108"/>
+        <location filename="../../ui/panels/update_panel.py" line="121"/>
         <source>Click a neuron of a hidden or the output layer to see how this update changed its weights and bias (inputs have none).</source>
         <translation>Haz clic en una neurona de una capa oculta o de la capa de salida para ver cómo este cambio modificó sus pesos y su sesgo (las entradas no tienen).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="112"/>
+        <location filename="../../ui/panels/update_panel.py" line="125"/>
         <source>How this update changed the weights and the bias of &lt;b&gt;%1&lt;/b&gt;:</source>
         <translation>Cómo cambió este paso los pesos y el sesgo de &lt;b&gt;%1&lt;/b&gt;:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="133"/>
+        <location filename="../../ui/panels/update_panel.py" line="146"/>
         <source>table row %1</source>
         <translation>fila %1 de la tabla</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="135"/>
+        <location filename="../../ui/panels/update_panel.py" line="148"/>
         <source>, example %1 of %2 of this epoch</source>
         <translation>, ejemplo %1 de %2 de esta época</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="139"/>
+        <location filename="../../ui/panels/update_panel.py" line="152"/>
         <source>, the selected example (outside the epoch&apos;s order)</source>
         <translation>, el ejemplo seleccionado (fuera del orden de la época)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="143"/>
+        <location filename="../../ui/panels/update_panel.py" line="156"/>
         <source>&lt;b&gt;One example&lt;/b&gt; (%1).</source>
         <translation>&lt;b&gt;Un ejemplo&lt;/b&gt; (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="144"/>
+        <location filename="../../ui/panels/update_panel.py" line="157"/>
         <source>known answer y = %1%2 · output a = %3&lt;br&gt;error a − y = %4 · loss = %5</source>
         <translation>respuesta conocida y = %1%2 · salida a = %3&lt;br&gt;error a − y = %4 · pérdida = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="150"/>
+        <location filename="../../ui/panels/update_panel.py" line="163"/>
         <source>&lt;b&gt;A batch of %1 examples&lt;/b&gt; (table rows %2).</source>
         <translation>&lt;b&gt;Un lote de %1 ejemplos&lt;/b&gt; (filas %2 de la tabla).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="152"/>
+        <location filename="../../ui/panels/update_panel.py" line="165"/>
         <source>mean loss of the batch = %1; each gradient is the mean of x·δ over its examples</source>
         <translation>pérdida media del lote = %1; cada gradiente es la media de x·δ sobre sus ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="172"/>
+        <location filename="../../ui/panels/update_panel.py" line="185"/>
         <source>δ = ∂L/∂z, how much the loss changes when this neuron&apos;s z grows</source>
         <translation>δ = ∂L/∂z, cuánto cambia la pérdida cuando crece la z de esta neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="174"/>
+        <location filename="../../ui/panels/update_panel.py" line="187"/>
         <source>mean δ over the batch = &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>δ media del lote = &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="180"/>
+        <location filename="../../ui/panels/update_panel.py" line="193"/>
         <source>at the output, with cross-entropy the activation&apos;s slope cancels: δ = a − y = %1 − %2 = &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>en la salida, con entropía cruzada la pendiente de la activación se cancela: δ = a − y = %1 − %2 = &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="185"/>
+        <location filename="../../ui/panels/update_panel.py" line="198"/>
         <source>at the output (squared error through the softmax): δ = &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>en la salida (error cuadrático a través de la softmax): δ = &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="188"/>
+        <location filename="../../ui/panels/update_panel.py" line="201"/>
         <source>at the output, with squared error: δ = (a − y) · f′(z) = %1 · %2 = &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>en la salida, con error cuadrático: δ = (a − y) · f′(z) = %1 · %2 = &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="200"/>
+        <location filename="../../ui/panels/update_panel.py" line="213"/>
         <source>in a hidden layer, the next layer&apos;s deltas come back through the weights that leave this neuron: Σ w·δ = %1 = %2; times the slope f′(z) = %3: δ = &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>en una capa oculta, las deltas de la capa siguiente vuelven por los pesos que salen de esta neurona: Σ w·δ = %1 = %2; por la pendiente f′(z) = %3: δ = &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="216"/>
+        <location filename="../../ui/panels/update_panel.py" line="229"/>
         <source>from</source>
         <translation>desde</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="218"/>
+        <location filename="../../ui/panels/update_panel.py" line="231"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="219"/>
+        <location filename="../../ui/panels/update_panel.py" line="232"/>
         <source>∂L/∂w = x·δ</source>
         <translation>∂L/∂w = x·δ</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="219"/>
+        <location filename="../../ui/panels/update_panel.py" line="232"/>
         <source>∂L/∂w (mean x·δ)</source>
         <translation>∂L/∂w (media de x·δ)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="219"/>
+        <location filename="../../ui/panels/update_panel.py" line="232"/>
         <source>−η·∂L/∂w</source>
         <translation>−η·∂L/∂w</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="221"/>
+        <location filename="../../ui/panels/update_panel.py" line="234"/>
         <source>change made</source>
         <translation>cambio hecho</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="222"/>
+        <location filename="../../ui/panels/update_panel.py" line="235"/>
         <source>before → after</source>
         <translation>antes → después</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="230"/>
+        <location filename="../../ui/panels/update_panel.py" line="243"/>
         <source>bias b</source>
         <translation>sesgo b</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="250"/>
+        <location filename="../../ui/panels/update_panel.py" line="263"/>
         <source>Plain gradient descent (SGD, no penalty): every weight moved by exactly −η·∂L/∂w, with η = %1. A negative gradient means the loss falls if the weight grows, so the weight grows.</source>
         <translation>Descenso de gradiente simple (SGD, sin penalización): cada peso se movió exactamente −η·∂L/∂w, con η = %1. Un gradiente negativo significa que la pérdida baja si el peso crece, así que el peso crece.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="255"/>
+        <location filename="../../ui/panels/update_panel.py" line="268"/>
         <source>momentum adds part of the previous steps</source>
         <translation>el momento suma parte de los pasos anteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="257"/>
+        <location filename="../../ui/panels/update_panel.py" line="270"/>
         <source>Adam scales each step by the gradient&apos;s recent size</source>
         <translation>Adam ajusta cada paso al tamaño reciente del gradiente</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="259"/>
+        <location filename="../../ui/panels/update_panel.py" line="272"/>
         <source>the L2 penalty also pulls every weight towards 0</source>
         <translation>la penalización L2 además acerca cada peso a 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="261"/>
+        <location filename="../../ui/panels/update_panel.py" line="274"/>
         <source>the L1 penalty also pushes every weight towards 0 by a fixed amount</source>
         <translation>la penalización L1 además empuja cada peso hacia 0 una cantidad fija</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="262"/>
+        <location filename="../../ui/panels/update_panel.py" line="275"/>
         <source>The change made is not −η·∂L/∂w (η = %1): %2. The column &quot;change made&quot; shows what really happened.</source>
         <translation>El cambio hecho no es −η·∂L/∂w (η = %1): %2. La columna «cambio hecho» muestra lo que pasó de verdad.</translation>
     </message>

@@ -435,6 +435,7 @@ class NetworkView(QGraphicsView):
             return  # a structure change is on its way
         trace = self.document.trace()
         picture = self._gradient_picture()
+        raw = self.document.sample_raw  # the inputs in the data's own units (cm), if any
         for layer, items in enumerate(self._nodes):
             values = trace.activations[layer][0] if picture is None else picture[2][layer]
             shades = shade_indices(values)
@@ -446,10 +447,15 @@ class NetworkView(QGraphicsView):
                 self._node_shades[layer] = shades
             else:
                 self._node_shades.append(shades)
-            for node, v in zip(items, values):
+            for k, (node, v) in enumerate(zip(items, values)):
                 if node.value_text is not None:
                     text = node.value_text
-                    label = fmt(v) if picture is None else self._delta_text(node)
+                    if picture is not None:
+                        label = self._delta_text(node)
+                    elif layer == 0 and raw is not None:  # what the person typed or the table holds
+                        label = fmt(float(raw[k]))
+                    else:
+                        label = fmt(v)
                     shown = (label, abs(v) > 0.6)  # the label, and white on a dark node
                     if node.shown_value == shown:
                         continue
@@ -569,6 +575,10 @@ class NetworkView(QGraphicsView):
         name = node_name(self.document, layer, index)
         a = float(trace.activations[layer][0][index])
         if layer == 0:
+            raw = self.document.sample_raw
+            if raw is not None:
+                return (self.tr("%1 (input)\n%2 in the data's units → x = %3 as the network sees it (standardized)")
+                        .replace("%1", name).replace("%2", f"{float(raw[index]):.6g}").replace("%3", _readable(a)))
             return self.tr("%1 (input)\nvalue x = %2").replace("%1", name).replace("%2", _readable(a))
         z = float(trace.zs[layer - 1][0][index])
         return (

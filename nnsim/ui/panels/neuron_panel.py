@@ -6,8 +6,10 @@ and for a step neuron the source text's verdict: ``z = 0.62 > 0.5 → activates`
 ``z = 0.31 ≤ 0.5 → stays off``. The numbers are the engine's (``Network.trace`` for the
 document's sample); the terms ``x·w`` are the products of the values shown.
 
-The sample is a row of the data set (a spin box) or values typed in (as the network sees
-them, i.e. standardized).
+The sample is a row of the data set (a spin box, counting from 1 as the table does) or
+values typed in the data's own units (a flower in cm); standardizing them for the network is
+internal, and an input's explanation shows both ("5.1 cm → −0.90"). Without a data set the
+values typed are the ones the network sees.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from PySide6.QtWidgets import (
 
 from nnsim.model.document import follow_parameters
 from nnsim.model.selection import activation_title, layer_title, node_name
+from nnsim.ui.language import current_language
 from nnsim.ui.number_spin import NumberSpin
+from nnsim.ui.numbers import decimal_comma, typed_numbers
 from nnsim.ui.rich_text import html_text
 
 #: the formula lists every term up to this many inputs, then the largest ones
@@ -83,8 +87,8 @@ class NeuronPanel(QWidget):
         self.sample_edit.setObjectName("sampleEdit")
         self.sample_edit.setAccessibleName(self.tr("Input values of the sample"))
         self.sample_edit.setToolTip(
-            self.tr("Type the input values, separated by spaces or semicolons, and press Enter. "
-                    "They are the values the network sees (standardized for a data set).")
+            self.tr("Type one value per input, separated by spaces or semicolons, and press Enter: "
+                    "in the data's own units (a flower in cm), as in the table.")
         )
         self.sample_edit.returnPressed.connect(self._sample_typed)
         self._sample_tip = self.sample_edit.toolTip()
@@ -175,12 +179,14 @@ class NeuronPanel(QWidget):
                 self.sample_spin.setEnabled(False)
             else:
                 n = data.dataset.X.shape[0]
-                self.sample_spin.setRange(0, n - 1)
+                self.sample_spin.setRange(1, n)  # rows count from 1 on screen, as in the table
                 self.sample_spin.setEnabled(True)
                 if self.document.sample_index >= 0:
-                    self.sample_spin.setValue(self.document.sample_index)
+                    self.sample_spin.setValue(self.document.sample_index + 1)
         self.sample_info.setText(self._sample_description())
-        self.sample_edit.setText("  ".join(f"{v:.3g}" for v in self.document.sample))
+        raw = self.document.sample_raw
+        shown = self.document.sample if raw is None else raw
+        self.sample_edit.setText("  ".join(self._typed_text(v) for v in shown))
         self._sample_refused(None)
 
     def _sample_description(self) -> str:
@@ -198,20 +204,28 @@ class NeuronPanel(QWidget):
             answer = ", ".join(f"{float(t):.3g}" for t in np.atleast_1d(ds.y[row]))
         return self.tr("of %1 · answer: %2").replace("%1", str(n)).replace("%2", answer)
 
+    def _typed_text(self, value: float) -> str:
+        """A value as the sample box shows it (and reads it back): up to 6 digits, a decimal
+        comma in Spanish."""
+        text = f"{value:.6g}"
+        return text.replace(".", ",") if decimal_comma(current_language()) else text
+
     def _sample_row_chosen(self, row: int) -> None:
         if self.document.data is not None:
-            self.document.set_sample_index(row)
+            self.document.set_sample_index(row - 1)
 
     def _sample_typed(self) -> None:
         """Show the typed values; refuse (saying why, keeping the sample) anything but one
         finite number per input."""
-        text = self.sample_edit.text().replace(";", " ").replace(",", " ")
         n = self.document.network.layer_sizes[0]
         count = self.tr("Type %1 numbers, separated by spaces.").replace("%1", str(n))
+        comma = decimal_comma(current_language())
         try:
-            values = [float(part) for part in text.split()]
-        except ValueError:
-            self._sample_refused(count)
+            values = typed_numbers(self.sample_edit.text(), comma)
+        except ValueError as exc:
+            example = self.tr("use a comma for decimals: 5,1") if comma else self.tr("use a point for decimals: 5.1")
+            self._sample_refused(self.tr("'%1' is not a number (%2).").replace("%1", str(exc)).replace("%2", example)
+                                 + " " + count)
             return
         if len(values) != n:
             self._sample_refused(count)
@@ -220,7 +234,15 @@ class NeuronPanel(QWidget):
             self._sample_refused(self.tr("Every input must be a finite number (not nan or inf, at most about "
                                          "1.8e308).") + " " + count)
             return
-        self.document.set_sample(values)
+        try:
+            if self.document.data is not None:
+                self.document.set_sample_raw(values)  # in the data's units, as the table
+            else:
+                self.document.set_sample(values)
+        except ValueError:
+            self._sample_refused(self.tr("These values are too far from the data set's for the network "
+                                         "to take.") + " " + count)
+            return
         self._sample_refused(None)
 
     def _sample_refused(self, message: str | None) -> None:
@@ -248,7 +270,16 @@ class NeuronPanel(QWidget):
         if layer == 0:
             x = float(trace.activations[0][0][j])
             self.title.setText(self.tr("<b>%1</b> is an input: it passes the sample's value on.").replace("%1", html_text(name)))
-            self.formula_label.setText(f"x = <b>{num(x)}</b>")
+            raw = self.document.sample_raw
+            if raw is None:
+                self.formula_label.setText(f"x = <b>{num(x)}</b>")
+            else:
+                unit = unit_of(name)
+                self.formula_label.setText(
+                    f"{html_text(f'{raw[j]:.6g}')}{' ' + html_text(unit) if unit else ''} → x = <b>{num(x)}</b><br>"
+                    + "<span style='color:#555'>"
+                    + self.tr("standardized for the network: (value − mean) / spread of the training examples")
+                    + "</span>")
             self.y_value = x
             return
         l = layer - 1
@@ -329,6 +360,14 @@ class NeuronPanel(QWidget):
             "on the threshold (%1), a 'surrogate gradient'. The neuron itself still outputs "
             "exactly 0 or 1."
         ).replace("%1", num(threshold))
+
+
+def unit_of(name: str) -> str:
+    """The unit in a feature's name: "sepal length (cm)" -> "cm" ("" when there is none)."""
+    name = str(name).strip()
+    if name.endswith(")") and "(" in name:
+        return name[name.rindex("(") + 1 : -1].strip()
+    return ""
 
 
 def _signed(v: float) -> str:
