@@ -67,6 +67,15 @@ class Update:
         return int(self.rows.shape[0])
 
     @property
+    def layer_sizes(self) -> tuple[int, ...]:
+        """The sizes of the network the update was made on (its values only fit that one)."""
+        return tuple(int(a.shape[1]) for a in self.backprop.activations)
+
+    def fits(self, network) -> bool:
+        """Was the update made on a network of ``network``'s structure?"""
+        return self.layer_sizes == tuple(network.layer_sizes)
+
+    @property
     def plain(self) -> bool:
         return self.optimizer == "sgd" and self.regularization == "none"
 

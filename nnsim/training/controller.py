@@ -350,7 +350,7 @@ class TrainingController(QObject):
                 self._applying = False
         self.snapshotApplied.emit(snap)
         update, self._update_waiting = self._update_waiting, None
-        if update is not None and update.before.shape == doc.network.params.shape:
+        if update is not None and update.fits(doc.network):
             self.last_update = update
             self.updateShown.emit(update)
         self.epochChanged.emit(self._epoch, self._eps)

@@ -101,6 +101,21 @@ class Monkey:
         if not self.training.is_running:
             self.training.step()
 
+    def small_step(self):
+        """One example (the selected row, a typed one, or the next) or one batch."""
+        if self.training.is_running:
+            return
+        if self.rng.random() < 0.3 and self.window.document.data is not None:
+            self.window.document.set_sample_index(self.rng.randrange(self.window.document.data.dataset.n_samples))
+        (self.training.step_example if self.rng.random() < 0.6 else self.training.step_batch)()
+
+    def pace(self):
+        slider = self.window.training_panel.paceSlider
+        slider.setValue(self.rng.randrange(slider.minimum(), slider.maximum() + 1))
+
+    def gradient_view(self):
+        self.window.gradient_view_action.trigger()
+
     def reset(self):
         self.training.reset()
 
@@ -149,7 +164,8 @@ class Monkey:
 
     def run(self, n):
         actions = [self.slider, self.select, self.structure, self.settings, self.data, self.train_or_pause,
-                   self.train_or_pause, self.step, self.reset, self.undo_redo, self.save_open]
+                   self.train_or_pause, self.step, self.small_step, self.small_step, self.pace,
+                   self.gradient_view, self.reset, self.undo_redo, self.save_open]
         for _ in range(n):
             action = self.rng.choice(actions)
             self.done.append(action.__name__)

@@ -431,8 +431,8 @@ class NetworkView(QGraphicsView):
     # ------------------------------------------------------------ updating in place
     def update_values(self) -> None:
         """Recolour nodes and edges for the current parameters and sample (no rebuild)."""
-        if len(self._nodes) != len(self.document.network.layer_sizes):
-            return  # a structure change is on its way
+        if [len(items) for items in self._nodes] != list(self.document.network.layer_sizes):
+            return  # a structure change is on its way (its rebuild draws everything)
         trace = self.document.trace()
         picture = self._gradient_picture()
         raw = self.document.sample_raw  # the inputs in the data's own units (cm), if any
@@ -495,7 +495,7 @@ class NetworkView(QGraphicsView):
             self.flash_overlay.flash(self.document.network, update)
 
     def _fits(self, update) -> bool:
-        return update.before.shape == self.document.network.params.shape
+        return update.fits(self.document.network)
 
     def _gradient_picture(self):
         if not self.gradient_view or self._update is None or not self._fits(self._update):

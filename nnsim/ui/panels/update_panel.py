@@ -110,7 +110,7 @@ class UpdatePanel(QWidget):
         for label in (self.example_label, self.delta_label, self.note_label):
             label.clear()
         self.delta_label.hide()
-        if update is None or update.before.shape != net.params.shape:
+        if update is None or not update.fits(net):
             self.title.setText(self.tr(
                 "Nothing trained yet. Press <b>Example</b> (Shift+Right) to take one learning step from one "
                 "example, and see here how it changed the selected neuron's weights and bias."))
