@@ -91,7 +91,10 @@ def build_window(app, bare: bool, data, network):
 def in_window(app, data, network, settings, seconds: float, bare: bool):
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
+    from nnsim.training.pace import FULL_SPEED
+
     window, controller = build_window(app, bare, data, network)
+    controller.set_pace(FULL_SPEED)  # the window opens at a pace a class can watch
     controller.update_settings(learning_rate=settings.learning_rate, batch_size=settings.batch_size,
                                optimizer=settings.optimizer)
     app.processEvents()

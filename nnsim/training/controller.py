@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from nnsim.core import Network
 from nnsim.core.trainer import TrainingSettings
 from nnsim.core.training_data import prepare_data
-from nnsim.training.frames import FrameScheduler
+from nnsim.training.frames import UI_BUDGET, WATCHED_BUDGET, FrameScheduler
 from nnsim.training.pace import DEFAULT_PACE, PACES, Pace
 from nnsim.training.pending_edits import PendingEdits
 from nnsim.training.settings_model import LIVE_SETTINGS, TrainingSettingsModel
@@ -94,6 +94,7 @@ class TrainingController(QObject):
         self._examples = (0, 0)  # (done, per epoch) of the epoch under way
         self._pace = PACES[DEFAULT_PACE]
         self._pace_sent: Pace | None = None  # the pace the worker has
+        self._frames.budget = WATCHED_BUDGET
         #: the last weight update shown (an ``Update``), or None
         self.last_update = None
         self._update_waiting = None
@@ -185,6 +186,9 @@ class TrainingController(QObject):
         if pace == self._pace:
             return
         self._pace = pace
+        # at full speed the window gives training most of the machine; at a watched pace every
+        # update should reach the screen
+        self._frames.budget = UI_BUDGET if pace.full_speed else WATCHED_BUDGET
         if self._link.started and self._pace_sent is not None:
             self._send_pace()
         self.paceChanged.emit(pace)

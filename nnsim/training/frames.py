@@ -18,6 +18,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 #: runs; heavier views get snapshots less often. Measured on six hidden layers of 64, 0.15
 #: let training run at 0.72 of the engine's speed, 0.08 at 0.83.
 UI_BUDGET = 0.08
+#: ... but at a pace a class watches (not full speed) training needs little of the machine,
+#: and every update should reach the screen: the window may then take half of its time
+WATCHED_BUDGET = 0.5
 MAX_APPLY_HZ = 30.0
 #: views that take turns between frames (0 loss plot, 1 accuracy plot, 2 decision boundary)
 REDRAW_TURNS = 3
@@ -44,11 +47,14 @@ class FrameScheduler(QObject):
             self._turn_timers.append(timer)
         self._last_frame = -1.0
         self._cost = 0.0  # seconds the UI needs to show one snapshot (smoothed)
+        #: the share of the UI thread's time showing snapshots may take (``UI_BUDGET`` at
+        #: full speed, ``WATCHED_BUDGET`` at a watched pace)
+        self.budget = UI_BUDGET
 
     @property
     def interval(self) -> float:
         """Seconds between two frames while training runs."""
-        return max(1.0 / MAX_APPLY_HZ, self._cost / UI_BUDGET)
+        return max(1.0 / MAX_APPLY_HZ, self._cost / self.budget)
 
     def offer(self, snapshot) -> None:
         """The newest snapshot: shown now when it ends a command (pause, step...), else when

@@ -243,3 +243,17 @@ def test_in_spanish_a_flower_is_typed_with_decimal_commas(qtbot, spanish_window)
     assert edit.toolTip() == ("«1.234,5» no es un número (usa la coma para los decimales: 5,1). "
                               "Escribe 4 números separados por espacios.")
     np.testing.assert_array_equal(doc.sample_raw, [5.0, 3.4, 1.5, 0.2])
+
+
+def test_the_update_panel_behind_a_tab_catches_up_when_it_comes_to_the_front(qtbot, shown_window):
+    window = shown_window
+    window.neuron_dock.raise_()
+    qtbot.waitUntil(lambda: not window.update_panel.isVisible(), timeout=2000)
+    window.document.set_sample([0.0, 0.0, 0.0, 0.0])
+    window.selection.select_node(1, 0)
+    with qtbot.waitSignal(window.training.updateShown, timeout=5000):
+        window.training.step_example()  # not the button: the dock stays behind its tab
+    assert window.update_panel.table.rowCount() == 0  # not drawn while nobody sees it
+    window.update_dock.raise_()
+    qtbot.waitUntil(lambda: window.update_panel.table.rowCount() == 5, timeout=2000)  # 4 inputs and the bias
+    assert window.update_panel.update_record is window.training.last_update

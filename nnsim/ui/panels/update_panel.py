@@ -56,6 +56,7 @@ class UpdatePanel(QWidget):
         self.update_record = None
         #: for tests and screen readers: the selected node's delta in the update shown
         self.delta_value: float | None = None
+        self._stale = False  # an update arrived while the panel was hidden
 
         self.title = _rich_label("updateTitle")
         self.example_label = _rich_label("updateExampleLabel")
@@ -100,9 +101,19 @@ class UpdatePanel(QWidget):
     @Slot(object)
     def show_update(self, update) -> None:
         self.update_record = update
-        self.refresh()
+        if self.isVisible() or not self.window().isVisible():
+            self.refresh()
+        else:  # behind another tab of a shown window: filled in when it comes to the front
+            # (a table 30 times a second costs the window time it has better uses for)
+            self._stale = True
+
+    def showEvent(self, event):  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         update, net = self.update_record, self.document.network
         self.delta_value = None
         self.table.setRowCount(0)
