@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self.update_dock = self.add_panel(self.update_panel, Qt.RightDockWidgetArea,
                                           self.tr("How training changed W and B"), "updateDock", scroll=False)
         self.tabifyDockWidget(self.neuron_dock, self.update_dock)
+        self.update_dock.visibilityChanged.connect(self.update_panel.catch_up)
         self.neuron_dock.raise_()
         training.updateShown.connect(self._update_shown)
         for button in (self.training_panel.stepExampleButton, self.training_panel.stepBatchButton):

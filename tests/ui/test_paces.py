@@ -248,7 +248,7 @@ def test_in_spanish_a_flower_is_typed_with_decimal_commas(qtbot, spanish_window)
 def test_the_update_panel_behind_a_tab_catches_up_when_it_comes_to_the_front(qtbot, shown_window):
     window = shown_window
     window.neuron_dock.raise_()
-    qtbot.waitUntil(lambda: not window.update_panel.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not window.update_panel.seen(), timeout=2000)
     window.document.set_sample([0.0, 0.0, 0.0, 0.0])
     window.selection.select_node(1, 0)
     with qtbot.waitSignal(window.training.updateShown, timeout=5000):

@@ -101,15 +101,21 @@ class UpdatePanel(QWidget):
     @Slot(object)
     def show_update(self, update) -> None:
         self.update_record = update
-        if self.isVisible() or not self.window().isVisible():
+        if self.seen():
             self.refresh()
         else:  # behind another tab of a shown window: filled in when it comes to the front
             # (a table 30 times a second costs the window time it has better uses for)
             self._stale = True
 
-    def showEvent(self, event):  # noqa: N802 (Qt)
-        super().showEvent(event)
-        if self._stale:
+    def seen(self) -> bool:
+        """Can anybody see the panel? Not behind another tab of a shown window (a hidden
+        window, as in tests, counts as seen: it shows what it would show)."""
+        return not self.window().isVisible() or (self.isVisible() and not self.visibleRegion().isEmpty())
+
+    @Slot(bool)
+    def catch_up(self, visible: bool = True) -> None:
+        """The panel came to the front (its dock's ``visibilityChanged``): draw what it missed."""
+        if visible and self._stale:
             self.refresh()
 
     def refresh(self) -> None:
