@@ -189,6 +189,7 @@ class TrainingController(QObject):
         # at full speed the window gives training most of the machine; at a watched pace every
         # update should reach the screen
         self._frames.budget = UI_BUDGET if pace.full_speed else WATCHED_BUDGET
+        self._frames.show_every_update = pace.updates_per_second is not None
         if self._link.started and self._pace_sent is not None:
             self._send_pace()
         self.paceChanged.emit(pace)

@@ -50,6 +50,8 @@ class FrameScheduler(QObject):
         #: the share of the UI thread's time showing snapshots may take (``UI_BUDGET`` at
         #: full speed, ``WATCHED_BUDGET`` at a watched pace)
         self.budget = UI_BUDGET
+        #: in slow motion every update is drawn: a snapshot carrying one is shown at once
+        self.show_every_update = False
 
     @property
     def interval(self) -> float:
@@ -60,7 +62,7 @@ class FrameScheduler(QObject):
         """The newest snapshot: shown now when it ends a command (pause, step...), else when
         the budget allows (a newer one offered meanwhile replaces it)."""
         self._waiting = snapshot
-        if snapshot.kind != "training":
+        if snapshot.kind != "training" or (self.show_every_update and snapshot.update is not None):
             self.show_waiting()
         elif not self._timer.isActive():
             wait = self._last_frame + self.interval - time.perf_counter()
