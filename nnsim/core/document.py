@@ -9,7 +9,7 @@
               "feature_names": [...], "class_names": [...], "target_names": [...],
               "X": [[...], ...], "y": [...]}
           or null,
-     "split": {"test_fraction": 0.3, "seed": 0},
+     "split": {"test_fraction": 0.3, "seed": 0, "standardize": true},
      "epoch": 120,
      "history": {"epochs": [...], "train_loss": [...], "test_loss": [...],
                  "train_accuracy": [...], "test_accuracy": [...]},   (null = no value)
@@ -163,7 +163,8 @@ class LessonDocument:
     ``data`` is None when the file names no data (an old model file without a data set).
     ``title`` and ``note`` are a text or ``{"en": ..., "es": ...}`` (see ``localized``);
     ``selected_node`` is ``(layer, index)`` or None; ``sample_index`` a row of the data set
-    or None.
+    or None. ``standardize`` False: the network sees the raw inputs (the one-neuron lesson,
+    whose worked example is about the numbers themselves).
     """
 
     network: Network
@@ -172,6 +173,7 @@ class LessonDocument:
     source: DataSource | None = None
     test_fraction: float = DEFAULT_TEST_FRACTION
     split_seed: int = 0
+    standardize: bool = True
     epoch: int = 0
     history: History = field(default_factory=History)
     title: str | dict = ""
@@ -211,7 +213,8 @@ def build_document(network: Network, data: TrainingData | None, settings: Traini
     if data is not None:
         if source is None:
             source = DataSource.table(data.dataset)
-        remade = prepare_data(source.load(), test_fraction, split_seed)
+        standardize = data.standardizer is not None
+        remade = prepare_data(source.load(), test_fraction, split_seed, standardize)
         if not (np.array_equal(remade.train_index, data.train_index)
                 and np.array_equal(remade.test_index, data.test_index)):
             raise ModelFileError("the data's train/test split is not the one its test fraction and seed make; "
@@ -219,7 +222,8 @@ def build_document(network: Network, data: TrainingData | None, settings: Traini
         data = remade if source.kind == "builtin" else data
     document = LessonDocument(
         network=network.copy(), data=data, settings=settings, source=source if data is not None else None,
-        test_fraction=float(test_fraction), split_seed=int(split_seed), epoch=int(epoch),
+        test_fraction=float(test_fraction), split_seed=int(split_seed),
+        standardize=data is None or data.standardizer is not None, epoch=int(epoch),
         history=history if history is not None else History(), title=title, note=note, goal=goal,
         selected_node=None if selected_node is None else (int(selected_node[0]), int(selected_node[1])),
         sample_index=None if sample_index is None else int(sample_index))
@@ -269,7 +273,7 @@ def document_to_dict(doc: LessonDocument) -> dict:
         "network": doc.network.to_dict(),
         "settings": doc.settings.to_dict(),
         "data": None if doc.source is None else doc.source.to_dict(),
-        "split": {"test_fraction": doc.test_fraction, "seed": doc.split_seed},
+        "split": {"test_fraction": doc.test_fraction, "seed": doc.split_seed, "standardize": doc.standardize},
         "epoch": doc.epoch,
         "history": doc.history.to_dict(),
         "selection": {"node": None if doc.selected_node is None else list(doc.selected_node),
@@ -533,20 +537,23 @@ def _parse(raw: dict, where: str) -> LessonDocument:
     network = _network_from(net, where)
     settings = raw.get("settings")
     settings = TrainingSettings() if settings is None else _settings_from(settings, where)
-    split = _object(raw.get("split") or {}, '"split"', where, ("test_fraction", "seed"))
+    split = _object(raw.get("split") or {}, '"split"', where, ("test_fraction", "seed", "standardize"))
     test_fraction = _finite(split.get("test_fraction", DEFAULT_TEST_FRACTION), "the test fraction", where, 0.0, 0.9)
     split_seed = _whole(split.get("seed", 0), "the split's seed", 0, MAX_SEED, where)
+    standardize = split.get("standardize", True)
+    if not isinstance(standardize, bool):
+        raise ModelFileError(f"{where}: the split's standardize must be true or false, got {_short(standardize)}")
     source = _source_from(raw.get("data"), where)
     data = None
     if source is not None:
         try:
-            data = prepare_data(source.load(), test_fraction, split_seed)
+            data = prepare_data(source.load(), test_fraction, split_seed, standardize)
         except (DataError, ValueError) as error:
             raise ModelFileError(f"{where}: the data cannot be made: {error}") from None
     node, sample = _selection_from(raw.get("selection"), where)
     document = LessonDocument(
         network=network, data=data, settings=settings, source=source, test_fraction=test_fraction,
-        split_seed=split_seed, epoch=_whole(raw.get("epoch", 0), '"epoch"', 0, MAX_EPOCH, where),
+        split_seed=split_seed, standardize=standardize, epoch=_whole(raw.get("epoch", 0), '"epoch"', 0, MAX_EPOCH, where),
         history=_history_from(raw.get("history"), where),
         title=_localized_text(raw.get("title"), '"title"', where),
         note=_localized_text(raw.get("note"), '"note"', where),
