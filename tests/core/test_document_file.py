@@ -281,3 +281,41 @@ def test_fuzz_mutated_documents_raise_only_model_file_error(mutations):
         save_document(path, doc)  # what loads also saves and loads back the same
         again = load_document(path)
         assert again.network == doc.network and again.epoch == doc.epoch
+
+
+# ------------------------------------------------------------------------------ in Spanish
+def test_document_errors_reach_the_user_in_spanish(qapp, tmp_path):
+    """Real refusals of load_document and onnx_bytes match the templates of
+    nnsim/model/messages.py whole, so the window can say them in Spanish."""
+    from PySide6.QtCore import QTranslator
+
+    from nnsim.core.export import ONNX_MISSING
+    from nnsim.core.resources import resource_path
+    from nnsim.model.messages import translate_message
+
+    translator = QTranslator()
+    assert translator.load(str(resource_path("translations", "nnsim_es.qm")))
+    qapp.installTranslator(translator)
+    try:
+        newer = _mutated(tmp_path, lambda d: d.update(schema_version=7))
+        with pytest.raises(ModelFileError) as caught:
+            load_document(newer)
+        assert translate_message(str(caught.value)) == (
+            "bad.nnsim se guardó con un nnsim más nuevo (versión de documento 7); este nnsim lee la versión 1. "
+            "Actualiza nnsim para abrirlo.")
+        with pytest.raises(ModelFileError) as caught:
+            load_document(_mutated(tmp_path, BAD["input count"][0]))
+        assert translate_message(str(caught.value)) == (
+            "bad.nnsim: la red tiene 3 entradas, pero los datos tienen 2 características")
+        with pytest.raises(ModelFileError) as caught:
+            load_document(_mutated(tmp_path, BAD["sample out of range"][0]))
+        assert translate_message(str(caught.value)) == (
+            "bad.nnsim: la muestra elegida 120 no es una fila de los datos (de 0 a 119)")
+        (tmp_path / "list.nnsim").write_text("[]", encoding="utf-8")
+        with pytest.raises(ModelFileError) as caught:
+            load_document(tmp_path / "list.nnsim")
+        assert translate_message(str(caught.value)) == (
+            "list.nnsim no es un documento de nnsim: contiene un array de JSON, no un objeto")
+        assert translate_message(ONNX_MISSING).startswith('Exportar a ONNX necesita el paquete opcional "onnx"')
+    finally:
+        qapp.removeTranslator(translator)
