@@ -184,6 +184,11 @@ BAD = {
     "title type": (lambda d: d.update(title=7), '"title" must be a text'),
     "split fraction": (lambda d: d["split"].update(test_fraction=1e308), "test fraction"),
     "unknown key": (lambda d: d.update(pickle="x"), "unknown entry 'pickle'"),
+    "split not an object": (lambda d: d.update(split=0), '"split" must be an object'),
+    "standardize not a flag": (lambda d: d["split"].update(standardize=1), "standardize must be true or false"),
+    "data of other sizes": (lambda d: d.update(data={"kind": "builtin", "name": "curve"}),
+                            "2 inputs but the data has 1 features"),
+    "outputs for other classes": (lambda d: d["data"].update(n_classes=4), "3 outputs but the data has 4 classes"),
     "settings": (lambda d: d["settings"].update(learning_rate=-1), "bad training settings"),
 }
 
