@@ -439,7 +439,7 @@ def _source_from(value, where: str) -> DataSource | None:
     if kind == "builtin":
         d = _object(value, '"data"', where, ("kind", "name", "n_samples", "noise", "n_classes", "seed"))
         name = d.get("name")
-        if name not in DATASETS:
+        if not isinstance(name, str) or name not in DATASETS:  # (a list is not even hashable)
             raise ModelFileError(f"{where}: unknown data set {_short(name)}; known: {', '.join(DATASETS)}")
         source = DataSource.builtin(
             name, seed=_whole(d.get("seed", 0), "the data's seed", 0, 2**63 - 1, where),

@@ -175,6 +175,7 @@ BAD = {
     "sample out of range": (lambda d: d["selection"].update(sample_index=120), "selected sample 120"),
     "node out of range": (lambda d: d["selection"].update(node=[1, 6]), r"selected node \(1, 6\)"),
     "unknown set": (lambda d: d["data"].update(name="mnist"), "unknown data set 'mnist'"),
+    "set name a list": (lambda d: d["data"].update(name=[]), r"unknown data set \[\]"),
     "huge generator": (lambda d: d["data"].update(n_samples=2**40), "n_samples must be a whole number"),
     "goal metric": (lambda d: d["goal"].update(metric="f1"), "goal's metric"),
     "goal above 1": (lambda d: d["goal"].update(value=1.5), "goal's value"),
