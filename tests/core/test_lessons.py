@@ -58,10 +58,10 @@ def test_every_lesson_reaches_its_goal_with_its_own_settings(path):
     goal = doc.goal
     assert goal is not None and goal.metric in ("train_accuracy", "test_accuracy", "train_loss")
     assert doc.epoch == 0 and len(doc.history) == 0  # a lesson starts untrained
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy shared machine does not make it fail
     trainer = Trainer(doc.network.copy(), doc.data, doc.settings)
     trainer.train_epochs(goal.epochs)
     metrics = trainer.evaluate()
     assert trainer.epoch == goal.epochs and metrics.diverged is None
     assert goal.reached(metrics), f"{path.stem}: {goal.metric} = {getattr(metrics, goal.metric)}, goal {goal.value}"
-    assert time.perf_counter() - start < 6  # about 1 s for the slowest (spiral) on an idle machine
+    assert time.process_time() - start < 6  # about 1 s for the slowest (spiral) on an idle machine
