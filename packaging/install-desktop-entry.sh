@@ -8,8 +8,10 @@
 #
 # Installs packaging/nnsim.desktop as $XDG_DATA_HOME/applications/nnsim.desktop (by default
 # ~/.local/share/applications) with Exec set to the absolute path of the launcher, and the icon
-# nnsim/resources/icons/nnsim.svg as .../icons/hicolor/scalable/apps/nnsim.svg. Running it again
-# rewrites the same two files. The default launcher is .venv/bin/nnsim, which ./dev.sh app creates.
+# nnsim/resources/icons/nnsim.svg as .../icons/hicolor/scalable/apps/nnsim.svg, and the file type
+# of .nnsim documents (packaging/nnsim-mime.xml, application/x-nnsim) as .../mime/packages/nnsim.xml
+# with the same icon as .../icons/hicolor/scalable/mimetypes/application-x-nnsim.svg. Running it
+# again rewrites the same files. The default launcher is .venv/bin/nnsim, which ./dev.sh app creates.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
@@ -18,10 +20,13 @@ APPS=$DATA/applications
 ICON_THEME=$DATA/icons/hicolor
 ENTRY=$APPS/nnsim.desktop
 ICON=$ICON_THEME/scalable/apps/nnsim.svg
+MIME_DIR=$DATA/mime
+MIME_XML=$MIME_DIR/packages/nnsim.xml
+MIME_ICON=$ICON_THEME/scalable/mimetypes/application-x-nnsim.svg
 LAUNCHER=$ROOT/${NNSIM_VENV:-.venv}/bin/nnsim
 ACTION=install
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -41,12 +46,15 @@ refresh_caches() {
     if command -v gtk-update-icon-cache >/dev/null && [ -f "$ICON_THEME/index.theme" ]; then
         gtk-update-icon-cache -q -t "$ICON_THEME" 2>/dev/null || true
     fi
+    if command -v update-mime-database >/dev/null && [ -d "$MIME_DIR/packages" ]; then
+        update-mime-database "$MIME_DIR" 2>/dev/null || true
+    fi
 }
 
 if [ "$ACTION" = uninstall ]; then
-    rm -f "$ENTRY" "$ICON"
+    rm -f "$ENTRY" "$ICON" "$MIME_XML" "$MIME_ICON"
     refresh_caches
-    echo "nnsim's desktop entry and icon removed ($ENTRY, $ICON)"
+    echo "nnsim's desktop entry, icon and file type removed ($ENTRY, $ICON, $MIME_XML)"
     exit 0
 fi
 
@@ -77,7 +85,7 @@ exec_path() {
 EXEC=$(exec_path "$LAUNCHER")
 TRY_EXEC=${LAUNCHER//\\/\\\\}
 
-mkdir -p "$APPS" "$(dirname "$ICON")"
+mkdir -p "$APPS" "$(dirname "$ICON")" "$(dirname "$MIME_XML")" "$(dirname "$MIME_ICON")"
 tmp=$(mktemp "$APPS/.nnsim.desktop.XXXXXX")
 trap 'rm -f "$tmp"' EXIT
 while IFS= read -r line || [ -n "$line" ]; do
@@ -91,5 +99,7 @@ chmod 644 "$tmp"
 mv -f "$tmp" "$ENTRY"
 trap - EXIT
 install -m 644 "$ROOT/nnsim/resources/icons/nnsim.svg" "$ICON"
+install -m 644 "$ROOT/nnsim/resources/icons/nnsim.svg" "$MIME_ICON"
+install -m 644 "$HERE/nnsim-mime.xml" "$MIME_XML"
 refresh_caches
-echo "nnsim's desktop entry installed: $ENTRY (starts $LAUNCHER), icon: $ICON"
+echo "nnsim's desktop entry installed: $ENTRY (starts $LAUNCHER), icon: $ICON, file type: $MIME_XML"

@@ -19,6 +19,8 @@ DESKTOP = PACKAGING / "nnsim.desktop"
 INSTALL = PACKAGING / "install-desktop-entry.sh"
 SPEC = PACKAGING / "nnsim.spec"
 ICON = ROOT / "nnsim" / "resources" / "icons" / "nnsim.svg"
+MIME = PACKAGING / "nnsim-mime.xml"
+MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
 
 #: the Desktop Menu Specification's registered categories (main and additional) this entry may use
 MAIN_CATEGORIES = {"AudioVideo", "Audio", "Video", "Development", "Education", "Game", "Graphics", "Network",
@@ -94,6 +96,8 @@ def test_install_script_installs_entry_and_icon_idempotently_and_uninstalls(tmp_
     launcher.chmod(0o755)
     entry_file = tmp_path / "data" / "applications" / "nnsim.desktop"
     icon_file = tmp_path / "data" / "icons" / "hicolor" / "scalable" / "apps" / "nnsim.svg"
+    mime_file = tmp_path / "data" / "mime" / "packages" / "nnsim.xml"
+    mime_icon = tmp_path / "data" / "icons" / "hicolor" / "scalable" / "mimetypes" / "application-x-nnsim.svg"
 
     for _ in range(2):  # a second run gives the same files
         result = run_install(tmp_path, "--launcher", str(launcher))
@@ -103,12 +107,15 @@ def test_install_script_installs_entry_and_icon_idempotently_and_uninstalls(tmp_
         assert entry["TryExec"] == str(launcher)
         assert entry["Icon"] == "nnsim" and entry["Categories"] == read_entry(DESKTOP)["Categories"]
         assert icon_file.read_bytes() == ICON.read_bytes()
+        assert mime_file.read_bytes() == MIME.read_bytes() and mime_icon.read_bytes() == ICON.read_bytes()
+        assert entry["MimeType"] == "application/x-nnsim;"
     assert sorted(p.name for p in entry_file.parent.iterdir() if p.name.startswith((".nnsim", "nnsim"))) \
         == ["nnsim.desktop"]
 
     result = run_install(tmp_path, "--uninstall")
     assert result.returncode == 0, result.stderr
     assert not entry_file.exists() and not icon_file.exists()
+    assert not mime_file.exists() and not mime_icon.exists()
 
 
 def test_install_script_default_launcher_is_the_checkouts_venv(tmp_path):
@@ -146,3 +153,45 @@ def test_spec_bundles_the_resources_and_only_the_qt_modules_used():
 def test_build_outputs_are_ignored_by_git():
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
     assert "/packaging/build/" in ignored and "/packaging/dist/" in ignored
+
+
+def test_mime_type_describes_nnsim_documents_and_the_entry_opens_them():
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(MIME).getroot()
+    assert root.tag == f"{MIME_NS}mime-info"
+    (mime_type,) = root.findall(f"{MIME_NS}mime-type")
+    assert mime_type.get("type") == "application/x-nnsim"
+    assert [g.get("pattern") for g in mime_type.findall(f"{MIME_NS}glob")] == ["*.nnsim", "*.nnsim.json"]
+    assert mime_type.find(f"{MIME_NS}icon").get("name") == "application-x-nnsim"
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    comments = {c.get(lang): c.text for c in mime_type.findall(f"{MIME_NS}comment")}
+    assert comments == {None: "nnsim lesson", "es": "Lección de nnsim"}
+    assert read_entry(DESKTOP)["MimeType"] == "application/x-nnsim;"
+    # the magic matches what save_document writes at the start of every document
+    magic = mime_type.find(f"{MIME_NS}magic/{MIME_NS}match").get("value")
+    for lesson in (ROOT / "nnsim" / "resources" / "lessons").glob("*.nnsim"):
+        assert magic in lesson.read_text(encoding="utf-8")[:64 + len(magic)], lesson.name
+
+
+def test_mime_type_compiles_with_update_mime_database(tmp_path):
+    update = shutil.which("update-mime-database")
+    if update is None:
+        pytest.skip("update-mime-database (Debian: shared-mime-info) is not installed")
+    packages = tmp_path / "mime" / "packages"
+    packages.mkdir(parents=True)
+    shutil.copy(MIME, packages / "nnsim.xml")
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path))  # else it warns that the folder is not searched
+    result = subprocess.run([update, str(tmp_path / "mime")], capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0 and not result.stderr.strip(), result.stderr  # an invalid file is reported
+    globs = (tmp_path / "mime" / "globs2").read_text(encoding="utf-8").splitlines()
+    assert "50:application/x-nnsim:*.nnsim" in globs and "60:application/x-nnsim:*.nnsim.json" in globs
+    assert "application/x-nnsim:application-x-nnsim" in (tmp_path / "mime" / "icons").read_text(encoding="utf-8")
+
+
+def test_lessons_are_package_data_that_the_bundle_collects():
+    lessons = sorted((ROOT / "nnsim" / "resources" / "lessons").glob("*.nnsim"))
+    assert len(lessons) >= 7
+    assert "lessons/*.nnsim" in SPEC.read_text(encoding="utf-8")
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'nnsim = ["resources/**/*"]' in pyproject  # the wheel (and so the bundle) holds them

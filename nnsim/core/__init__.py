@@ -14,6 +14,8 @@ from nnsim.core.datasets import (
 )
 from nnsim.core.errors import DataError, ModelFileError
 from nnsim.core.network import Backprop, Network, Trace
+# Documents and export last: they build on the rest (the trainer, the data sets, model files).
+from nnsim.core.document import LessonDocument, load_document, localized, save_document
 
 __all__ = [
     "Backprop",
@@ -22,6 +24,7 @@ __all__ = [
     "REGRESSION",
     "DataError",
     "Dataset",
+    "LessonDocument",
     "DatasetInfo",
     "ModelFileError",
     "Network",
@@ -31,7 +34,10 @@ __all__ = [
     "is_2d",
     "load_csv",
     "load_dataset",
+    "load_document",
     "load_iris",
+    "localized",
     "parse_csv_bytes",
+    "save_document",
     "train_test_split",
 ]

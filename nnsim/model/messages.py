@@ -108,6 +108,35 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("EngineMessages", "{path} is {kind}, not a model file"),
     QT_TRANSLATE_NOOP("EngineMessages", "{path}: the network is not valid: {problem}"),
     QT_TRANSLATE_NOOP("EngineMessages", "{path}: bad training settings: {problem}"),
+    # --- lesson documents (nnsim/core/document.py; its files are read as model files are)
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} is not an nnsim document: it holds a JSON {kind}, not an object"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} is not an nnsim document: it has no \"format\": \"{format}\" "
+                                        "marker"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} is not an nnsim document: its \"format\" is {found}, expected "
+                                        "\"{format}\""),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} was written by a newer nnsim (document version {version}); this "
+                                        "nnsim reads version {supported}. Update nnsim to open it."),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path} has no \"schema_version\""),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path}: the network has {inputs} inputs but the data has {count} features"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path}: the network has {outputs} outputs but the data has {count} classes"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path}: the network has {outputs} outputs but the data has {count} "
+                                        "target(s)"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path}: the selected sample {index} is not a row of the data (0 to "
+                                        "{last})"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path}: the selected node ({layer}, {index}) is not in the network"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path}: the settings cannot train this network on this data: {problem}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path}: the data cannot be made: {problem}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path}: the data is not valid: {problem}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path}: unknown data set {name}; known: {names}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{path}: unknown data set {name}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the network has NaN or infinite weights or biases; the document was not "
+                                        "saved"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the data's train/test split is not the one its test fraction and seed "
+                                        "make; the document was not built"),
+    # --- export (nnsim/core/export.py)
+    QT_TRANSLATE_NOOP("EngineMessages", "ONNX export needs the optional package \"onnx\", which is not installed. "
+                                        "Install it with: pip install \"nnsim[onnx]\""),
+    QT_TRANSLATE_NOOP("EngineMessages", "the network has NaN or infinite weights or biases: it cannot be exported"),
     # --- training (nnsim/core/trainer.py, nnsim/core/losses.py, nnsim/worker.py)
     QT_TRANSLATE_NOOP("EngineMessages", "Training diverged at epoch {epoch}: {what}. The last good weights were "
                                         "kept. Try a smaller learning rate (now {rate})."),

@@ -66,103 +66,103 @@
 <context>
     <name>DataNames</name>
     <message>
-        <location filename="../../model/messages.py" line="158"/>
+        <location filename="../../model/messages.py" line="187"/>
         <source>sepal length (cm)</source>
         <extracomment>The built-in data sets&apos; texts as the engine gives them: column names, and the titles and descriptions of the data set chooser.</extracomment>
         <translation>largo del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="159"/>
+        <location filename="../../model/messages.py" line="188"/>
         <source>sepal width (cm)</source>
         <translation>ancho del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="160"/>
+        <location filename="../../model/messages.py" line="189"/>
         <source>petal length (cm)</source>
         <translation>largo del pétalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="161"/>
+        <location filename="../../model/messages.py" line="190"/>
         <source>petal width (cm)</source>
         <translation>ancho del pétalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="163"/>
+        <location filename="../../model/messages.py" line="192"/>
         <source>Iris flowers</source>
         <translation>Flores Iris</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="164"/>
+        <location filename="../../model/messages.py" line="193"/>
         <source>150 real flowers, 4 measurements, 3 species (Fisher 1936)</source>
         <translation>150 flores reales, 4 medidas, 3 especies (Fisher, 1936)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="165"/>
+        <location filename="../../model/messages.py" line="194"/>
         <source>XOR</source>
         <translation>XOR</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="166"/>
+        <location filename="../../model/messages.py" line="195"/>
         <source>2-D, 2 classes in opposite corners: no single line separates them</source>
         <translation>2-D, 2 clases en esquinas opuestas: ninguna recta las separa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="167"/>
+        <location filename="../../model/messages.py" line="196"/>
         <source>Circles</source>
         <translation>Círculos</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="168"/>
+        <location filename="../../model/messages.py" line="197"/>
         <source>2-D, a disc of one class inside a ring of the other</source>
         <translation>2-D, un disco de una clase dentro de un anillo de la otra</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="169"/>
+        <location filename="../../model/messages.py" line="198"/>
         <source>Two blobs</source>
         <translation>Dos nubes</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="170"/>
+        <location filename="../../model/messages.py" line="199"/>
         <source>2-D, two round clouds: a straight line separates them</source>
         <translation>2-D, dos nubes redondas: una recta las separa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="171"/>
+        <location filename="../../model/messages.py" line="200"/>
         <source>Spiral</source>
         <translation>Espiral</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="172"/>
+        <location filename="../../model/messages.py" line="201"/>
         <source>2-D, two arms winding around each other: the hardest</source>
         <translation>2-D, dos brazos enroscados entre sí: el más difícil</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="173"/>
+        <location filename="../../model/messages.py" line="202"/>
         <source>Moons</source>
         <translation>Lunas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="174"/>
+        <location filename="../../model/messages.py" line="203"/>
         <source>2-D, two interleaved half circles</source>
         <translation>2-D, dos medias lunas entrelazadas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="175"/>
+        <location filename="../../model/messages.py" line="204"/>
         <source>Sine curve</source>
         <translation>Curva seno</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="176"/>
+        <location filename="../../model/messages.py" line="205"/>
         <source>regression, 1 input: y = sin(x) + noise</source>
         <translation>regresión, 1 entrada: y = sen(x) + ruido</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="177"/>
+        <location filename="../../model/messages.py" line="206"/>
         <source>Plane</source>
         <translation>Plano</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="178"/>
+        <location filename="../../model/messages.py" line="207"/>
         <source>regression, 2 inputs: y = 2*x1 - x2 + 0.5 + noise</source>
         <translation>regresión, 2 entradas: y = 2*x1 - x2 + 0.5 + ruido</translation>
     </message>
@@ -754,121 +754,216 @@ No se ha cambiado nada.</translation>
     </message>
     <message>
         <location filename="../../model/messages.py" line="112"/>
+        <source>{path} is not an nnsim document: it holds a JSON {kind}, not an object</source>
+        <translation>{path} no es un documento de nnsim: contiene un {kind} de JSON, no un objeto</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="113"/>
+        <source>{path} is not an nnsim document: it has no &quot;format&quot;: &quot;{format}&quot; marker</source>
+        <translation>{path} no es un documento de nnsim: no tiene la marca &quot;format&quot;: &quot;{format}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="115"/>
+        <source>{path} is not an nnsim document: its &quot;format&quot; is {found}, expected &quot;{format}&quot;</source>
+        <translation>{path} no es un documento de nnsim: su &quot;format&quot; es {found}, se esperaba &quot;{format}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="117"/>
+        <source>{path} was written by a newer nnsim (document version {version}); this nnsim reads version {supported}. Update nnsim to open it.</source>
+        <translation>{path} se guardó con un nnsim más nuevo (versión de documento {version}); este nnsim lee la versión {supported}. Actualiza nnsim para abrirlo.</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="119"/>
+        <source>{path} has no &quot;schema_version&quot;</source>
+        <translation>{path} no tiene &quot;schema_version&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="120"/>
+        <source>{path}: the network has {inputs} inputs but the data has {count} features</source>
+        <translation>{path}: la red tiene {inputs} entradas, pero los datos tienen {count} características</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="121"/>
+        <source>{path}: the network has {outputs} outputs but the data has {count} classes</source>
+        <translation>{path}: la red tiene {outputs} salidas, pero los datos tienen {count} clases</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="122"/>
+        <source>{path}: the network has {outputs} outputs but the data has {count} target(s)</source>
+        <translation>{path}: la red tiene {outputs} salidas, pero los datos tienen {count} objetivo(s)</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="124"/>
+        <source>{path}: the selected sample {index} is not a row of the data (0 to {last})</source>
+        <translation>{path}: la muestra elegida {index} no es una fila de los datos (de 0 a {last})</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="126"/>
+        <source>{path}: the selected node ({layer}, {index}) is not in the network</source>
+        <translation>{path}: el nodo elegido ({layer}, {index}) no está en la red</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="127"/>
+        <source>{path}: the settings cannot train this network on this data: {problem}</source>
+        <translation>{path}: con estos ajustes no se puede entrenar esta red con estos datos: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="128"/>
+        <source>{path}: the data cannot be made: {problem}</source>
+        <translation>{path}: no se pueden crear los datos: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="129"/>
+        <source>{path}: the data is not valid: {problem}</source>
+        <translation>{path}: los datos no son válidos: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="130"/>
+        <source>{path}: unknown data set {name}; known: {names}</source>
+        <translation>{path}: conjunto de datos desconocido {name}; los conocidos son: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="131"/>
+        <source>{path}: unknown data set {name}</source>
+        <translation>{path}: conjunto de datos desconocido {name}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="132"/>
+        <source>the network has NaN or infinite weights or biases; the document was not saved</source>
+        <translation>la red tiene pesos o sesgos NaN o infinitos; el documento no se ha guardado</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="134"/>
+        <source>the data&apos;s train/test split is not the one its test fraction and seed make; the document was not built</source>
+        <translation>la división de los datos en entrenamiento y prueba no es la que dan su fracción de prueba y su semilla; el documento no se ha creado</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="137"/>
+        <source>ONNX export needs the optional package &quot;onnx&quot;, which is not installed. Install it with: pip install &quot;nnsim[onnx]&quot;</source>
+        <translation>Exportar a ONNX necesita el paquete opcional &quot;onnx&quot;, que no está instalado. Instálalo con: pip install &quot;nnsim[onnx]&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="139"/>
+        <source>the network has NaN or infinite weights or biases: it cannot be exported</source>
+        <translation>la red tiene pesos o sesgos NaN o infinitos: no se puede exportar</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="141"/>
         <source>Training diverged at epoch {epoch}: {what}. The last good weights were kept. Try a smaller learning rate (now {rate}).</source>
         <translation>El entrenamiento divergió en la época {epoch}: {what}. Se han conservado los últimos pesos válidos. Prueba una tasa de aprendizaje menor (ahora {rate}).</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="114"/>
+        <location filename="../../model/messages.py" line="143"/>
         <source>the loss grew too large to compute (NaN)</source>
         <translation>la pérdida creció demasiado para poder calcularla (NaN)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="115"/>
+        <location filename="../../model/messages.py" line="144"/>
         <source>the loss became infinite</source>
         <translation>la pérdida se hizo infinita</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="116"/>
+        <location filename="../../model/messages.py" line="145"/>
         <source>some weights became infinite or NaN</source>
         <translation>algunos pesos se hicieron infinitos o NaN</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="117"/>
+        <location filename="../../model/messages.py" line="146"/>
         <source>the weights grew so large that the loss can no longer be computed</source>
         <translation>los pesos crecieron tanto que la pérdida ya no se puede calcular</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="118"/>
+        <location filename="../../model/messages.py" line="147"/>
         <source>The loss of these weights is too large to compute, so training cannot start from them. Make the largest weights or biases smaller, or press Reset for new random weights.</source>
         <translation>La pérdida con estos pesos es demasiado grande para calcularla, así que el entrenamiento no puede empezar desde ellos. Haz más pequeños los pesos o sesgos más grandes, o pulsa Reiniciar para tener pesos aleatorios nuevos.</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="121"/>
+        <location filename="../../model/messages.py" line="150"/>
         <source>the target &apos;{name}&apos; reaches {value}: its squared error is too large for the computer to compute (the largest number it holds is about 1.8e308). Rescale the target, say to other units, so that its values stay below {limit}</source>
         <translation>la respuesta «{name}» llega a {value}: su error cuadrático es demasiado grande para que el ordenador lo calcule (el mayor número que admite es de unos 1.8e308). Cambia la escala de la respuesta, por ejemplo a otras unidades, para que sus valores queden por debajo de {limit}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="125"/>
+        <location filename="../../model/messages.py" line="154"/>
         <source>cross_entropy needs targets between 0 and 1 (probabilities), but the target &apos;{name}&apos; goes from {low} to {high}; use mse instead</source>
         <translation>la entropía cruzada necesita respuestas entre 0 y 1 (probabilidades), pero la respuesta «{name}» va de {low} a {high}; usa el error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="127"/>
+        <location filename="../../model/messages.py" line="156"/>
         <source>feature {name} holds a value that is not a finite number (NaN or infinity)</source>
         <translation>la medida {name} tiene un valor que no es un número finito (NaN o infinito)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="129"/>
+        <location filename="../../model/messages.py" line="158"/>
         <source>training diverged</source>
         <translation>el entrenamiento divergió</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="130"/>
+        <location filename="../../model/messages.py" line="159"/>
         <source>training stopped: {problem}</source>
         <translation>el entrenamiento se detuvo: {problem}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="131"/>
+        <location filename="../../model/messages.py" line="160"/>
         <source>there is no network to train: load one first</source>
         <translation>no hay ninguna red que entrenar: carga una primero</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="132"/>
+        <location filename="../../model/messages.py" line="161"/>
         <source>there are no training examples</source>
         <translation>no hay ejemplos de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="133"/>
+        <location filename="../../model/messages.py" line="162"/>
         <source>cross_entropy needs a softmax or sigmoid output layer (the output layer is {activation}); use mse instead</source>
         <translation>la entropía cruzada necesita una capa de salida softmax o sigmoide (la capa de salida es {activation}); usa el error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="135"/>
+        <location filename="../../model/messages.py" line="164"/>
         <source>the network has {outputs} output(s) but the data has {count} classes: give it {count} outputs (or 1 for two classes)</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} clases: dale {count} salidas (o 1 si son dos clases)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="137"/>
+        <location filename="../../model/messages.py" line="166"/>
         <source>the network has {outputs} output(s) but the data has {count} classes: give it {count} outputs</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} clases: dale {count} salidas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="139"/>
+        <location filename="../../model/messages.py" line="168"/>
         <source>the network has {outputs} output(s) but the data has {count} target(s)</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} respuesta(s)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="140"/>
+        <location filename="../../model/messages.py" line="169"/>
         <source>the network takes {inputs} inputs but the data has {count} features</source>
         <translation>la red recibe {inputs} entradas, pero los datos tienen {count} características</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="141"/>
+        <location filename="../../model/messages.py" line="170"/>
         <source>the seed must be a whole number &gt;= 0</source>
         <translation>la semilla debe ser un número entero &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="142"/>
+        <location filename="../../model/messages.py" line="171"/>
         <source>the test split must be at least 0 and below 1</source>
         <translation>la parte de prueba debe ser al menos 0 y menor que 1</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="144"/>
+        <location filename="../../model/messages.py" line="173"/>
         <source>{activation} is for the output layer only</source>
         <translation>{activation} es solo para la capa de salida</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="145"/>
+        <location filename="../../model/messages.py" line="174"/>
         <source>a hidden layer needs at least one node; remove the layer instead</source>
         <translation>una capa oculta necesita al menos un nodo; elimina la capa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="146"/>
+        <location filename="../../model/messages.py" line="175"/>
         <source>a layer needs at least one node</source>
         <translation>una capa necesita al menos un nodo</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="147"/>
+        <location filename="../../model/messages.py" line="176"/>
         <source>the step threshold must be a finite number</source>
         <translation>el umbral del escalón debe ser un número finito</translation>
     </message>
