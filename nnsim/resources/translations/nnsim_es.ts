@@ -1104,276 +1104,276 @@ No se ha cambiado nada.</translation>
         <translation>Cómo cambió el entrenamiento W y B</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;Save model…</source>
         <translation>&amp;Guardar modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Save model &amp;as…</source>
         <translation>Guardar modelo &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>+ Neuron</source>
         <translation>+ Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Add a neuron to the selected hidden layer</source>
         <translation>Añade una neurona a la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>− Neuron</source>
         <translation>− Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Remove the selected neuron</source>
         <translation>Elimina la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>+ Layer</source>
         <translation>+ Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Add a hidden layer after the selected layer</source>
         <translation>Añade una capa oculta después de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>− Layer</source>
         <translation>− Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Remove the selected hidden layer</source>
         <translation>Elimina la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Activation of the selected layer</source>
         <translation>Activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Activation function of the selected layer</source>
         <translation>Función de activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>&amp;Fit network to window</source>
         <translation>A&amp;justar la red a la ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Zoom &amp;in</source>
         <translation>A&amp;mpliar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Reducir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>&amp;One neuron</source>
         <translation>&amp;Una neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Two inputs and one step neuron with threshold 0.5: the worked example</source>
         <translation>Dos entradas y una neurona escalón con umbral 0.5: el ejemplo explicado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>&amp;Iris flowers</source>
         <translation>Flores &amp;Iris</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>The 4-8-8-3 network on the Iris flowers, as at start-up</source>
         <translation>La red 4-8-8-3 con las flores Iris, como al abrir el programa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>&amp;Gradient view</source>
         <translation>Vista de &amp;gradientes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Colour the edges by the last update&apos;s gradient and the nodes by their delta, to see which weights the known answer pushes, and which way</source>
         <translation>Colorea las conexiones según el gradiente de la última actualización y los nodos según su delta, para ver qué pesos empuja la respuesta conocida, y hacia dónde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>E&amp;xamples</source>
         <translation>E&amp;jemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Structure</source>
         <translation>Estructura</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Structure and undo</source>
         <translation>Estructura y deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source> Activation: </source>
         <translation> Activación: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Automatic (system language)</source>
         <translation>Automático (idioma del sistema)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Undo: %1</source>
         <translation>Deshacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Redo: %1</source>
         <translation>Rehacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>untitled</source>
         <translation>sin título</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>nnsim models (*.nnsim.json *.json);;All files (*)</source>
         <translation>Modelos de nnsim (*.nnsim.json *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>Save model</source>
         <translation>Guardar modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Could not save the model</source>
         <translation>No se pudo guardar el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>The model could not be saved to %1:
 %2</source>
         <translation>No se pudo guardar el modelo en %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>A number in the file is too large (the largest is about 1.8e308).</source>
         <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1.8e308).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>Could not open the model</source>
         <translation>No se pudo abrir el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>%1 is not a model nnsim can open:
 %2</source>
         <translation>%1 no es un modelo que nnsim pueda abrir:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610"/>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>Opened %1</source>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="661"/>
+        <location filename="../../ui/main_window.py" line="662"/>
         <source>About nnsim</source>
         <translation>Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="662"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;A neural-network simulator for the classroom.&lt;/p&gt;&lt;p&gt;Each neuron multiplies its inputs by their weights, adds its bias and activates when the result passes a threshold. Training changes the weights and biases so that the right outputs activate.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;Un simulador de redes neuronales para el aula.&lt;/p&gt;&lt;p&gt;Cada neurona multiplica sus entradas por sus pesos, suma su sesgo y se activa cuando el resultado supera un umbral. El entrenamiento cambia los pesos y los sesgos para que se activen las salidas correctas.&lt;/p&gt;</translation>
     </message>
@@ -2336,158 +2336,158 @@ Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}
         <translation>Cómo cambió el entrenamiento W y B</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="67"/>
+        <location filename="../../ui/panels/update_panel.py" line="68"/>
         <source>How each incoming weight and the bias changed</source>
         <extracomment>the update shown (None: none yet) for tests and screen readers: the selected node&apos;s delta in the update shown</extracomment>
         <translation>Cómo cambió cada peso de entrada y el sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="115"/>
+        <location filename="../../ui/panels/update_panel.py" line="132"/>
         <source>Nothing trained yet. Press &lt;b&gt;Example&lt;/b&gt; (Shift+Right) to take one learning step from one example, and see here how it changed the selected neuron&apos;s weights and bias.</source>
         <translation>Aún no se ha entrenado nada. Pulsa &lt;b&gt;Ejemplo&lt;/b&gt; (Mayús+Derecha) para dar un paso de aprendizaje con un ejemplo, y mira aquí cómo cambió los pesos y el sesgo de la neurona seleccionada.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="121"/>
+        <location filename="../../ui/panels/update_panel.py" line="138"/>
         <source>Click a neuron of a hidden or the output layer to see how this update changed its weights and bias (inputs have none).</source>
         <translation>Haz clic en una neurona de una capa oculta o de la capa de salida para ver cómo este cambio modificó sus pesos y su sesgo (las entradas no tienen).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="125"/>
+        <location filename="../../ui/panels/update_panel.py" line="142"/>
         <source>How this update changed the weights and the bias of &lt;b&gt;%1&lt;/b&gt;:</source>
         <translation>Cómo cambió este paso los pesos y el sesgo de &lt;b&gt;%1&lt;/b&gt;:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="146"/>
+        <location filename="../../ui/panels/update_panel.py" line="163"/>
         <source>table row %1</source>
         <translation>fila %1 de la tabla</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="148"/>
+        <location filename="../../ui/panels/update_panel.py" line="165"/>
         <source>, example %1 of %2 of this epoch</source>
         <translation>, ejemplo %1 de %2 de esta época</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="152"/>
+        <location filename="../../ui/panels/update_panel.py" line="169"/>
         <source>, the selected example (outside the epoch&apos;s order)</source>
         <translation>, el ejemplo seleccionado (fuera del orden de la época)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="156"/>
+        <location filename="../../ui/panels/update_panel.py" line="173"/>
         <source>&lt;b&gt;One example&lt;/b&gt; (%1).</source>
         <translation>&lt;b&gt;Un ejemplo&lt;/b&gt; (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="157"/>
+        <location filename="../../ui/panels/update_panel.py" line="174"/>
         <source>known answer y = %1%2 · output a = %3&lt;br&gt;error a − y = %4 · loss = %5</source>
         <translation>respuesta conocida y = %1%2 · salida a = %3&lt;br&gt;error a − y = %4 · pérdida = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="163"/>
+        <location filename="../../ui/panels/update_panel.py" line="180"/>
         <source>&lt;b&gt;A batch of %1 examples&lt;/b&gt; (table rows %2).</source>
         <translation>&lt;b&gt;Un lote de %1 ejemplos&lt;/b&gt; (filas %2 de la tabla).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="165"/>
+        <location filename="../../ui/panels/update_panel.py" line="182"/>
         <source>mean loss of the batch = %1; each gradient is the mean of x·δ over its examples</source>
         <translation>pérdida media del lote = %1; cada gradiente es la media de x·δ sobre sus ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="185"/>
+        <location filename="../../ui/panels/update_panel.py" line="202"/>
         <source>δ = ∂L/∂z, how much the loss changes when this neuron&apos;s z grows</source>
         <translation>δ = ∂L/∂z, cuánto cambia la pérdida cuando crece la z de esta neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="187"/>
+        <location filename="../../ui/panels/update_panel.py" line="204"/>
         <source>mean δ over the batch = &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>δ media del lote = &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="193"/>
+        <location filename="../../ui/panels/update_panel.py" line="210"/>
         <source>at the output, with cross-entropy the activation&apos;s slope cancels: δ = a − y = %1 − %2 = &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>en la salida, con entropía cruzada la pendiente de la activación se cancela: δ = a − y = %1 − %2 = &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="198"/>
+        <location filename="../../ui/panels/update_panel.py" line="215"/>
         <source>at the output (squared error through the softmax): δ = &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>en la salida (error cuadrático a través de la softmax): δ = &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="201"/>
+        <location filename="../../ui/panels/update_panel.py" line="218"/>
         <source>at the output, with squared error: δ = (a − y) · f′(z) = %1 · %2 = &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>en la salida, con error cuadrático: δ = (a − y) · f′(z) = %1 · %2 = &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="213"/>
+        <location filename="../../ui/panels/update_panel.py" line="230"/>
         <source>in a hidden layer, the next layer&apos;s deltas come back through the weights that leave this neuron: Σ w·δ = %1 = %2; times the slope f′(z) = %3: δ = &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>en una capa oculta, las deltas de la capa siguiente vuelven por los pesos que salen de esta neurona: Σ w·δ = %1 = %2; por la pendiente f′(z) = %3: δ = &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="229"/>
+        <location filename="../../ui/panels/update_panel.py" line="246"/>
         <source>from</source>
         <translation>desde</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="231"/>
+        <location filename="../../ui/panels/update_panel.py" line="248"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="232"/>
+        <location filename="../../ui/panels/update_panel.py" line="249"/>
         <source>∂L/∂w = x·δ</source>
         <translation>∂L/∂w = x·δ</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="232"/>
+        <location filename="../../ui/panels/update_panel.py" line="249"/>
         <source>∂L/∂w (mean x·δ)</source>
         <translation>∂L/∂w (media de x·δ)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="232"/>
+        <location filename="../../ui/panels/update_panel.py" line="249"/>
         <source>−η·∂L/∂w</source>
         <translation>−η·∂L/∂w</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="234"/>
+        <location filename="../../ui/panels/update_panel.py" line="251"/>
         <source>change made</source>
         <translation>cambio hecho</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="235"/>
+        <location filename="../../ui/panels/update_panel.py" line="252"/>
         <source>before → after</source>
         <translation>antes → después</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="243"/>
+        <location filename="../../ui/panels/update_panel.py" line="260"/>
         <source>bias b</source>
         <translation>sesgo b</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="263"/>
+        <location filename="../../ui/panels/update_panel.py" line="280"/>
         <source>Plain gradient descent (SGD, no penalty): every weight moved by exactly −η·∂L/∂w, with η = %1. A negative gradient means the loss falls if the weight grows, so the weight grows.</source>
         <translation>Descenso de gradiente simple (SGD, sin penalización): cada peso se movió exactamente −η·∂L/∂w, con η = %1. Un gradiente negativo significa que la pérdida baja si el peso crece, así que el peso crece.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="268"/>
+        <location filename="../../ui/panels/update_panel.py" line="285"/>
         <source>momentum adds part of the previous steps</source>
         <translation>el momento suma parte de los pasos anteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="270"/>
+        <location filename="../../ui/panels/update_panel.py" line="287"/>
         <source>Adam scales each step by the gradient&apos;s recent size</source>
         <translation>Adam ajusta cada paso al tamaño reciente del gradiente</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="272"/>
+        <location filename="../../ui/panels/update_panel.py" line="289"/>
         <source>the L2 penalty also pulls every weight towards 0</source>
         <translation>la penalización L2 además acerca cada peso a 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="274"/>
+        <location filename="../../ui/panels/update_panel.py" line="291"/>
         <source>the L1 penalty also pushes every weight towards 0 by a fixed amount</source>
         <translation>la penalización L1 además empuja cada peso hacia 0 una cantidad fija</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="275"/>
+        <location filename="../../ui/panels/update_panel.py" line="292"/>
         <source>The change made is not −η·∂L/∂w (η = %1): %2. The column &quot;change made&quot; shows what really happened.</source>
         <translation>El cambio hecho no es −η·∂L/∂w (η = %1): %2. La columna «cambio hecho» muestra lo que pasó de verdad.</translation>
     </message>
