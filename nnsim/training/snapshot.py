@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnsim.core.arrays import frozen_copy
+from nnsim.core.scores import RowPredictions
 from nnsim.core.trainer import Metrics
 
 _EMPTY_I = frozen_copy(np.zeros(0, dtype=np.int64))
@@ -34,7 +35,8 @@ class Snapshot:
     else None. ``generation`` echoes the controller's counter of the command that set up this
     network, so stale snapshots can be dropped. ``edit_serial`` is the serial of the last
     parameter edit applied. ``examples_done`` of ``examples_per_epoch``: how far the current
-    epoch is. ``kind``: one of ``KINDS``.
+    epoch is. ``kind``: one of ``KINDS``. ``predictions``: every row's answer (data set
+    order) from the same evaluation as ``metrics``.
     """
 
     epoch: int
@@ -59,6 +61,7 @@ class Snapshot:
     serial: int = 0
     examples_done: int = 0
     examples_per_epoch: int = 0
+    predictions: RowPredictions | None = None
 
 
 def evaluation_points(evaluations) -> dict:
