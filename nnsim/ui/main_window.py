@@ -179,9 +179,10 @@ class MainWindow(QMainWindow):
                                              self.tr("Confusion matrix"), "confusionDock")
         self.what_if_dock = self.add_panel(self.what_if_panel, Qt.BottomDockWidgetArea, self.tr("What if?"),
                                            "whatIfDock")
-        # beside the plots, under the graph: the scores, the mix-ups and the what-if together
+        # beside the plots, under the graph, sharing a tab (a 1280x720 screen has room for one)
         self.splitDockWidget(plots_dock, self.confusion_dock, Qt.Horizontal)
-        self.splitDockWidget(self.confusion_dock, self.what_if_dock, Qt.Horizontal)
+        self.tabifyDockWidget(self.confusion_dock, self.what_if_dock)
+        self.confusion_dock.raise_()
         self.boundary_dock = self.add_panel(self.boundary_view, Qt.RightDockWidgetArea, self.tr("Decision boundary"),
                                             "boundaryDock", scroll=False)
         # The boundary shares a tab with the neuron explanation: each needs height more than
@@ -194,8 +195,8 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
         self.set_first_dock_sizes(([training_dock, data_dock], [400, 300], Qt.Vertical),
                                   ([plots_dock], [250], Qt.Vertical),
-                                  ([plots_dock, self.confusion_dock, self.what_if_dock], [560, 330, 330],
-                                   Qt.Horizontal))
+                                  ([plots_dock, self.confusion_dock], [600, 380], Qt.Horizontal),
+                                  ([self.parameter_dock], [400], Qt.Horizontal))
         document.dataChanged.connect(self._show_boundary_for_2d_data)
 
     def _show_boundary_for_2d_data(self) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from nnsim.core.scores import confusion_counts
 from nnsim.model.messages import translate_name
 from nnsim.ui.answer_style import RIGHT_BACKGROUND, WRONG_BACKGROUND  # the diagonal is bold too
-from nnsim.ui.number_text import interface_locale, percent_text
+from nnsim.ui.number_text import MISSING, interface_locale, percent_text
 
 PARTS = ("test", "train")
 
@@ -66,7 +66,7 @@ class ConfusionPanel(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.setSizeAdjustPolicy(QTableWidget.AdjustToContents)
         font = self.table.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setPointSizeF(font.pointSizeF() * 1.15)  # counts read from afar
         self.table.setFont(font)
         self.total = QLabel()
         self.total.setObjectName("confusionTotal")
@@ -180,7 +180,7 @@ class ConfusionPanel(QWidget):
                 item.setToolTip(tip.format(n=locale.toString(n), true=names[t], predicted=names[p]))
             item = self._item(t, k)
             total = int(per_class[t])
-            item.setText(percent_text(counts[t, t] / total) if total else "—")
+            item.setText(percent_text(counts[t, t] / total, decimals=0) if total else MISSING)
             item.setToolTip(self.tr("Share of the {true} examples the network gets right").format(true=names[t]))
 
     def _item(self, row: int, column: int) -> QTableWidgetItem:

@@ -164,9 +164,8 @@ class WhatIfPanel(QWidget):
                 spin.valueChanged.connect(self.recompute)
                 label = QLabel(names[j])  # the document's names are translated already
                 label.setBuddy(spin)
-                row, column = divmod(j, 2)  # two boxes a row: four inputs fit a short dock
-                self.grid.addWidget(label, row, 2 * column)
-                self.grid.addWidget(spin, row, 2 * column + 1)
+                self.grid.addWidget(label, j, 0)
+                self.grid.addWidget(spin, j, 1)
                 self.spins.append(spin)
         self._update_button()
         self.recompute()

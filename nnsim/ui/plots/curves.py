@@ -116,7 +116,7 @@ class HistoryPlot(pg.PlotWidget):
 
     def __init__(self, controller=None, parent=None, turn: int | None = None):
         super().__init__(parent=parent, background="w")
-        self.setMinimumSize(200, 110)  # a 1280x720 screen still fits the whole window
+        self.setMinimumSize(150, 110)  # a 1280x720 screen still fits the whole window (and the scores)
         item = self.plotItem
         # No grid: translucent grid lines cost the raster engine ~4 ms per repaint.
         item.setDownsampling(auto=True, mode="peak")

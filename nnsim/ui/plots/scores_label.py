@@ -60,12 +60,13 @@ class ScoresLabel(QLabel):
         self.setToolTip(self._explanation(data) + "\n\n" + self.summary)
 
     def _table(self, rows) -> str:
-        head = (f"<tr><td></td><td align='right' style='color:{TRAIN_COLOR}'>{self.tr('train')}</td>"
-                f"<td align='right' style='color:{TEST_COLOR}'>{self.tr('test')}</td></tr>")
+        """One column per score, a row for train and one for test: narrow beside the plot."""
+        head = "<tr><td></td>" + "".join(f"<td align='right'>&nbsp;{name}</td>" for name, _, _ in rows) + "</tr>"
         body = "".join(
-            f"<tr><td>{name}&nbsp;</td><td align='right'><b>{train}</b>&nbsp;</td>"
-            f"<td align='right'><b>{test}</b></td></tr>" for name, train, test in rows)
-        return f"<table cellspacing='4'>{head}{body}</table>"
+            f"<tr><td style='color:{color}'>{part}</td>"
+            + "".join(f"<td align='right'>&nbsp;<b>{values[k]}</b></td>" for values in rows) + "</tr>"
+            for part, color, k in ((self.tr("train"), TRAIN_COLOR, 1), (self.tr("test"), TEST_COLOR, 2)))
+        return f"<table cellspacing='2'>{head}{body}</table>"
 
     def _explanation(self, data) -> str:
         if data is not None and not data.is_classification:
