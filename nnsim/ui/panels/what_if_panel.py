@@ -207,4 +207,5 @@ class WhatIfPanel(QWidget):
     def _outputs_table(self, names, out) -> str:
         rows = "".join(f"<tr><td>{name}&nbsp;</td><td align='right'>{number_text(v)}</td></tr>"
                        for name, v in zip(names, out))
-        return f"<table><tr><td colspan='2'>{self.tr('Outputs')}</td></tr>{rows}</table>"
+        title = self.tr("Outputs")
+        return f"<table><tr><td colspan='2'>{title}</td></tr>{rows}</table>"
