@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
         self.set_first_dock_sizes(([training_dock, data_dock], [400, 300], Qt.Vertical),
                                   ([plots_dock], [250], Qt.Vertical),
-                                  ([plots_dock, self.confusion_dock], [600, 380], Qt.Horizontal),
+                                  ([plots_dock, self.confusion_dock], [560, 420], Qt.Horizontal),
                                   ([self.parameter_dock], [400], Qt.Horizontal))
         document.dataChanged.connect(self._show_boundary_for_2d_data)
 

@@ -32,6 +32,7 @@ class ScoresLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
         self.setContentsMargins(6, 2, 6, 2)
         font = self.font()
+        self._base_points = font.pointSizeF()
         font.setPointSizeF(font.pointSizeF() * SCALE)
         self.setFont(font)
         self.summary = ""
@@ -61,9 +62,13 @@ class ScoresLabel(QLabel):
 
     def _table(self, rows) -> str:
         """One column per score, a row for train and one for test: narrow beside the plot."""
-        head = "<tr><td></td>" + "".join(f"<td align='right'>&nbsp;{name}</td>" for name, _, _ in rows) + "</tr>"
+        # the words at the window's own size, the numbers large: the label stays narrow
+        # in Spanish too ("entrenamiento")
+        small = f"font-size:{self._base_points:g}pt"
+        head = "<tr><td></td>" + "".join(f"<td align='right' style='{small}'>&nbsp;{name}</td>"
+                                         for name, _, _ in rows) + "</tr>"
         body = "".join(
-            f"<tr><td style='color:{color}'>{part}</td>"
+            f"<tr><td style='color:{color}; {small}'>{part}</td>"
             + "".join(f"<td align='right'>&nbsp;<b>{values[k]}</b></td>" for values in rows) + "</tr>"
             for part, color, k in ((self.tr("train"), TRAIN_COLOR, 1), (self.tr("test"), TEST_COLOR, 2)))
         return f"<table cellspacing='2'>{head}{body}</table>"
