@@ -42,7 +42,7 @@ class PredictionFeed(QObject):
         document.dataChanged.connect(self._data_changed)
         if controller is not None:
             controller.snapshotApplied.connect(self._snapshot_applied)
-        self._data_changed()
+        self.refresh()  # at once: the views start with the answers, not a relayout later
 
     @property
     def data(self):

@@ -168,8 +168,8 @@ class MainWindow(QMainWindow):
         self.plots = TrainingPlots(training, feed=self.predictions)
         self.confusion_panel = ConfusionPanel(self.predictions)
         self.what_if_panel = WhatIfPanel(document)
-        self.predictions.changed.connect(
-            lambda: self.data_panel.model.set_predictions(self.predictions.predictions, self.predictions.data))
+        self.predictions.changed.connect(self._show_predictions_in_table)
+        self._show_predictions_in_table()
         self.confusion_panel.rowsChosen.connect(self.data_panel.select_rows)
         training_dock = self.add_panel(self.training_panel, Qt.LeftDockWidgetArea, self.tr("Training"), "trainingDock")
         data_dock = self.add_panel(self.data_panel, Qt.LeftDockWidgetArea, self.tr("Data"), "dataDock")
@@ -198,6 +198,9 @@ class MainWindow(QMainWindow):
                                   ([plots_dock, self.confusion_dock], [560, 420], Qt.Horizontal),
                                   ([self.parameter_dock], [400], Qt.Horizontal))
         document.dataChanged.connect(self._show_boundary_for_2d_data)
+
+    def _show_predictions_in_table(self) -> None:
+        self.data_panel.model.set_predictions(self.predictions.predictions, self.predictions.data)
 
     def _show_boundary_for_2d_data(self) -> None:
         data = self._document.data

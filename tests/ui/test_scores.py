@@ -251,3 +251,39 @@ def test_regression_in_spanish(qtbot, spanish_window):
     want = (f"RMSE: entrenamiento {num(m.train_rmse, True)}, prueba {num(m.test_rmse, True)}; "
             f"R²: entrenamiento {num(m.train_r2, True)}, prueba {num(m.test_r2, True)}")
     qtbot.waitUntil(lambda: label(window).summary == want, timeout=3000)
+
+
+# ------------------------------------------------------------------ the table model on its own
+def test_the_table_takes_only_predictions_of_its_own_data(qtbot, window):
+    from nnsim.core import load_dataset
+    from nnsim.core.scores import predict_rows
+    from nnsim.core.training_data import prepare_data
+
+    model = window.data_panel.model
+    qtbot.waitUntil(lambda: model.prediction_text(0) is not None, timeout=3000)  # predicted while paused
+    assert model.columnCount() == 4 + 4
+    other = prepare_data(load_dataset("iris"))
+    model.set_predictions(predict_rows(window.network, other), other)  # another data object: refused
+    assert model.prediction_text(0) is None and model.columnCount() == 4 + 2
+    # another data set: the columns come back with that data's predictions
+    assert window.data_panel.select_dataset("xor")
+    qtbot.waitUntil(lambda: model.prediction_text(0) is not None, timeout=3000)
+    data = window.document.data
+    predicted = window.network.predict_classes(data.transform(data.dataset.X))
+    assert model.columnCount() == 2 + 4
+    assert all(model.prediction_text(r).endswith(data.dataset.class_names[predicted[r]])
+               for r in range(data.dataset.n_samples))
+
+
+def test_big_data_keeps_the_last_snapshots_predictions_while_paused(qtbot, window, monkeypatch):
+    from nnsim.training import prediction_feed
+
+    feed = window.predictions
+    qtbot.waitUntil(lambda: feed.predictions is not None, timeout=3000)
+    monkeypatch.setattr(prediction_feed, "LOCAL_LIMIT", 100)  # Iris's 150 rows count as big now
+    before = feed.predictions
+    window.document.set_weight(2, 0, 0, -40.0)
+    feed.refresh()
+    assert feed.predictions is before  # not computed on the UI thread
+    step(qtbot, window)  # the snapshot's come in
+    assert feed.predictions is window.training.latest_snapshot.predictions

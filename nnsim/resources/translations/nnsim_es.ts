@@ -64,57 +64,57 @@
         <translation>Cuántos ejemplos de cada clase verdadera (fila) reciben cada respuesta de la red (columna). Haz clic en una celda para seleccionar esos ejemplos en la tabla de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="121"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="120"/>
         <source>The confusion matrix counts classes: this data set predicts numbers.</source>
         <translation>La matriz de confusión cuenta clases: este conjunto de datos predice números.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="122"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="121"/>
         <source>No data set.</source>
         <translation>No hay conjunto de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="128"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="127"/>
         <source>Press Train or Step to see the network&apos;s answers.</source>
         <translation>Pulsa Entrenar o Paso para ver las respuestas de la red.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="139"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="138"/>
         <source>There are no test examples: every example is used for training.</source>
         <translation>No hay ejemplos de prueba: todos los ejemplos se usan para el entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="141"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="140"/>
         <source>{n} test examples</source>
         <translation>{n} ejemplos de prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="141"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="140"/>
         <source>{n} training examples</source>
         <translation>{n} ejemplos de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="142"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="141"/>
         <source>{what}: {right} right ({percent}).</source>
         <translation>{what}: {right} aciertos ({percent}).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="161"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="160"/>
         <source>right</source>
         <translation>aciertos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="175"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="174"/>
         <source>{n} examples of {true} called {true}: right</source>
         <translation>{n} ejemplos de {true} clasificados como {true}: aciertos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="179"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="178"/>
         <source>{n} examples of {true} called {predicted}: wrong</source>
         <translation>{n} ejemplos de {true} clasificados como {predicted}: errores</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="184"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="183"/>
         <source>Share of the {true} examples the network gets right</source>
         <translation>Parte de los ejemplos de {true} que la red acierta</translation>
     </message>
@@ -1108,266 +1108,266 @@ No se ha cambiado nada.</translation>
         <translation>¿Y si…?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>&amp;Save model…</source>
         <translation>&amp;Guardar modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Save model &amp;as…</source>
         <translation>Guardar modelo &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>+ Neuron</source>
         <translation>+ Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Add a neuron to the selected hidden layer</source>
         <translation>Añade una neurona a la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>− Neuron</source>
         <translation>− Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Remove the selected neuron</source>
         <translation>Elimina la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>+ Layer</source>
         <translation>+ Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Add a hidden layer after the selected layer</source>
         <translation>Añade una capa oculta después de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>− Layer</source>
         <translation>− Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Remove the selected hidden layer</source>
         <translation>Elimina la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Activation of the selected layer</source>
         <translation>Activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Activation function of the selected layer</source>
         <translation>Función de activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>&amp;Fit network to window</source>
         <translation>A&amp;justar la red a la ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Zoom &amp;in</source>
         <translation>A&amp;mpliar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Reducir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&amp;One neuron</source>
         <translation>&amp;Una neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Two inputs and one step neuron with threshold 0.5: the worked example</source>
         <translation>Dos entradas y una neurona escalón con umbral 0.5: el ejemplo explicado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>&amp;Iris flowers</source>
         <translation>Flores &amp;Iris</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>The 4-8-8-3 network on the Iris flowers, as at start-up</source>
         <translation>La red 4-8-8-3 con las flores Iris, como al abrir el programa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>E&amp;xamples</source>
         <translation>E&amp;jemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Structure</source>
         <translation>Estructura</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Structure and undo</source>
         <translation>Estructura y deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source> Activation: </source>
         <translation> Activación: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Automatic (system language)</source>
         <translation>Automático (idioma del sistema)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Undo: %1</source>
         <translation>Deshacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Redo: %1</source>
         <translation>Rehacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>untitled</source>
         <translation>sin título</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>nnsim models (*.nnsim.json *.json);;All files (*)</source>
         <translation>Modelos de nnsim (*.nnsim.json *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>Save model</source>
         <translation>Guardar modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Could not save the model</source>
         <translation>No se pudo guardar el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>The model could not be saved to %1:
 %2</source>
         <translation>No se pudo guardar el modelo en %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>A number in the file is too large (the largest is about 1.8e308).</source>
         <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1.8e308).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>Could not open the model</source>
         <translation>No se pudo abrir el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>%1 is not a model nnsim can open:
 %2</source>
         <translation>%1 no es un modelo que nnsim pueda abrir:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>Opened %1</source>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>About nnsim</source>
         <translation>Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="659"/>
         <source>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;A neural-network simulator for the classroom.&lt;/p&gt;&lt;p&gt;Each neuron multiplies its inputs by their weights, adds its bias and activates when the result passes a threshold. Training changes the weights and biases so that the right outputs activate.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;Un simulador de redes neuronales para el aula.&lt;/p&gt;&lt;p&gt;Cada neurona multiplica sus entradas por sus pesos, suma su sesgo y se activa cuando el resultado supera un umbral. El entrenamiento cambia los pesos y los sesgos para que se activen las salidas correctas.&lt;/p&gt;</translation>
     </message>
@@ -1784,52 +1784,52 @@ z = %3
         <translation>Qué tan bien lo hace la red</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="47"/>
+        <location filename="../../ui/plots/scores_label.py" line="48"/>
         <source>No data set: nothing to score.</source>
         <translation>No hay conjunto de datos: nada que evaluar.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="51"/>
+        <location filename="../../ui/plots/scores_label.py" line="52"/>
         <source>Accuracy</source>
         <translation>Aciertos</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="52"/>
+        <location filename="../../ui/plots/scores_label.py" line="53"/>
         <source>Accuracy: train {0}, test {1}</source>
         <translation>Aciertos: entrenamiento {0}, prueba {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="56"/>
+        <location filename="../../ui/plots/scores_label.py" line="57"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="56"/>
+        <location filename="../../ui/plots/scores_label.py" line="57"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="57"/>
+        <location filename="../../ui/plots/scores_label.py" line="58"/>
         <source>RMSE: train {0}, test {1}; R²: train {2}, test {3}</source>
         <translation>RMSE: entrenamiento {0}, prueba {1}; R²: entrenamiento {2}, prueba {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="68"/>
+        <location filename="../../ui/plots/scores_label.py" line="73"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="68"/>
+        <location filename="../../ui/plots/scores_label.py" line="73"/>
         <source>test</source>
         <translation>prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="73"/>
+        <location filename="../../ui/plots/scores_label.py" line="78"/>
         <source>RMSE: the typical error of a prediction, in the target&apos;s units (lower is better). R²: how much of the targets&apos; spread the network explains (1 is perfect, 0 is no better than always answering the mean).</source>
         <translation>RMSE: el error típico de una predicción, en las unidades del objetivo (cuanto menor, mejor). R²: cuánta de la variación de los objetivos explica la red (1 es perfecto, 0 no es mejor que responder siempre la media).</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="76"/>
+        <location filename="../../ui/plots/scores_label.py" line="81"/>
         <source>Accuracy: the share of examples the network classifies right, on the training examples and on the test examples it never learns from. {0} means there is no such part.</source>
         <translation>Aciertos: la parte de los ejemplos que la red clasifica bien, en los ejemplos de entrenamiento y en los de prueba, de los que nunca aprende. {0} significa que no hay esa parte.</translation>
     </message>

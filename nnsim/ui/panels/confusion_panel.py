@@ -64,7 +64,6 @@ class ConfusionPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.setSizeAdjustPolicy(QTableWidget.AdjustToContents)
         font = self.table.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)  # counts read from afar
         self.table.setFont(font)
