@@ -287,3 +287,14 @@ def test_big_data_keeps_the_last_snapshots_predictions_while_paused(qtbot, windo
     assert feed.predictions is before  # not computed on the UI thread
     step(qtbot, window)  # the snapshot's come in
     assert feed.predictions is window.training.latest_snapshot.predictions
+
+
+def test_what_if_boxes_fit_any_column():
+    from nnsim.ui.panels.what_if_panel import MAX_DECIMALS, box_format
+
+    assert box_format(np.array([4.3, 5.0, 7.9])) == pytest.approx((1, 0.1, 4.3 - 36.0, 7.9 + 36.0))
+    decimals, step, low, high = box_format(np.array([-1.7e308, 1.7e308]))
+    assert decimals == 0 and (low, high) == (-1.7e308, 1.7e308) and np.isfinite(step)
+    decimals, step, low, high = box_format(np.array([1e-300, 3e-300]))
+    assert decimals == MAX_DECIMALS and step == 10.0 ** -MAX_DECIMALS
+    assert box_format(np.array([2.0, 2.0]))[:2] == (1, 0.1)  # one value: a spread of its size

@@ -48,8 +48,8 @@ def box_format(column: np.ndarray) -> tuple[int, float, float, float]:
             span = max(abs(lo), abs(hi), 1.0)
         span = min(span, LARGEST)
         exponent = math.floor(math.log10(span / 20.0))
-        step = 10.0 ** exponent
-        decimals = max(0, -exponent)
+        decimals = min(max(0, -exponent), MAX_DECIMALS)  # values of 1e-300: six decimals, not 300
+        step = max(10.0 ** exponent, 10.0 ** -decimals)
         while decimals < MAX_DECIMALS and not np.all(np.round(column, decimals) == column):
             decimals += 1
         low = float(np.clip(lo - 10.0 * span, -LARGEST, LARGEST))
