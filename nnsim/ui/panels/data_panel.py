@@ -278,8 +278,13 @@ class DataPanel(QWidget):
         self.sampleTable.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.sampleTable.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         header = self.sampleTable.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)  # long names go on two lines
+        # Fitted to the contents once per data set (``_fit_columns``), not kept fitted: a
+        # column kept fitted reads every row again at each change, and the predicted column
+        # changes many times a second while training runs. Long names go on two lines.
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setResizeContentsPrecision(100)  # the widths of 100 rows (and the visible ones) will do
         header.setStretchLastSection(True)
+        self.model.columnsInserted.connect(self._fit_prediction_columns)
 
         top = QHBoxLayout()
         top.addWidget(self.datasetCombo, 1)
@@ -345,6 +350,26 @@ class DataPanel(QWidget):
     def selected_rows(self) -> list[int]:
         """The data set rows selected in the table, in order."""
         return sorted(index.row() for index in self.sampleTable.selectionModel().selectedRows())
+
+    def _fit_prediction_columns(self, _parent, first: int, last: int) -> None:
+        """The predicted columns get a fixed width once: measuring them to their contents
+        would read every row again each time training brings new answers (many a second)."""
+        header = self.sampleTable.horizontalHeader()
+        metrics = self.sampleTable.fontMetrics()
+        data = self._document.data
+        if data is None:
+            return
+        ds = data.dataset
+        if ds.is_classification:
+            samples = [f"{WRONG_MARK} {name}" for name in ds.class_names] + ["100.0 %"]
+        else:
+            samples = [", ".join(["-0.0000e-00"] * ds.n_outputs)]
+        widest = max(metrics.horizontalAdvance(text) for text in samples) + 2 * metrics.averageCharWidth()
+        for column in range(first, last + 1):
+            title = str(self.model.headerData(column, Qt.Horizontal) or "")
+            width = max(widest if column == first else metrics.horizontalAdvance("100.0 %"),
+                        max((metrics.horizontalAdvance(line) for line in title.split("\n")), default=0))
+            header.resizeSection(column, width + 2 * metrics.averageCharWidth())
 
     def current_key(self) -> str | None:
         """The combo's entry: a built-in name, "csv:<path>", or None."""
@@ -539,6 +564,7 @@ class DataPanel(QWidget):
             self.description.setText(self._describe(key, ds))
             self.summary.setText(self._summarize(data))
             self.model.set_training_data(data)
+            self.sampleTable.horizontalHeader().resizeSections(QHeaderView.ResizeToContents)
         finally:
             self._syncing = False
         self._sync_sample()
