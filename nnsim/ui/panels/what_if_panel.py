@@ -98,9 +98,9 @@ class WhatIfPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(intro)
+        layout.addWidget(self.whatIfPrediction)  # the answer first: in view in a short dock
         layout.addLayout(self.grid)
         layout.addLayout(buttons)
-        layout.addWidget(self.whatIfPrediction)
         layout.addWidget(self.outputLabel)
         layout.addStretch(1)
 
