@@ -77,6 +77,7 @@ import numpy as np
 from nnsim.core import losses
 from nnsim.core.optimizers import OPTIMIZERS, REGULARIZATIONS, Regularization, make_optimizer, weight_mask
 from nnsim.core.predictions import predicted_classes
+from nnsim.core.scores import regression_scores
 from nnsim.core.training_data import TrainingData, default_loss
 from nnsim.core.update import Update, readable_update
 
@@ -206,7 +207,8 @@ class TrainingSettings:
 @dataclass(frozen=True)
 class Metrics:
     """What the window shows after some training. Accuracies are fractions in [0, 1], None
-    for regression; test values are None when there is no test part."""
+    for regression; test values are None when there is no test part. RMSE and R² (see
+    ``nnsim.core.scores.regression_scores``) are for regression only, None for classes."""
 
     epoch: int
     train_loss: float
@@ -214,6 +216,10 @@ class Metrics:
     train_accuracy: float | None
     test_accuracy: float | None
     diverged: str | None = None
+    train_rmse: float | None = None
+    test_rmse: float | None = None
+    train_r2: float | None = None
+    test_r2: float | None = None
 
 
 @dataclass(frozen=True)
@@ -241,6 +247,7 @@ class Trainer:
         self.diverged: str | None = None
         #: the mean batch loss of the last epoch completed (NaN before the first)
         self.last_epoch_loss = math.nan
+        self.last_outputs = None  # (train, test) outputs of the last ``evaluate``
         self._rng = np.random.default_rng(self.settings.seed)
         self._setup_network()
 
@@ -693,15 +700,24 @@ class Trainer:
         says so, and the metrics are those of the weights kept. ``test_loss`` and
         ``test_accuracy`` are None without a test part.
         """
-        train_loss, train_acc = self._loss_and_accuracy(self._X, self._Y, self.data.y_train)
+        train_loss, train_acc, train_out = self._loss_and_accuracy(self._X, self._Y, self.data.y_train)
         bad = not (math.isfinite(train_loss) and np.isfinite(self.network.params).all())
         if bad and self.diverged is None:
             self._diverge(train_loss)
-            train_loss, train_acc = self._loss_and_accuracy(self._X, self._Y, self.data.y_train)
+            train_loss, train_acc, train_out = self._loss_and_accuracy(self._X, self._Y, self.data.y_train)
         test_loss = test_acc = None
+        test_out = np.zeros((0, self.network.layer_sizes[-1]))
         if self._Y_test.shape[0]:
-            test_loss, test_acc = self._loss_and_accuracy(self.data.X_test, self._Y_test, self.data.y_test)
-        return Metrics(self.epoch, train_loss, test_loss, train_acc, test_acc, self.diverged)
+            test_loss, test_acc, test_out = self._loss_and_accuracy(self.data.X_test, self._Y_test, self.data.y_test)
+        #: the outputs this evaluation computed on (train, test): the session turns them into
+        #: every row's prediction without a second forward pass
+        self.last_outputs = (train_out, test_out)
+        regression = {}
+        if not self.data.is_classification:
+            train_rmse, train_r2 = regression_scores(train_out, self._Y)
+            test_rmse, test_r2 = regression_scores(test_out, self._Y_test)
+            regression = dict(train_rmse=train_rmse, test_rmse=test_rmse, train_r2=train_r2, test_r2=test_r2)
+        return Metrics(self.epoch, train_loss, test_loss, train_acc, test_acc, self.diverged, **regression)
 
     def _loss(self, X, Y) -> tuple[float, np.ndarray]:
         """The loss of the current parameters on ``X``, ``Y`` and the network's outputs.
@@ -712,9 +728,9 @@ class Trainer:
             out = trace.output
             return losses.value(self.loss, net.activations[-1], trace.zs[-1], out, Y), out
 
-    def _loss_and_accuracy(self, X, Y, y) -> tuple[float, float | None]:
+    def _loss_and_accuracy(self, X, Y, y) -> tuple[float, float | None, np.ndarray]:
         loss, out = self._loss(X, Y)
         if not self.data.is_classification:
-            return loss, None
+            return loss, None, out
         with np.errstate(invalid="ignore"):
-            return loss, float(np.mean(predicted_classes(out) == y))
+            return loss, float(np.mean(predicted_classes(out) == y)), out

@@ -29,6 +29,7 @@ import numpy as np
 
 from nnsim.core import grid as core_grid
 from nnsim.core.arrays import frozen_copy
+from nnsim.core.scores import row_predictions
 from nnsim.core.trainer import Trainer, TrainingSettings
 from nnsim.training.pace import FULL_SPEED, Pace
 from nnsim.training.snapshot import Snapshot, evaluation_points
@@ -464,6 +465,9 @@ class TrainingSession:
         """Evaluate the full sets now: one more point of the evaluation curves."""
         start = self.clock()
         self._metrics = self.trainer.evaluate()
+        # every row's answer, from the outputs the evaluation computed (no second pass)
+        self._predictions = row_predictions(self.data, *self.trainer.last_outputs,
+                                            self.trainer.network.activations[-1])
         self._evaluated = self._changes
         self._last_eval = self.clock()
         self._eval_seconds = self._last_eval - start
@@ -520,6 +524,7 @@ class TrainingSession:
         self._epochs: list[int] = []
         self._losses: list[float] = []
         self._metrics = None
+        self._predictions = None
         self._evaluations: list = []  # Metrics evaluated since the last snapshot, in order
         self._changes = 0  # counts changes of the parameters (training, edits, loads)
         self._evaluated = -1  # the value of _changes when the last evaluation was made
@@ -583,6 +588,7 @@ class TrainingSession:
             layer_sizes=tuple(net.layer_sizes),
             activations=tuple(net.activations),
             metrics=self._metrics,
+            predictions=self._predictions,
             epochs=frozen_copy(self._epochs, np.int64),
             train_loss=frozen_copy(self._losses, np.float64),
             **evaluation_points(self._evaluations),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnsim.core.arrays import frozen_copy
+from nnsim.core.scores import RowPredictions
 from nnsim.core.trainer import Metrics
 from nnsim.core.update import Update
 
@@ -38,7 +39,8 @@ class Snapshot:
     epoch is. ``update``: the weight update made the readable way (a step, or training at a
     pace) since the previous snapshot, if any (``nnsim.core.update.Update``; the window keeps
     showing the last one it got). ``eval_epochs`` may be fractional: an evaluation made
-    mid-epoch. ``kind``: one of ``KINDS``.
+    mid-epoch. ``kind``: one of ``KINDS``. ``predictions``: every row's answer (data set
+    order) from the same evaluation as ``metrics``.
     """
 
     epoch: int
@@ -64,6 +66,7 @@ class Snapshot:
     examples_done: int = 0
     examples_per_epoch: int = 0
     update: Update | None = None
+    predictions: RowPredictions | None = None
 
 
 def evaluation_points(evaluations) -> dict:

@@ -40,14 +40,17 @@ from nnsim.ui.background import BackgroundTask
 from nnsim.ui.context import AppContext
 from nnsim.ui.graph.network_view import NetworkView
 from nnsim.ui.panels.neuron_panel import NeuronPanel
+from nnsim.ui.panels.confusion_panel import ConfusionPanel
 from nnsim.ui.panels.data_panel import DataPanel
 from nnsim.ui.panels.parameter_panel import ParameterPanel
 from nnsim.ui.panels.training_panel import TrainingPanel
 from nnsim.ui.panels.update_panel import UpdatePanel
+from nnsim.ui.panels.what_if_panel import WhatIfPanel
 from nnsim.ui.plots.boundary import DecisionBoundaryView
 from nnsim.ui.plots.curves import TrainingPlots
 from nnsim.model.selection import SelectionModel, activation_title
 from nnsim.model.structure import NetworkEditor
+from nnsim.training.prediction_feed import PredictionFeed
 
 
 class _Refused(Exception):
@@ -77,7 +80,7 @@ class _PanelScroll(QScrollArea):
 
 #: the version of the dock layout saved in the settings: raise it when the panels change, so
 #: a layout saved by an older nnsim (other docks, other tabs) is not restored
-LAYOUT_VERSION = 3
+LAYOUT_VERSION = 4
 
 
 def app_icon() -> QIcon:
@@ -161,11 +164,26 @@ class MainWindow(QMainWindow):
         self.data_panel = DataPanel(document, test_fraction=lambda: training.test_fraction)
         self.boundary_view = DecisionBoundaryView(document)
         self.boundary_view.follow_training(training, turn=2)
-        self.plots = TrainingPlots(training)
+        # every row's prediction, for the scores, the confusion matrix and the data table
+        self.predictions = PredictionFeed(document, training, self)
+        self.plots = TrainingPlots(training, feed=self.predictions)
+        self.confusion_panel = ConfusionPanel(self.predictions)
+        self.what_if_panel = WhatIfPanel(document)
+        self.predictions.changed.connect(self._show_predictions_in_table)
+        self._show_predictions_in_table()
+        self.confusion_panel.rowsChosen.connect(self.data_panel.select_rows)
         training_dock = self.add_panel(self.training_panel, Qt.LeftDockWidgetArea, self.tr("Training"), "trainingDock")
         data_dock = self.add_panel(self.data_panel, Qt.LeftDockWidgetArea, self.tr("Data"), "dataDock")
         plots_dock = self.add_panel(self.plots, Qt.BottomDockWidgetArea, self.tr("Loss and accuracy"), "plotsDock",
                                     scroll=False)
+        self.confusion_dock = self.add_panel(self.confusion_panel, Qt.BottomDockWidgetArea,
+                                             self.tr("Confusion matrix"), "confusionDock")
+        self.what_if_dock = self.add_panel(self.what_if_panel, Qt.BottomDockWidgetArea, self.tr("What if?"),
+                                           "whatIfDock")
+        # beside the plots, under the graph, sharing a tab (a 1280x720 screen has room for one)
+        self.splitDockWidget(plots_dock, self.confusion_dock, Qt.Horizontal)
+        self.tabifyDockWidget(self.confusion_dock, self.what_if_dock)
+        self.confusion_dock.raise_()
         self.boundary_dock = self.add_panel(self.boundary_view, Qt.RightDockWidgetArea, self.tr("Decision boundary"),
                                             "boundaryDock", scroll=False)
         # The boundary shares a tab with the neuron explanation: each needs height more than
@@ -186,7 +204,9 @@ class MainWindow(QMainWindow):
         # and the right-hand panels. First-start proportions follow (a saved layout replaces them).
         self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
         self.set_first_dock_sizes(([training_dock, data_dock], [470, 230], Qt.Vertical),
-                                  ([plots_dock], [250], Qt.Vertical))
+                                  ([plots_dock], [250], Qt.Vertical),
+                                  ([plots_dock, self.confusion_dock], [560, 420], Qt.Horizontal),
+                                  ([self.parameter_dock], [400], Qt.Horizontal))
         document.dataChanged.connect(self._show_boundary_for_2d_data)
 
     def _update_shown(self, update) -> None:
@@ -196,6 +216,9 @@ class MainWindow(QMainWindow):
         training = self.context.training
         if update is not None and (not training.is_running or training.pace.updates_per_second is not None):
             self.network_view.flash_update(update)
+
+    def _show_predictions_in_table(self) -> None:
+        self.data_panel.model.set_predictions(self.predictions.predictions, self.predictions.data)
 
     def _show_boundary_for_2d_data(self) -> None:
         data = self._document.data

@@ -4,24 +4,119 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../../ui/plots/curves.py" line="355"/>
+        <location filename="../../ui/plots/curves.py" line="356"/>
         <source>Accuracy per epoch</source>
         <translation>Aciertos por época</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="356"/>
+        <location filename="../../ui/plots/curves.py" line="357"/>
         <source>Share of examples the network classifies correctly, on the training examples and on the test examples. Higher is better.</source>
         <translation>Porcentaje de ejemplos que la red clasifica bien, en los ejemplos de entrenamiento y en los de prueba. Cuanto más alto, mejor.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="358"/>
+        <location filename="../../ui/plots/curves.py" line="359"/>
         <source>accuracy (%)</source>
         <translation>aciertos (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="360"/>
+        <location filename="../../ui/plots/curves.py" line="361"/>
         <source>Accuracy</source>
         <translation>Aciertos</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionPanel</name>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="44"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="60"/>
+        <source>Confusion matrix</source>
+        <extracomment>the data set rows (in the data table&apos;s order) of the clicked cell</extracomment>
+        <translation>Matriz de confusión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="50"/>
+        <source>Examples counted</source>
+        <translation>Ejemplos contados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="51"/>
+        <source>Count the test examples (never learned from) or the training examples</source>
+        <translation>Contar los ejemplos de prueba (de los que nunca aprende) o los de entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="53"/>
+        <source>Test examples</source>
+        <translation>Ejemplos de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="54"/>
+        <source>Training examples</source>
+        <translation>Ejemplos de entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="55"/>
+        <source>Rows: the true class · columns: the network&apos;s answer</source>
+        <translation>Filas: la clase verdadera · columnas: la respuesta de la red</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="61"/>
+        <source>How many examples of each true class (row) the network gives each answer (column). Click a cell to select those examples in the data table.</source>
+        <translation>Cuántos ejemplos de cada clase verdadera (fila) reciben cada respuesta de la red (columna). Haz clic en una celda para seleccionar esos ejemplos en la tabla de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="120"/>
+        <source>The confusion matrix counts classes: this data set predicts numbers.</source>
+        <translation>La matriz de confusión cuenta clases: este conjunto de datos predice números.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="121"/>
+        <source>No data set.</source>
+        <translation>No hay conjunto de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="127"/>
+        <source>Press Train or Step to see the network&apos;s answers.</source>
+        <translation>Pulsa Entrenar o Paso para ver las respuestas de la red.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="138"/>
+        <source>There are no test examples: every example is used for training.</source>
+        <translation>No hay ejemplos de prueba: todos los ejemplos se usan para el entrenamiento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="140"/>
+        <source>{n} test examples</source>
+        <translation>{n} ejemplos de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="140"/>
+        <source>{n} training examples</source>
+        <translation>{n} ejemplos de entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="141"/>
+        <source>{what}: {right} right ({percent}).</source>
+        <translation>{what}: {right} aciertos ({percent}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="160"/>
+        <source>right</source>
+        <translation>aciertos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="174"/>
+        <source>{n} examples of {true} called {true}: right</source>
+        <translation>{n} ejemplos de {true} clasificados como {true}: aciertos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="178"/>
+        <source>{n} examples of {true} called {predicted}: wrong</source>
+        <translation>{n} ejemplos de {true} clasificados como {predicted}: errores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/confusion_panel.py" line="183"/>
+        <source>Share of the {true} examples the network gets right</source>
+        <translation>Parte de los ejemplos de {true} que la red acierta</translation>
     </message>
 </context>
 <context>
@@ -170,132 +265,132 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="124"/>
+        <location filename="../../ui/panels/data_panel.py" line="222"/>
         <source>Data</source>
         <extracomment>a table read in the background has been taken in (True) or refused (False)</extracomment>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="135"/>
+        <location filename="../../ui/panels/data_panel.py" line="233"/>
         <source>Data set</source>
         <extracomment>the table being read in the background (None when there is none)</extracomment>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="136"/>
+        <location filename="../../ui/panels/data_panel.py" line="234"/>
         <source>The examples the network learns from</source>
         <translation>Los ejemplos con los que aprende la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="138"/>
-        <location filename="../../ui/panels/data_panel.py" line="446"/>
+        <location filename="../../ui/panels/data_panel.py" line="236"/>
+        <location filename="../../ui/panels/data_panel.py" line="594"/>
         <source>Open CSV…</source>
         <translation>Abrir CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="139"/>
+        <location filename="../../ui/panels/data_panel.py" line="237"/>
         <source>Open a CSV file</source>
         <translation>Abrir un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="140"/>
+        <location filename="../../ui/panels/data_panel.py" line="238"/>
         <source>Learn from your own table: one row per example, the answer in the last column</source>
         <translation>Aprende de tu propia tabla: una fila por ejemplo y la respuesta en la última columna</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="142"/>
+        <location filename="../../ui/panels/data_panel.py" line="240"/>
         <source>Data set description</source>
         <translation>Descripción del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="143"/>
+        <location filename="../../ui/panels/data_panel.py" line="241"/>
         <source>What this data set is</source>
         <translation>Qué es este conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="147"/>
-        <location filename="../../ui/panels/data_panel.py" line="191"/>
+        <location filename="../../ui/panels/data_panel.py" line="245"/>
+        <location filename="../../ui/panels/data_panel.py" line="296"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="148"/>
+        <location filename="../../ui/panels/data_panel.py" line="246"/>
         <source>How much the generated points are jittered (standard deviation)</source>
         <translation>Cuánto se dispersan los puntos generados (desviación típica)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="154"/>
+        <location filename="../../ui/panels/data_panel.py" line="252"/>
         <source>Number of examples</source>
         <translation>Número de ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="155"/>
+        <location filename="../../ui/panels/data_panel.py" line="253"/>
         <source>How many points to generate</source>
         <translation>Cuántos puntos generar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="159"/>
-        <location filename="../../ui/panels/data_panel.py" line="160"/>
+        <location filename="../../ui/panels/data_panel.py" line="257"/>
+        <location filename="../../ui/panels/data_panel.py" line="258"/>
         <source>New points</source>
         <translation>Puntos nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="161"/>
+        <location filename="../../ui/panels/data_panel.py" line="259"/>
         <source>Draw a fresh set of points with the same noise and size</source>
         <translation>Genera otros puntos con el mismo ruido y la misma cantidad</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="164"/>
+        <location filename="../../ui/panels/data_panel.py" line="262"/>
         <source>Data set summary</source>
         <translation>Resumen del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="165"/>
+        <location filename="../../ui/panels/data_panel.py" line="263"/>
         <source>How many examples, inputs and classes, and how they are split</source>
         <translation>Cuántos ejemplos, entradas y clases hay, y cómo se reparten</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="170"/>
+        <location filename="../../ui/panels/data_panel.py" line="268"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="171"/>
+        <location filename="../../ui/panels/data_panel.py" line="269"/>
         <source>Select a row to feed that example to the network</source>
         <translation>Elige una fila para dar ese ejemplo a la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="193"/>
+        <location filename="../../ui/panels/data_panel.py" line="298"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="235"/>
+        <location filename="../../ui/panels/data_panel.py" line="382"/>
         <source>Open a data table</source>
         <translation>Abrir una tabla de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="235"/>
+        <location filename="../../ui/panels/data_panel.py" line="382"/>
         <source>CSV tables (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>Tablas CSV (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="278"/>
+        <location filename="../../ui/panels/data_panel.py" line="425"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="342"/>
+        <location filename="../../ui/panels/data_panel.py" line="489"/>
         <source>the data set has no inputs or no answers to learn</source>
         <translation>el conjunto de datos no tiene entradas o no tiene respuestas que aprender</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="353"/>
+        <location filename="../../ui/panels/data_panel.py" line="500"/>
         <source>Could not use the data</source>
         <translation>No se pudieron usar los datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="354"/>
+        <location filename="../../ui/panels/data_panel.py" line="501"/>
         <source>nnsim could not use “{name}”:
 
 {message}
@@ -308,42 +403,42 @@ Nothing was changed.</source>
 No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="448"/>
+        <location filename="../../ui/panels/data_panel.py" line="596"/>
         <source>Learn from your own table (a CSV file)</source>
         <translation>Aprende de tu propia tabla (un archivo CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="455"/>
+        <location filename="../../ui/panels/data_panel.py" line="603"/>
         <source>File: {name}</source>
         <translation>Archivo: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="467"/>
+        <location filename="../../ui/panels/data_panel.py" line="615"/>
         <source>No data set: the network on its own.</source>
         <translation>Sin conjunto de datos: la red sola.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="470"/>
+        <location filename="../../ui/panels/data_panel.py" line="618"/>
         <source>Your table “{name}”.</source>
         <translation>Tu tabla «{name}».</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="474"/>
+        <location filename="../../ui/panels/data_panel.py" line="622"/>
         <source>Read as {encoding} text.</source>
         <translation>Leída como texto {encoding}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="484"/>
+        <location filename="../../ui/panels/data_panel.py" line="632"/>
         <source>{k} classes</source>
         <translation>{k} clases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="486"/>
+        <location filename="../../ui/panels/data_panel.py" line="634"/>
         <source>predicts {names}</source>
         <translation>predice {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="487"/>
+        <location filename="../../ui/panels/data_panel.py" line="635"/>
         <source>{n} examples, {d} inputs, {what}; {train} to train on, {test} to test.</source>
         <translation>{n} ejemplos, {d} entradas, {what}; {train} para entrenar y {test} para probar.</translation>
     </message>
@@ -351,25 +446,45 @@ No se ha cambiado nada.</translation>
 <context>
     <name>DatasetTableModel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="66"/>
+        <location filename="../../ui/panels/data_panel.py" line="82"/>
         <source>class</source>
         <extracomment>how the encodings a table is read as are called in spreadsheets&apos; save dialogs a table at least this big is read in the background, so the window keeps painting while it is parsed (a 20 MB table takes seconds); smaller ones load at once</extracomment>
         <translation>clase</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="67"/>
+        <location filename="../../ui/panels/data_panel.py" line="83"/>
         <source>set</source>
         <translation>conjunto</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="106"/>
+        <location filename="../../ui/panels/data_panel.py" line="139"/>
+        <source>predicted</source>
+        <translation>predicción</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/data_panel.py" line="139"/>
+        <source>probability</source>
+        <translation>probabilidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/data_panel.py" line="181"/>
         <source>test</source>
         <translation>prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="106"/>
+        <location filename="../../ui/panels/data_panel.py" line="181"/>
         <source>train</source>
         <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/data_panel.py" line="202"/>
+        <source>Wrong: the network answers {0}, the example is {1}</source>
+        <translation>Error: la red responde {0}, el ejemplo es {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/data_panel.py" line="203"/>
+        <source>Right: the network answers {0}</source>
+        <translation>Acierto: la red responde {0}</translation>
     </message>
 </context>
 <context>
@@ -971,23 +1086,23 @@ No se ha cambiado nada.</translation>
 <context>
     <name>HistoryPlot</name>
     <message>
-        <location filename="../../ui/plots/curves.py" line="128"/>
+        <location filename="../../ui/plots/curves.py" line="129"/>
         <source>epoch</source>
         <extracomment>curve redraws per second, at most: a plot repaint costs a few ms of the UI thread (and of the GIL the training thread needs), and 10 a second already looks continuous (key, x field, y field, scale) per series; names and colours come from ``_series_style``</extracomment>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="176"/>
+        <location filename="../../ui/plots/curves.py" line="177"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="178"/>
+        <location filename="../../ui/plots/curves.py" line="179"/>
         <source>test</source>
         <translation>prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="301"/>
+        <location filename="../../ui/plots/curves.py" line="302"/>
         <source>epoch {0}</source>
         <translation>época {0}</translation>
     </message>
@@ -1045,22 +1160,22 @@ No se ha cambiado nada.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/plots/curves.py" line="321"/>
+        <location filename="../../ui/plots/curves.py" line="322"/>
         <source>Loss per epoch</source>
         <translation>Pérdida por época</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="322"/>
+        <location filename="../../ui/plots/curves.py" line="323"/>
         <source>Loss per epoch: how wrong the network is on the training examples (train) and on examples it never learns from (test). Lower is better.</source>
         <translation>Pérdida por época: cuánto se equivoca la red con los ejemplos de entrenamiento y con ejemplos de los que nunca aprende (prueba). Cuanto más baja, mejor.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="324"/>
+        <location filename="../../ui/plots/curves.py" line="325"/>
         <source>loss</source>
         <translation>pérdida</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="325"/>
+        <location filename="../../ui/plots/curves.py" line="326"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
@@ -1068,312 +1183,322 @@ No se ha cambiado nada.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Loss and accuracy</source>
         <translation>Pérdida y aciertos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Decision boundary</source>
         <translation>Frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Weights and bias</source>
         <extracomment>the version of the dock layout saved in the settings: raise it when the panels change, so a layout saved by an older nnsim (other docks, other tabs) is not restored Shown after a language is chosen. Deliberately in both languages and not through tr(): the person who just picked a language may not read the one the window is in now. a model file at least this big is read in the background (a 50 MB file takes seconds) a model file read in the background was opened (True) or refused (False) an example replaced the network and data (its name: &quot;one_neuron&quot;, &quot;iris&quot;) what this window&apos;s parts share; the window owns it from now on</extracomment>
         <translation>Pesos y sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>The neuron explained</source>
         <translation>La neurona, paso a paso</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>Confusion matrix</source>
+        <translation>Matriz de confusión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>What if?</source>
+        <translation>¿Y si…?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>How training changed W and B</source>
         <translation>Cómo cambió el entrenamiento W y B</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Save model…</source>
         <translation>&amp;Guardar modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Save model &amp;as…</source>
         <translation>Guardar modelo &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>+ Neuron</source>
         <translation>+ Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Add a neuron to the selected hidden layer</source>
         <translation>Añade una neurona a la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>− Neuron</source>
         <translation>− Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Remove the selected neuron</source>
         <translation>Elimina la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>+ Layer</source>
         <translation>+ Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Add a hidden layer after the selected layer</source>
         <translation>Añade una capa oculta después de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>− Layer</source>
         <translation>− Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Remove the selected hidden layer</source>
         <translation>Elimina la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Activation of the selected layer</source>
         <translation>Activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Activation function of the selected layer</source>
         <translation>Función de activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>&amp;Fit network to window</source>
         <translation>A&amp;justar la red a la ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Zoom &amp;in</source>
         <translation>A&amp;mpliar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Reducir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>&amp;One neuron</source>
         <translation>&amp;Una neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Two inputs and one step neuron with threshold 0.5: the worked example</source>
         <translation>Dos entradas y una neurona escalón con umbral 0.5: el ejemplo explicado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>&amp;Iris flowers</source>
         <translation>Flores &amp;Iris</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>The 4-8-8-3 network on the Iris flowers, as at start-up</source>
         <translation>La red 4-8-8-3 con las flores Iris, como al abrir el programa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>&amp;Gradient view</source>
         <translation>Vista de &amp;gradientes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Colour the edges by the last update&apos;s gradient and the nodes by their delta, to see which weights the known answer pushes, and which way</source>
         <translation>Colorea las conexiones según el gradiente de la última actualización y los nodos según su delta, para ver qué pesos empuja la respuesta conocida, y hacia dónde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>E&amp;xamples</source>
         <translation>E&amp;jemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Structure</source>
         <translation>Estructura</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Structure and undo</source>
         <translation>Estructura y deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source> Activation: </source>
         <translation> Activación: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Automatic (system language)</source>
         <translation>Automático (idioma del sistema)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Undo: %1</source>
         <translation>Deshacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>Redo: %1</source>
         <translation>Rehacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>untitled</source>
         <translation>sin título</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>nnsim models (*.nnsim.json *.json);;All files (*)</source>
         <translation>Modelos de nnsim (*.nnsim.json *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Save model</source>
         <translation>Guardar modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Could not save the model</source>
         <translation>No se pudo guardar el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>The model could not be saved to %1:
 %2</source>
         <translation>No se pudo guardar el modelo en %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>A number in the file is too large (the largest is about 1.8e308).</source>
         <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1.8e308).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>Could not open the model</source>
         <translation>No se pudo abrir el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>%1 is not a model nnsim can open:
 %2</source>
         <translation>%1 no es un modelo que nnsim pueda abrir:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="634"/>
         <source>Opened %1</source>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="662"/>
+        <location filename="../../ui/main_window.py" line="685"/>
         <source>About nnsim</source>
         <translation>Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="663"/>
+        <location filename="../../ui/main_window.py" line="686"/>
         <source>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;A neural-network simulator for the classroom.&lt;/p&gt;&lt;p&gt;Each neuron multiplies its inputs by their weights, adds its bias and activates when the result passes a threshold. Training changes the weights and biases so that the right outputs activate.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;Un simulador de redes neuronales para el aula.&lt;/p&gt;&lt;p&gt;Cada neurona multiplica sus entradas por sus pesos, suma su sesgo y se activa cuando el resultado supera un umbral. El entrenamiento cambia los pesos y los sesgos para que se activen las salidas correctas.&lt;/p&gt;</translation>
     </message>
@@ -1812,6 +1937,65 @@ z = %3
         <location filename="../../ui/panels/parameter_panel.py" line="227"/>
         <source>Type an exact value and press Enter</source>
         <translation>Escribe un valor exacto y pulsa Enter</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresLabel</name>
+    <message>
+        <location filename="../../ui/plots/scores_label.py" line="29"/>
+        <source>How good the network is</source>
+        <extracomment>the numbers are this many times the window&apos;s font size: readable from the back row</extracomment>
+        <translation>Qué tan bien lo hace la red</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/scores_label.py" line="48"/>
+        <source>No data set: nothing to score.</source>
+        <translation>No hay conjunto de datos: nada que evaluar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/scores_label.py" line="52"/>
+        <source>Accuracy</source>
+        <translation>Aciertos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/scores_label.py" line="53"/>
+        <source>Accuracy: train {0}, test {1}</source>
+        <translation>Aciertos: entrenamiento {0}, prueba {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/scores_label.py" line="57"/>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/scores_label.py" line="57"/>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/scores_label.py" line="58"/>
+        <source>RMSE: train {0}, test {1}; R²: train {2}, test {3}</source>
+        <translation>RMSE: entrenamiento {0}, prueba {1}; R²: entrenamiento {2}, prueba {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/scores_label.py" line="73"/>
+        <source>train</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/scores_label.py" line="73"/>
+        <source>test</source>
+        <translation>prueba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/scores_label.py" line="78"/>
+        <source>RMSE: the typical error of a prediction, in the target&apos;s units (lower is better). R²: how much of the targets&apos; spread the network explains (1 is perfect, 0 is no better than always answering the mean).</source>
+        <translation>RMSE: el error típico de una predicción, en las unidades del objetivo (cuanto menor, mejor). R²: cuánta de la variación de los objetivos explica la red (1 es perfecto, 0 no es mejor que responder siempre la media).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/scores_label.py" line="81"/>
+        <source>Accuracy: the share of examples the network classifies right, on the training examples and on the test examples it never learns from. {0} means there is no such part.</source>
+        <translation>Aciertos: la parte de los ejemplos que la red clasifica bien, en los ejemplos de entrenamiento y en los de prueba, de los que nunca aprende. {0} significa que no hay esa parte.</translation>
     </message>
 </context>
 <context>
@@ -2288,22 +2472,22 @@ Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../ui/plots/curves.py" line="375"/>
+        <location filename="../../ui/plots/curves.py" line="378"/>
         <source>Training plots</source>
         <translation>Gráficos del entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="379"/>
+        <location filename="../../ui/plots/curves.py" line="382"/>
         <source>Log scale</source>
         <translation>Escala logarítmica</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="381"/>
+        <location filename="../../ui/plots/curves.py" line="384"/>
         <source>Logarithmic loss axis</source>
         <translation>Eje de pérdida logarítmico</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="382"/>
+        <location filename="../../ui/plots/curves.py" line="385"/>
         <source>Show the loss on a logarithmic axis, so small late improvements stay visible</source>
         <translation>Muestra la pérdida en un eje logarítmico, para que se vean las pequeñas mejoras del final</translation>
     </message>
@@ -2490,6 +2674,72 @@ Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}
         <location filename="../../ui/panels/update_panel.py" line="292"/>
         <source>The change made is not −η·∂L/∂w (η = %1): %2. The column &quot;change made&quot; shows what really happened.</source>
         <translation>El cambio hecho no es −η·∂L/∂w (η = %1): %2. La columna «cambio hecho» muestra lo que pasó de verdad.</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <location filename="../../ui/panels/what_if_panel.py" line="66"/>
+        <source>What if?</source>
+        <extracomment>the most decimals a box shows (enough for any generated data set&apos;s values) the prediction is this many times the window&apos;s font size the largest value a box takes (a file&apos;s column may hold values near float&apos;s end)</extracomment>
+        <translation>¿Y si…?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/what_if_panel.py" line="73"/>
+        <source>What if? Type an example&apos;s values in the data&apos;s own units and see what the network answers.</source>
+        <extracomment>the network&apos;s outputs for the boxes&apos; values (None without data)</extracomment>
+        <translation>¿Y si…? Escribe los valores de un ejemplo en las unidades de los datos y mira qué responde la red.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/what_if_panel.py" line="77"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="79"/>
+        <source>Take the selected row</source>
+        <translation>Tomar la fila seleccionada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/what_if_panel.py" line="80"/>
+        <source>Copy the example selected in the data table into the boxes</source>
+        <translation>Copiar en las casillas el ejemplo seleccionado en la tabla de datos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/what_if_panel.py" line="84"/>
+        <source>The network&apos;s answer</source>
+        <translation>La respuesta de la red</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/what_if_panel.py" line="92"/>
+        <source>The network&apos;s outputs</source>
+        <translation>Las salidas de la red</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/what_if_panel.py" line="158"/>
+        <source>{0}, in the data&apos;s own units</source>
+        <translation>{0}, en las unidades de los datos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/what_if_panel.py" line="186"/>
+        <source>Choose a data set to ask the network.</source>
+        <translation>Elige un conjunto de datos para preguntar a la red.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/what_if_panel.py" line="198"/>
+        <source>Answer: {0}</source>
+        <translation>Respuesta: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/what_if_panel.py" line="200"/>
+        <source> ({0} sure)</source>
+        <translation> (segura al {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/what_if_panel.py" line="204"/>
+        <source>{0} = {1}</source>
+        <translation>{0} = {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/what_if_panel.py" line="210"/>
+        <source>Outputs</source>
+        <translation>Salidas</translation>
     </message>
 </context>
 </TS>

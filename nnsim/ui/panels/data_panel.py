@@ -12,7 +12,17 @@ from __future__ import annotations
 import os
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,7 +43,9 @@ from nnsim.core import DATASETS, DataError, load_csv, load_dataset
 from nnsim.core.adapt import network_for_data
 from nnsim.core.training_data import prepare_data
 from nnsim.model.messages import translate_message, translate_name
+from nnsim.ui.answer_style import WRONG_BACKGROUND, WRONG_MARK, WRONG_TEXT
 from nnsim.ui.background import BackgroundTask
+from nnsim.ui.number_text import number_text, percent_text
 
 OPEN_CSV = "__open_csv__"
 CSV_PREFIX = "csv:"
@@ -47,17 +59,21 @@ BACKGROUND_FROM_BYTES = 1024 * 1024
 
 
 class DatasetTableModel(QAbstractTableModel):
-    """The rows of a data set as the student wrote them (raw values), with their answer and split."""
+    """The rows of a data set as the student wrote them (raw values), with their answer and
+    split; given the network's predictions (``set_predictions``), its answer beside the true
+    one (and for classes how sure it is), wrong answers marked with colour and a ✗."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._data = None
         self._headers: list[str] = []
         self._split = np.zeros(0, dtype=bool)  # True: test row
+        self._predictions = None  # a RowPredictions of this data, or None
 
     def set_training_data(self, data) -> None:
         self.beginResetModel()
         self._data = data
+        self._predictions = None
         if data is None:
             self._headers = []
             self._split = np.zeros(0, dtype=bool)
@@ -71,19 +87,73 @@ class DatasetTableModel(QAbstractTableModel):
                 self._split[np.asarray(test_index, dtype=int)] = True
         self.endResetModel()
 
+    # ------------------------------------------------------------------ predictions
+    def _prediction_columns(self) -> int:
+        """How many columns the predictions take: the answer, and for classes its probability."""
+        if self._predictions is None or self._data is None:
+            return 0
+        return 2 if self._data.dataset.is_classification else 1
+
+    def set_predictions(self, predictions, data=None) -> None:
+        """Show ``predictions`` (a ``RowPredictions`` of ``data``; None: none) right after the
+        true answer. Predictions of other data than the table's are ignored."""
+        if predictions is not None and (self._data is None or (data is not None and data is not self._data)
+                                        or predictions.n_rows != self._data.dataset.n_samples):
+            predictions = None
+        before = self._prediction_columns()
+        first = self._data.dataset.n_features + 1 if self._data is not None else 0
+        if before and predictions is None:
+            self.beginRemoveColumns(QModelIndex(), first, first + before - 1)
+            self._predictions = None
+            self.endRemoveColumns()
+        elif not before and predictions is not None:
+            self._predictions = predictions
+            count = self._prediction_columns()
+            self._predictions = None
+            self.beginInsertColumns(QModelIndex(), first, first + count - 1)
+            self._predictions = predictions
+            self.endInsertColumns()
+        elif predictions is not None:
+            self._predictions = predictions
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, first), self.index(self.rowCount() - 1, first + before - 1))
+
+    def prediction_text(self, row: int) -> str | None:
+        """What the predicted column shows for ``row`` (None without predictions)."""
+        if self._prediction_columns() == 0:
+            return None
+        return self.data(self.index(row, self._data.dataset.n_features + 1))
+
+    def is_wrong(self, row: int) -> bool:
+        """Is the network's answer for ``row`` not its class? (False for regression.)"""
+        p = self._predictions
+        if p is None or p.classes is None:
+            return False
+        return int(p.classes[row]) != int(self._data.dataset.y[row])
+
+    # ------------------------------------------------------------------ Qt
+    def _header(self, section: int) -> str | None:
+        n_answer = self._data.dataset.n_features + 1 if self._data is not None else 0
+        extra = self._prediction_columns()
+        if n_answer <= section < n_answer + extra:
+            return self.tr("predicted") if section == n_answer else self.tr("probability")
+        if section >= n_answer + extra:
+            section -= extra
+        return self._headers[section] if 0 <= section < len(self._headers) else None
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt)
         return 0 if self._data is None or parent.isValid() else self._data.dataset.n_samples
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt)
-        return 0 if parent.isValid() else len(self._headers)
+        return 0 if parent.isValid() else len(self._headers) + self._prediction_columns()
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 (Qt)
         if role not in (Qt.DisplayRole, Qt.ToolTipRole):
             return None
         if orientation == Qt.Horizontal:
-            if not 0 <= section < len(self._headers):
+            text = self._header(section)
+            if text is None:
                 return None
-            text = self._headers[section]
             return _two_lines(text) if role == Qt.DisplayRole else text
         return str(section + 1)
 
@@ -93,6 +163,11 @@ class DatasetTableModel(QAbstractTableModel):
         ds = self._data.dataset
         row, col = index.row(), index.column()
         n_features = ds.n_features
+        extra = self._prediction_columns()
+        if n_features < col <= n_features + extra:
+            return self._prediction_data(row, col - n_features - 1, role)
+        if col > n_features + extra:
+            col -= extra
         if role == Qt.TextAlignmentRole:
             return int(Qt.AlignRight | Qt.AlignVCenter) if col < n_features else int(Qt.AlignLeft | Qt.AlignVCenter)
         if role not in (Qt.DisplayRole, Qt.ToolTipRole):
@@ -104,6 +179,29 @@ class DatasetTableModel(QAbstractTableModel):
                 return ds.class_names[int(ds.y[row])]
             return ", ".join(f"{v:.4g}" for v in np.ravel(ds.y[row]))
         return self.tr("test") if self._split[row] else self.tr("train")
+
+    def _prediction_data(self, row: int, which: int, role):
+        """The predicted answer (``which`` 0) or its probability (1) of ``row``."""
+        p, ds = self._predictions, self._data.dataset
+        wrong = self.is_wrong(row)
+        if role == Qt.TextAlignmentRole:
+            return int(Qt.AlignLeft | Qt.AlignVCenter) if which == 0 and p.classes is not None \
+                else int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.BackgroundRole:
+            return QBrush(QColor(WRONG_BACKGROUND)) if wrong else None
+        if role == Qt.ForegroundRole:
+            return QBrush(QColor(WRONG_TEXT)) if wrong else None
+        if role not in (Qt.DisplayRole, Qt.ToolTipRole):
+            return None
+        if p.classes is None:
+            return ", ".join(number_text(v) for v in np.ravel(p.values[row]))
+        if which == 1:
+            return percent_text(float(p.probability[row]))
+        name = ds.class_names[int(p.classes[row])]
+        if role == Qt.ToolTipRole:
+            return (self.tr("Wrong: the network answers {0}, the example is {1}") if wrong
+                    else self.tr("Right: the network answers {0}")).format(name, ds.class_names[int(ds.y[row])])
+        return f"{WRONG_MARK} {name}" if wrong else name
 
 
 class DataPanel(QWidget):
@@ -171,15 +269,22 @@ class DataPanel(QWidget):
                    self.tr("Select a row to feed that example to the network"))
         self.sampleTable.setModel(self.model)
         self.sampleTable.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.sampleTable.setSelectionMode(QAbstractItemView.SingleSelection)
+        # several rows at once: the examples of a confusion-matrix cell (``select_rows``);
+        # the sample follows when exactly one row is selected
+        self.sampleTable.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.sampleTable.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.sampleTable.setAlternatingRowColors(True)
         self.sampleTable.setWordWrap(False)
         self.sampleTable.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.sampleTable.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         header = self.sampleTable.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)  # long names go on two lines
+        # Fitted to the contents once per data set (``_fit_columns``), not kept fitted: a
+        # column kept fitted reads every row again at each change, and the predicted column
+        # changes many times a second while training runs. Long names go on two lines.
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setResizeContentsPrecision(100)  # the widths of 100 rows (and the visible ones) will do
         header.setStretchLastSection(True)
+        self.model.columnsInserted.connect(self._fit_prediction_columns)
 
         top = QHBoxLayout()
         top.addWidget(self.datasetCombo, 1)
@@ -223,6 +328,48 @@ class DataPanel(QWidget):
             self.datasetCombo.setCurrentIndex(index)  # -> _on_combo -> _load_builtin
             return self.current_key() == name
         return self._load_builtin(name, defaults=True)
+
+    def select_rows(self, rows) -> None:
+        """Select the data set rows ``rows`` in the table (e.g. a confusion-matrix cell's
+        examples) and scroll to the first; an empty list clears the selection."""
+        rows = sorted({int(r) for r in rows if 0 <= int(r) < self.model.rowCount()})
+        selection = QItemSelection()
+        last_column = self.model.columnCount() - 1
+        start = None
+        for k, row in enumerate(rows):  # one range per run of consecutive rows
+            if start is None:
+                start = row
+            if k + 1 == len(rows) or rows[k + 1] != row + 1:
+                selection.select(self.model.index(start, 0), self.model.index(row, last_column))
+                start = None
+        self.sampleTable.selectionModel().select(
+            selection, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        if rows:
+            self.sampleTable.scrollTo(self.model.index(rows[0], 0))
+
+    def selected_rows(self) -> list[int]:
+        """The data set rows selected in the table, in order."""
+        return sorted(index.row() for index in self.sampleTable.selectionModel().selectedRows())
+
+    def _fit_prediction_columns(self, _parent, first: int, last: int) -> None:
+        """The predicted columns get a fixed width once: measuring them to their contents
+        would read every row again each time training brings new answers (many a second)."""
+        header = self.sampleTable.horizontalHeader()
+        metrics = self.sampleTable.fontMetrics()
+        data = self._document.data
+        if data is None:
+            return
+        ds = data.dataset
+        if ds.is_classification:
+            samples = [f"{WRONG_MARK} {name}" for name in ds.class_names] + ["100.0 %"]
+        else:
+            samples = [", ".join(["-0.0000e-00"] * ds.n_outputs)]
+        widest = max(metrics.horizontalAdvance(text) for text in samples) + 2 * metrics.averageCharWidth()
+        for column in range(first, last + 1):
+            title = str(self.model.headerData(column, Qt.Horizontal) or "")
+            width = max(widest if column == first else metrics.horizontalAdvance("100.0 %"),
+                        max((metrics.horizontalAdvance(line) for line in title.split("\n")), default=0))
+            header.resizeSection(column, width + 2 * metrics.averageCharWidth())
 
     def current_key(self) -> str | None:
         """The combo's entry: a built-in name, "csv:<path>", or None."""
@@ -417,6 +564,7 @@ class DataPanel(QWidget):
             self.description.setText(self._describe(key, ds))
             self.summary.setText(self._summarize(data))
             self.model.set_training_data(data)
+            self.sampleTable.horizontalHeader().resizeSections(QHeaderView.ResizeToContents)
         finally:
             self._syncing = False
         self._sync_sample()

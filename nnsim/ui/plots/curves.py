@@ -21,6 +21,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QLocale, Qt, QTimer, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from nnsim.ui.plots.scores_label import ScoresLabel
 from nnsim.ui.scales import LARGEST_NICE, nice_ceiling
 
 TRAIN_COLOR = "#1f77b4"
@@ -115,7 +116,7 @@ class HistoryPlot(pg.PlotWidget):
 
     def __init__(self, controller=None, parent=None, turn: int | None = None):
         super().__init__(parent=parent, background="w")
-        self.setMinimumSize(200, 110)  # a 1280x720 screen still fits the whole window
+        self.setMinimumSize(150, 110)  # a 1280x720 screen still fits the whole window (and the scores)
         item = self.plotItem
         # No grid: translucent grid lines cost the raster engine ~4 ms per repaint.
         item.setDownsampling(auto=True, mode="peak")
@@ -367,9 +368,11 @@ class AccuracyPlot(HistoryPlot):
 
 
 class TrainingPlots(QWidget):
-    """The loss plot and (for classification) the accuracy plot, with a log-scale toggle."""
+    """The loss plot and (for classification) the accuracy plot, with a log-scale toggle;
+    given a ``PredictionFeed``, the current scores in large numbers beside them
+    (``accuracyLabel``)."""
 
-    def __init__(self, controller, parent=None):
+    def __init__(self, controller, parent=None, feed=None):
         super().__init__(parent)
         self.setObjectName("trainingPlots")
         self.setAccessibleName(self.tr("Training plots"))
@@ -386,6 +389,9 @@ class TrainingPlots(QWidget):
         top.addStretch(1)
         top.addWidget(self.logScaleCheck)
         plots = QHBoxLayout()
+        self.accuracy_label = ScoresLabel(feed) if feed is not None else None
+        if self.accuracy_label is not None:
+            plots.addWidget(self.accuracy_label)
         plots.addWidget(self.loss_plot, 1)
         plots.addWidget(self.accuracy_plot, 1)
         layout = QVBoxLayout(self)
