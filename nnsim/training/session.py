@@ -137,6 +137,7 @@ class TrainingSession:
         self._pace_credit = 0.0  # updates due and not yet made (a fraction of the next one)
         self._pace_time = self.clock()
         self._batch_seconds: float | None = None  # smoothed time of one mini-batch
+        self._plane_features = (0, 1)  # the inputs on the pictures' axes (set_plane_features)
         self._forget_pictures()
         self._last_emit = -math.inf
         self._rate_epoch = 0
@@ -524,6 +525,7 @@ class TrainingSession:
         self._changes = 0  # counts changes of the parameters (training, edits, loads)
         self._evaluated = -1  # the value of _changes when the last evaluation was made
         self._extent = None
+        self._neuron_grids = None
         self._grid_seconds = 0.0
         self._full_grid_seconds = 0.0  # the last picture at full resolution took this long
         self._last_grid = -math.inf
@@ -597,6 +599,8 @@ class TrainingSession:
             examples_done=trainer.examples_done,
             examples_per_epoch=trainer.n_train,
             update=self._update,
+            neuron_grids=self._neuron_grids if grid is not None else None,
+            grid_features=self._plane_features,
         )
         self._epochs, self._losses, self._evaluations = [], [], []
         self._update = None
@@ -604,23 +608,41 @@ class TrainingSession:
         return snap
 
     def _picture(self, force: bool):
-        """The decision-boundary picture for 2-D data, when it fits its share of the time
-        (``GRID_BUDGET``); ``(None, None)`` otherwise."""
+        """The decision-boundary picture (and every neuron's, kept in ``_neuron_grids``) for
+        data on a plane, when it fits its share of the time (``GRID_BUDGET``); ``(None,
+        None)`` otherwise. One float32 forward pass over the grid gives them all."""
         net, data = self.trainer.network, self.data
-        if net.layer_sizes[0] != 2 or data.n_inputs != 2:
+        if net.layer_sizes[0] < 2 or data.n_inputs != net.layer_sizes[0] \
+                or max(self._plane_features) >= data.n_inputs:
             return None, None
         now = self.clock()
         if not force and now - self._last_grid < self._grid_seconds / GRID_BUDGET:
             return None, None
         if self._extent is None:
-            self._extent = core_grid.plane_extent(data)
+            self._extent = core_grid.plane_extent(data, features=self._plane_features)
         full = force or self._full_grid_seconds <= GRID_FAST_SECONDS
         resolution = self.grid_resolution if full else max(2, self.grid_resolution // 2)
         with np.errstate(all="ignore"):  # huge weights just before a divergence
-            grid, extent = core_grid.boundary_image(net, data, resolution, self._extent)
-        grid.setflags(write=False)
+            layers, extent = core_grid.neuron_images(net, data, resolution, self._extent,
+                                                     features=self._plane_features)
+        for layer in layers:
+            layer.setflags(write=False)  # fresh arrays of this pass: frozen, nobody else has them
+        self._neuron_grids = tuple(layers)
+        grid = layers[-1]
         self._last_grid = self.clock()
         self._grid_seconds = self._last_grid - now
         if full:
             self._full_grid_seconds = self._grid_seconds
         return grid, extent
+
+    @_never_raises
+    def set_plane_features(self, features) -> Report:
+        """Show the plane of the inputs ``features`` (x, y) in the pictures from now on; the
+        other inputs are held at their training mean. Bad indices change nothing."""
+        fx, fy = (int(f) for f in features)
+        n = self.data.n_inputs if self.data is not None else None
+        if fx == fy or min(fx, fy) < 0 or (n is not None and max(fx, fy) >= n):
+            return self._refuse(f"the picture needs two different inputs, got {tuple(features)}")
+        self._plane_features = (fx, fy)
+        self._extent, self._last_grid = None, -math.inf  # the next snapshot brings the new plane
+        return NOTHING
