@@ -31,7 +31,7 @@ DEFAULT_RESOLUTION = 100
 #: the plane shown when there is no data set (a network on its own, e.g. "One neuron")
 DEFAULT_EXTENT = (-2.0, 2.0, -2.0, 2.0)
 #: how far the plane reaches past the outermost data point, as a fraction of the data's span
-MARGIN = 0.15
+MARGIN = 0.08
 
 
 def grid_points(x_range, y_range, resolution: int = DEFAULT_RESOLUTION) -> np.ndarray:

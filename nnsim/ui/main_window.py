@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.picture_splitter.addWidget(self.boundary_view)
         self.picture_splitter.setStretchFactor(0, 1)
         self.picture_splitter.setStretchFactor(1, 1)
+        self.picture_splitter.setSizes([500, 560])  # the boundary a little wider than the graph
         # A picture in every neuron (the boundary view computes them, or brings the worker's),
         # and the neuron under the pointer (or clicked) shown large.
         self.boundary_view.neuronImagesChanged.connect(self.network_view.show_neuron_pictures)

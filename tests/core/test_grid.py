@@ -116,7 +116,7 @@ def test_extent_fits_the_data_with_a_small_margin_and_equal_scale():
     x0, x1, y0, y1 = plane_extent(data)
     assert x1 - x0 == pytest.approx(y1 - y0)  # equal spans: a square picture, equal scale
     span = max(np.ptp(X[:, 0]), np.ptp(X[:, 1]))
-    margin = max(0.15 * span, 0.25)
+    margin = max(0.08 * span, 0.25)
     # the wider side touches the data plus exactly the margin; nothing like -10..10
     assert x1 - x0 == pytest.approx(span + 2 * margin)
     assert x0 <= X[:, 0].min() - margin + 1e-9 and X[:, 0].max() + margin - 1e-9 <= x1

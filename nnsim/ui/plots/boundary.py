@@ -29,7 +29,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from nnsim.core.grid import DEFAULT_RESOLUTION, held_inputs, neuron_images, plane_extent
@@ -233,11 +233,13 @@ class DecisionBoundaryView(QWidget):
         for w in (self.xLabel, self.xFeatureCombo, self.yLabel, self.yFeatureCombo):
             features_layout.addWidget(w)
         features_layout.addStretch(1)
-        toggles = QHBoxLayout()
+        # side by side, or one under the other when the view is too narrow for both
+        toggles = QGridLayout()
         toggles.setContentsMargins(0, 0, 0, 0)
-        toggles.addWidget(self.showTestDataCheck)
-        toggles.addWidget(self.discretizeCheck)
-        toggles.addStretch(1)
+        toggles.setColumnStretch(2, 1)
+        self._toggles = toggles
+        self._toggles_stacked = None
+        self._arrange_toggles()
 
         self.legend = QLabel()
         self.legend.setObjectName("boundaryLegend")
@@ -493,6 +495,21 @@ class DecisionBoundaryView(QWidget):
 
     def minimumSizeHint(self):  # noqa: N802 (Qt)
         return QSize(220, 180)  # small enough for a 1280x720 screen
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._arrange_toggles()
+
+    def _arrange_toggles(self) -> None:
+        both = self.showTestDataCheck.sizeHint().width() + self.discretizeCheck.sizeHint().width() + 12
+        stacked = self.width() < both
+        if stacked == self._toggles_stacked:
+            return
+        self._toggles_stacked = stacked
+        self._toggles.removeWidget(self.showTestDataCheck)
+        self._toggles.removeWidget(self.discretizeCheck)
+        self._toggles.addWidget(self.showTestDataCheck, 0, 0)
+        self._toggles.addWidget(self.discretizeCheck, 1 if stacked else 0, 0 if stacked else 1)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt)
         if watched is self.plot and event.type() == QEvent.Resize:
