@@ -52,18 +52,32 @@ def value_colours(values: np.ndarray, low: float, high: float) -> np.ndarray:
     return (np.asarray(rgba)[:, :3] * 255.0).reshape(t.shape + (3,))
 
 
+#: neuron values are coloured through a table of this many shades per sign (a look-up per
+#: pixel instead of arithmetic in float64: a whole layer's pictures in well under 1 ms)
+NEURON_SHADES = 128
+
+
+def _neuron_table() -> np.ndarray:
+    t = np.arange(-NEURON_SHADES, NEURON_SHADES + 1) / NEURON_SHADES
+    colour = np.where(t[:, None] >= 0, POSITIVE_RGB, NEGATIVE_RGB)
+    table = np.rint(WHITE + (colour - WHITE) * np.abs(t)[:, None]).astype(np.uint8)
+    return np.vstack([table, np.full((1, 3), 150, dtype=np.uint8)])  # the last row: NaN, grey
+
+
+_NEURON_TABLE = _neuron_table()
+
+
 def neuron_rgb(values: np.ndarray) -> np.ndarray:
-    """uint8 RGB (…, 3) of neuron values: white at 0, blue towards +1, orange towards -1.
+    """uint8 RGB (…, 3) of neuron values: white at 0, blue towards +1, orange towards -1
+    (``NEURON_SHADES`` steps per sign, values beyond ±1 saturate).
 
     NaN (a blown-up network) is drawn grey, so a broken picture is never mistaken for 0.
     """
     v = np.asarray(values, dtype=np.float32)
-    finite = np.isfinite(v)
-    t = np.clip(np.where(finite, v, 0.0), -1.0, 1.0)[..., None]
-    colour = np.where(t >= 0, POSITIVE_RGB, NEGATIVE_RGB)
-    rgb = WHITE + (colour - WHITE) * np.abs(t)
-    rgb[~finite] = 150.0
-    return np.rint(rgb).astype(np.uint8)
+    with np.errstate(invalid="ignore"):
+        index = np.rint(np.clip(v, -1.0, 1.0) * NEURON_SHADES).astype(np.intp, copy=False) + NEURON_SHADES
+    index[~np.isfinite(v)] = len(_NEURON_TABLE) - 1
+    return _NEURON_TABLE[index]
 
 
 def rgb_qimage(rgb: np.ndarray) -> QImage:
