@@ -39,6 +39,13 @@ SNAPSHOT_HZ = 30.0
 #: evaluation below, time not spent training: measured on six hidden layers of 64, 5% + 4%
 #: left training at 0.75-0.80 of the engine's speed, 3% + 3% at 0.82-0.84)
 GRID_BUDGET = 0.03
+#: pictures that cost little (a small network: at most SMOOTH_PICTURE_BUDGET of the time at
+#: SMOOTH_PICTURE_HZ) refresh at SMOOTH_PICTURE_HZ, so every neuron's picture moves smoothly
+#: (issue 10: >= 20 a second); dearer ones keep to GRID_BUDGET
+SMOOTH_PICTURE_HZ = 25.0
+SMOOTH_PICTURE_BUDGET = 0.10
+#: at a pace the worker waits between updates anyway: pictures may take this share of the time
+PACED_PICTURE_BUDGET = 0.5
 #: full-set evaluation (loss and accuracy on both parts) takes at most this fraction; a
 #: snapshot between evaluations carries the last metrics and no new evaluation point
 EVAL_BUDGET = 0.03
@@ -616,7 +623,7 @@ class TrainingSession:
                 or max(self._plane_features) >= data.n_inputs:
             return None, None
         now = self.clock()
-        if not force and now - self._last_grid < self._grid_seconds / GRID_BUDGET:
+        if not force and now - self._last_grid < self._picture_interval():
             return None, None
         if self._extent is None:
             self._extent = core_grid.plane_extent(data, features=self._plane_features)
@@ -634,6 +641,15 @@ class TrainingSession:
         if full:
             self._full_grid_seconds = self._grid_seconds
         return grid, extent
+
+    def _picture_interval(self) -> float:
+        """Seconds between two pictures while training runs (see the budgets above)."""
+        seconds = self._grid_seconds
+        if not self.pace.full_speed:
+            return seconds / PACED_PICTURE_BUDGET
+        if seconds * SMOOTH_PICTURE_HZ <= SMOOTH_PICTURE_BUDGET:
+            return 1.0 / SMOOTH_PICTURE_HZ
+        return seconds / GRID_BUDGET
 
     @_never_raises
     def set_plane_features(self, features) -> Report:
