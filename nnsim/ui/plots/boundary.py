@@ -43,6 +43,8 @@ BACKGROUND_STRENGTH = 0.5
 REDRAW_INTERVAL_MS = 33  # at most ~30 pictures a second
 #: after a snapshot of running training, leave the pictures to the worker for this long
 LIVE_HOLD_S = 0.5
+#: below this height (pixels) the legend shows its colours only, its sentences in the tooltip
+SHORT_VIEW_HEIGHT = 480
 #: while training runs, a boundary line is traced on at most about this many cells per side
 LIVE_LINE_CELLS = 60
 
@@ -501,6 +503,7 @@ class DecisionBoundaryView(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
         super().resizeEvent(event)
         self._arrange_toggles()
+        self._fit_legend()
 
     def _arrange_toggles(self) -> None:
         both = self.showTestDataCheck.sizeHint().width() + self.discretizeCheck.sizeHint().width() + 12
@@ -800,4 +803,13 @@ class DecisionBoundaryView(QWidget):
                 how = self.tr("Background: the class the network answers, paler where it is unsure.")
             dots = self.tr("Dots: the examples (filled: training, hollow: test). The ring is the sample.")
             text = f"{classes}<br>{how} {dots}"
-        self.legend.setText(text)
+        self._legend_text = text
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """A short view keeps the picture large: the legend's swatches stay, its sentences
+        move to the tooltip (a 1280x720 screen)."""
+        text = getattr(self, "_legend_text", "")
+        short = self.height() < SHORT_VIEW_HEIGHT and "<br>" in text
+        self.legend.setText(text.split("<br>")[0] if short else text)
+        self.legend.setToolTip(text if short else self.tr("What the colours of the decision boundary mean"))
