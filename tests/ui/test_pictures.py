@@ -122,12 +122,12 @@ def test_hovering_or_clicking_a_node_shows_its_map_large(shown_window, qtbot):
     layers = view.neuron_layers()
     centre = graph.mapFromScene(graph.node_position(1, 2))
     qtbot.mouseMove(graph.viewport(), centre)
-    qtbot.waitUntil(lambda: view.shown_neuron() == (1, 2), timeout=2000)
+    qtbot.waitUntil(lambda: view.shown_neuron() == (1, 2), timeout=5000)
     np.testing.assert_array_equal(view.image.image, neuron_image(layers[0][:, :, 2]))
     assert "Neuron 3 of hidden layer 1" in view.title.text()
     # off the node: the network's answer again
     qtbot.mouseMove(graph.viewport(), graph.mapFromScene(QPointF(-400, -400)))
-    qtbot.waitUntil(lambda: view.shown_neuron() is None, timeout=2000)
+    qtbot.waitUntil(lambda: view.shown_neuron() is None, timeout=5000)
     np.testing.assert_array_equal(view.image.image, colour_image(layers[-1], True))
     # a click selects the node and shows its map
     last = len(net.layer_sizes) - 1
