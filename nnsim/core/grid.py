@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnsim.core import activations as act
 from nnsim.core.predictions import predicted_classes
 
 DEFAULT_RESOLUTION = 100
 #: the plane shown when there is no data set (a network on its own, e.g. "One neuron")
 DEFAULT_EXTENT = (-2.0, 2.0, -2.0, 2.0)
 #: how far the plane reaches past the outermost data point, as a fraction of the data's span
-MARGIN = 0.15
+MARGIN = 0.08
 
 
 def grid_points(x_range, y_range, resolution: int = DEFAULT_RESOLUTION) -> np.ndarray:
@@ -52,40 +53,118 @@ def grid_points(x_range, y_range, resolution: int = DEFAULT_RESOLUTION) -> np.nd
     return np.column_stack([gx.ravel(), gy.ravel()])
 
 
-def plane_extent(data=None, margin: float = MARGIN) -> tuple[float, float, float, float]:
-    """The rectangle of the standardized plane that holds every example of ``data``, padded.
+def plane_extent(data=None, margin: float = MARGIN, features=(0, 1)) -> tuple[float, float, float, float]:
+    """The square of the standardized plane that holds every example of ``data``, padded.
 
     It depends on the data only (not on the network), so the picture keeps its place while
-    the network trains. ``data`` is a ``TrainingData`` (or None: ``DEFAULT_EXTENT``).
+    the network trains. ``data`` is a ``TrainingData`` (or None: ``DEFAULT_EXTENT``);
+    ``features`` the two inputs on the axes (x, y). Both sides get the same span (the
+    larger one, centred on the data): the view draws both axes at the same scale, and a
+    square picture in a square plot leaves no empty band beside the data.
     """
     if data is None:
         return DEFAULT_EXTENT
     X = np.asarray(data.transform(data.dataset.X), dtype=np.float64)
-    if X.ndim != 2 or X.shape[1] != 2 or X.shape[0] == 0:
+    fx, fy = _check_features(features, X.shape[1] if X.ndim == 2 else 0)
+    if X.ndim != 2 or X.shape[0] == 0:
         raise ValueError(f"the plane needs data with two inputs, got shape {X.shape}")
-    lo, hi = X.min(axis=0), X.max(axis=0)
-    pad = np.maximum(margin * (hi - lo), 0.25)
-    lo, hi = lo - pad, hi + pad
-    return (float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1]))
+    X = X[:, [fx, fy]]
+    finite = X[np.isfinite(X).all(axis=1)]
+    if finite.shape[0] == 0:
+        return DEFAULT_EXTENT
+    lo, hi = finite.min(axis=0), finite.max(axis=0)
+    centre = (lo + hi) / 2.0
+    span = float((hi - lo).max())
+    half = span / 2.0 + max(margin * span, 0.25)  # a point alone still gets a plane around it
+    return (float(centre[0] - half), float(centre[0] + half), float(centre[1] - half), float(centre[1] + half))
 
 
-def boundary_image(network, data=None, resolution: int = DEFAULT_RESOLUTION, extent=None):
+def _check_features(features, n_inputs: int) -> tuple[int, int]:
+    fx, fy = (int(f) for f in features)
+    if not (0 <= fx < n_inputs and 0 <= fy < n_inputs and fx != fy):
+        raise ValueError(f"the plane needs two different inputs of {n_inputs}, got {tuple(features)}")
+    return fx, fy
+
+
+def held_inputs(data) -> np.ndarray:
+    """Where the inputs off the plane are held: their training mean (standardized), float32.
+
+    For data with more than two inputs the picture shows two of them; every other input
+    keeps the value of an average training example, so the picture is one slice of the
+    input space through the middle of the data.
+    """
+    X = np.asarray(data.X_train, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        mean = np.nanmean(X, axis=0) if X.shape[0] else np.zeros(X.shape[1])
+    return np.nan_to_num(mean, nan=0.0, posinf=0.0, neginf=0.0).astype(np.float32)
+
+
+def plane_inputs(n_inputs: int, points: np.ndarray, features=(0, 1), held=None) -> np.ndarray:
+    """The network's inputs for the plane's ``points`` (m, 2): ``features`` from the points,
+    every other input at ``held`` (its value per input; default 0), float32 (m, n_inputs)."""
+    fx, fy = _check_features(features, n_inputs)
+    if n_inputs == 2 and (fx, fy) == (0, 1):
+        return points
+    base = np.zeros(n_inputs, dtype=np.float32) if held is None else np.asarray(held, dtype=np.float32)
+    X = np.repeat(base[None, :], points.shape[0], axis=0)
+    X[:, fx], X[:, fy] = points[:, 0], points[:, 1]
+    return X
+
+
+def boundary_image(network, data=None, resolution: int = DEFAULT_RESOLUTION, extent=None,
+                   features=(0, 1), held=None):
     """``(image, extent)``: the network's outputs over the plane of ``data``.
 
     ``image`` is float32 with shape ``(resolution, resolution, k)``, ``k`` the network's
     output count (row-major, row 0 at the bottom: see the module docstring). ``extent``
-    defaults to ``plane_extent(data)``. The network must take two inputs. Single precision
-    is plenty for a picture and about four times faster.
+    defaults to ``plane_extent(data)``. A network with more than two inputs is shown on the
+    plane of ``features``, the other inputs held at ``held`` (see ``neuron_images``). Single
+    precision is plenty for a picture and about four times faster.
     """
-    if network.layer_sizes[0] != 2:
-        raise ValueError(f"the decision boundary needs a network with two inputs, not {network.layer_sizes[0]}")
+    n_in = network.layer_sizes[0]
+    if n_in < 2:
+        raise ValueError(f"the decision boundary needs a network with two inputs, not {n_in}")
     if extent is None:
-        extent = plane_extent(data)
+        extent = plane_extent(data, features=features)
+    if held is None and data is not None and n_in > 2:
+        held = held_inputs(data)
     x0, x1, y0, y1 = (float(v) for v in extent)
     res = int(resolution)
-    points = grid_points((x0, x1), (y0, y1), res)
+    points = plane_inputs(n_in, grid_points((x0, x1), (y0, y1), res), features, held)
     out = np.asarray(network.forward(points, dtype=np.float32), dtype=np.float32)
     return out.reshape(res, res, out.shape[1]), (x0, x1, y0, y1)
+
+
+def neuron_images(network, data=None, resolution: int = DEFAULT_RESOLUTION, extent=None,
+                  features=(0, 1), held=None):
+    """``(layers, extent)``: every hidden and output neuron's value over the plane, from ONE
+    float32 forward pass over the grid.
+
+    ``layers[l - 1]`` is float32 ``(resolution, resolution, layer_sizes[l])`` for layer
+    ``l = 1 .. n_layers`` (row-major, row 0 at the bottom); the map of neuron ``j`` of layer
+    ``l`` is ``layers[l - 1][:, :, j]``, and ``layers[-1]`` is ``boundary_image``'s picture.
+    ``features``: the two inputs on the axes; the others are held at ``held`` (default: the
+    training mean, ``held_inputs(data)``; zero without data).
+    """
+    n_in = network.layer_sizes[0]
+    if n_in < 2:
+        raise ValueError(f"the plane needs a network with at least two inputs, not {n_in}")
+    if extent is None:
+        extent = plane_extent(data, features=features)
+    if held is None and data is not None and n_in > 2:
+        held = held_inputs(data)
+    x0, x1, y0, y1 = (float(v) for v in extent)
+    res = int(resolution)
+    a = plane_inputs(n_in, grid_points((x0, x1), (y0, y1), res), features, held)
+    layers = []
+    # The same arithmetic as Network.forward(dtype=float32), keeping every layer's values.
+    with np.errstate(over="ignore", invalid="ignore"):
+        for l in range(network.n_layers):
+            z = a @ network.weights[l].astype(np.float32)
+            z += network.biases[l].astype(np.float32)
+            a = act.forward_into(network.activations[l], z, z, network.threshold)
+            layers.append(a.reshape(res, res, a.shape[1]))
+    return layers, (x0, x1, y0, y1)
 
 
 def class_image(image: np.ndarray) -> np.ndarray:

@@ -95,6 +95,8 @@ class TrainingController(QObject):
         self._pace = PACES[DEFAULT_PACE]
         self._pace_sent: Pace | None = None  # the pace the worker has
         self._frames.budget = WATCHED_BUDGET
+        self._plane_features = (0, 1)  # the inputs on the pictures' axes (set_plane_features)
+        self._plane_sent = None  # the ones the worker has
         #: the last weight update shown (an ``Update``), or None
         self.last_update = None
         self._update_waiting = None
@@ -193,6 +195,24 @@ class TrainingController(QObject):
         if self._link.started and self._pace_sent is not None:
             self._send_pace()
         self.paceChanged.emit(pace)
+
+    @property
+    def plane_features(self) -> tuple:
+        return self._plane_features
+
+    def set_plane_features(self, x: int, y: int) -> None:
+        """Draw the pictures on the plane of inputs ``x`` and ``y`` (the others held at their
+        training mean); the worker hears it at once, also while training runs."""
+        features = (int(x), int(y))
+        if features[0] == features[1] or min(features) < 0:
+            raise ValueError(f"the picture needs two different inputs, got {features}")
+        self._plane_features = features
+        if self._link.started and self._plane_sent is not None:
+            self._send_plane()
+
+    def _send_plane(self) -> None:
+        self._link.set_plane_features(self._plane_features)
+        self._plane_sent = self._plane_features
 
     def _send_pace(self) -> None:
         self._link.set_pace(self._pace)
@@ -293,6 +313,7 @@ class TrainingController(QObject):
         self._running = False
         self._link.shutdown()
         self._pace_sent = None
+        self._plane_sent = None
         self._worker_data = None
         self._dirty = True
         if was_running:
@@ -304,6 +325,8 @@ class TrainingController(QObject):
         pace, the first time)."""
         if self._pace_sent != self._pace:
             self._send_pace()
+        if self._plane_sent != self._plane_features:
+            self._send_plane()
         if self._dirty or self._worker_data is not self._document.data:
             self._load(reset=False)
 

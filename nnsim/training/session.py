@@ -40,6 +40,13 @@ SNAPSHOT_HZ = 30.0
 #: evaluation below, time not spent training: measured on six hidden layers of 64, 5% + 4%
 #: left training at 0.75-0.80 of the engine's speed, 3% + 3% at 0.82-0.84)
 GRID_BUDGET = 0.03
+#: pictures that cost little (a small network: at most SMOOTH_PICTURE_BUDGET of the time at
+#: SMOOTH_PICTURE_HZ) refresh at SMOOTH_PICTURE_HZ, so every neuron's picture moves smoothly
+#: (issue 10: >= 20 a second); dearer ones keep to GRID_BUDGET
+SMOOTH_PICTURE_HZ = 25.0
+SMOOTH_PICTURE_BUDGET = 0.10
+#: at a pace the worker waits between updates anyway: pictures may take this share of the time
+PACED_PICTURE_BUDGET = 0.5
 #: full-set evaluation (loss and accuracy on both parts) takes at most this fraction; a
 #: snapshot between evaluations carries the last metrics and no new evaluation point
 EVAL_BUDGET = 0.03
@@ -138,6 +145,7 @@ class TrainingSession:
         self._pace_credit = 0.0  # updates due and not yet made (a fraction of the next one)
         self._pace_time = self.clock()
         self._batch_seconds: float | None = None  # smoothed time of one mini-batch
+        self._plane_features = (0, 1)  # the inputs on the pictures' axes (set_plane_features)
         self._forget_pictures()
         self._last_emit = -math.inf
         self._rate_epoch = 0
@@ -529,6 +537,7 @@ class TrainingSession:
         self._changes = 0  # counts changes of the parameters (training, edits, loads)
         self._evaluated = -1  # the value of _changes when the last evaluation was made
         self._extent = None
+        self._neuron_grids = None
         self._grid_seconds = 0.0
         self._full_grid_seconds = 0.0  # the last picture at full resolution took this long
         self._last_grid = -math.inf
@@ -603,6 +612,8 @@ class TrainingSession:
             examples_done=trainer.examples_done,
             examples_per_epoch=trainer.n_train,
             update=self._update,
+            neuron_grids=self._neuron_grids if grid is not None else None,
+            grid_features=self._plane_features,
         )
         self._epochs, self._losses, self._evaluations = [], [], []
         self._update = None
@@ -610,23 +621,50 @@ class TrainingSession:
         return snap
 
     def _picture(self, force: bool):
-        """The decision-boundary picture for 2-D data, when it fits its share of the time
-        (``GRID_BUDGET``); ``(None, None)`` otherwise."""
+        """The decision-boundary picture (and every neuron's, kept in ``_neuron_grids``) for
+        data on a plane, when it fits its share of the time (``GRID_BUDGET``); ``(None,
+        None)`` otherwise. One float32 forward pass over the grid gives them all."""
         net, data = self.trainer.network, self.data
-        if net.layer_sizes[0] != 2 or data.n_inputs != 2:
+        if net.layer_sizes[0] < 2 or data.n_inputs != net.layer_sizes[0] \
+                or max(self._plane_features) >= data.n_inputs:
             return None, None
         now = self.clock()
-        if not force and now - self._last_grid < self._grid_seconds / GRID_BUDGET:
+        if not force and now - self._last_grid < self._picture_interval():
             return None, None
         if self._extent is None:
-            self._extent = core_grid.plane_extent(data)
+            self._extent = core_grid.plane_extent(data, features=self._plane_features)
         full = force or self._full_grid_seconds <= GRID_FAST_SECONDS
         resolution = self.grid_resolution if full else max(2, self.grid_resolution // 2)
         with np.errstate(all="ignore"):  # huge weights just before a divergence
-            grid, extent = core_grid.boundary_image(net, data, resolution, self._extent)
-        grid.setflags(write=False)
+            layers, extent = core_grid.neuron_images(net, data, resolution, self._extent,
+                                                     features=self._plane_features)
+        for layer in layers:
+            layer.setflags(write=False)  # fresh arrays of this pass: frozen, nobody else has them
+        self._neuron_grids = tuple(layers)
+        grid = layers[-1]
         self._last_grid = self.clock()
         self._grid_seconds = self._last_grid - now
         if full:
             self._full_grid_seconds = self._grid_seconds
         return grid, extent
+
+    def _picture_interval(self) -> float:
+        """Seconds between two pictures while training runs (see the budgets above)."""
+        seconds = self._grid_seconds
+        if not self.pace.full_speed:
+            return seconds / PACED_PICTURE_BUDGET
+        if seconds * SMOOTH_PICTURE_HZ <= SMOOTH_PICTURE_BUDGET:
+            return 1.0 / SMOOTH_PICTURE_HZ
+        return seconds / GRID_BUDGET
+
+    @_never_raises
+    def set_plane_features(self, features) -> Report:
+        """Show the plane of the inputs ``features`` (x, y) in the pictures from now on; the
+        other inputs are held at their training mean. Bad indices change nothing."""
+        fx, fy = (int(f) for f in features)
+        n = self.data.n_inputs if self.data is not None else None
+        if fx == fy or min(fx, fy) < 0 or (n is not None and max(fx, fy) >= n):
+            return self._refuse(f"the picture needs two different inputs, got {tuple(features)}")
+        self._plane_features = (fx, fy)
+        self._extent, self._last_grid = None, -math.inf  # the next snapshot brings the new plane
+        return NOTHING

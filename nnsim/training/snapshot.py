@@ -67,6 +67,12 @@ class Snapshot:
     examples_per_epoch: int = 0
     update: Update | None = None
     predictions: RowPredictions | None = None
+    #: every hidden and output neuron's map over the same plane as ``grid`` (one float32
+    #: (res, res, layer_sizes[l]) array per layer l = 1..n_layers, read-only; the last one
+    #: is ``grid``), or None when ``grid`` is None
+    neuron_grids: tuple | None = None
+    #: the two inputs on the picture's axes (x, y); the others are held at their training mean
+    grid_features: tuple = (0, 1)
 
 
 def evaluation_points(evaluations) -> dict:

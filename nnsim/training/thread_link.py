@@ -48,6 +48,7 @@ class ThreadLink(QObject):
     _update_settings = Signal(object)
     _replace = Signal(object, object, int)
     _stop = Signal()
+    _set_plane_features = Signal(object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -85,7 +86,8 @@ class ThreadLink(QObject):
                               (self._step_batch, worker.step_batch), (self._set_pace, worker.set_pace),
                               (self._set_parameter, worker.set_parameter),
                               (self._update_settings, worker.update_settings),
-                              (self._replace, worker.replace_network)):
+                              (self._replace, worker.replace_network),
+                              (self._set_plane_features, worker.set_plane_features)):
             command.connect(slot, queued)
         self._stop.connect(worker.stop, Qt.BlockingQueuedConnection)
         worker.snapshot.connect(self._received, queued)
@@ -136,6 +138,9 @@ class ThreadLink(QObject):
     def replace_network(self, network, data, generation: int) -> None:
         self._replace.emit(network, data, generation)
 
+    def set_plane_features(self, features) -> None:
+        self._set_plane_features.emit(tuple(features))
+
     def _received(self, snapshot) -> None:
         if self._worker is not None:
             self._worker.acknowledge(snapshot.serial)
@@ -154,7 +159,7 @@ class ThreadLink(QObject):
                 thread.wait(5000)
             for command in (self._load, self._resume, self._pause, self._step, self._step_example,
                             self._step_batch, self._set_pace, self._set_parameter,
-                            self._update_settings, self._replace, self._stop):
+                            self._update_settings, self._replace, self._stop, self._set_plane_features):
                 try:
                     command.disconnect()
                 except (RuntimeError, TypeError):

@@ -80,6 +80,10 @@ class TrainingWorker(QObject):
     def set_pace(self, pace) -> None:
         self._publish(self.session.set_pace(pace))
 
+    @Slot(object)
+    def set_plane_features(self, features) -> None:
+        self._publish(self.session.set_plane_features(features))
+
     @Slot(int, float, int)
     def set_parameter(self, index: int, value: float, serial: int = 0) -> None:
         self._publish(self.session.set_parameter(index, value, serial))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QSplitter,
     QToolBar,
     QWidget,
 )
@@ -80,7 +81,7 @@ class _PanelScroll(QScrollArea):
 
 #: the version of the dock layout saved in the settings: raise it when the panels change, so
 #: a layout saved by an older nnsim (other docks, other tabs) is not restored
-LAYOUT_VERSION = 4
+LAYOUT_VERSION = 5  # 5: the boundary beside the graph; the scores, the update panel
 
 
 def app_icon() -> QIcon:
@@ -125,7 +126,13 @@ class MainWindow(QMainWindow):
         self.undo_stack = self.editor.undo_stack
 
         self.network_view = NetworkView(document, self.editor)
-        self.setCentralWidget(self.network_view)
+        # The graph and the decision boundary side by side in the middle of the window: the
+        # pictures are what a class looks at, so they get the large central area.
+        self.picture_splitter = QSplitter(Qt.Horizontal)
+        self.picture_splitter.setObjectName("pictureSplitter")
+        self.picture_splitter.setChildrenCollapsible(False)
+        self.picture_splitter.addWidget(self.network_view)
+        self.setCentralWidget(self.picture_splitter)
         self.parameter_panel = ParameterPanel(document, self.editor)
         self.neuron_panel = NeuronPanel(document, self.editor)
         # These two scroll inside already (their rows, the explanation's text).
@@ -172,6 +179,15 @@ class MainWindow(QMainWindow):
         self.predictions.changed.connect(self._show_predictions_in_table)
         self._show_predictions_in_table()
         self.confusion_panel.rowsChosen.connect(self.data_panel.select_rows)
+        self.picture_splitter.addWidget(self.boundary_view)
+        self.picture_splitter.setStretchFactor(0, 1)
+        self.picture_splitter.setStretchFactor(1, 1)
+        self.picture_splitter.setSizes([500, 560])  # the boundary a little wider than the graph
+        # A picture in every neuron (the boundary view computes them, or brings the worker's),
+        # and the neuron under the pointer (or clicked) shown large.
+        self.boundary_view.neuronImagesChanged.connect(self.network_view.show_neuron_pictures)
+        self.network_view.nodeHovered.connect(self._show_hovered_neuron)
+        self.network_view.nodeClicked.connect(self.boundary_view.show_neuron)
         training_dock = self.add_panel(self.training_panel, Qt.LeftDockWidgetArea, self.tr("Training"), "trainingDock")
         data_dock = self.add_panel(self.data_panel, Qt.LeftDockWidgetArea, self.tr("Data"), "dataDock")
         plots_dock = self.add_panel(self.plots, Qt.BottomDockWidgetArea, self.tr("Loss and accuracy"), "plotsDock",
@@ -184,11 +200,6 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(plots_dock, self.confusion_dock, Qt.Horizontal)
         self.tabifyDockWidget(self.confusion_dock, self.what_if_dock)
         self.confusion_dock.raise_()
-        self.boundary_dock = self.add_panel(self.boundary_view, Qt.RightDockWidgetArea, self.tr("Decision boundary"),
-                                            "boundaryDock", scroll=False)
-        # The boundary shares a tab with the neuron explanation: each needs height more than
-        # the other is useful at the same moment. A 2-D data set brings the boundary to the front.
-        self.tabifyDockWidget(self.neuron_dock, self.boundary_dock)
         # How the last update changed W and B: next to the neuron it explains.
         self.update_panel = UpdatePanel(document, self.selection, training)
         self.update_dock = self.add_panel(self.update_panel, Qt.RightDockWidgetArea,
@@ -208,6 +219,8 @@ class MainWindow(QMainWindow):
                                   ([plots_dock, self.confusion_dock], [560, 420], Qt.Horizontal),
                                   ([self.parameter_dock], [400], Qt.Horizontal))
         document.dataChanged.connect(self._show_boundary_for_2d_data)
+        document.structureChanged.connect(self._show_boundary_for_2d_data)
+        self._show_boundary_for_2d_data()
 
     def _update_shown(self, update) -> None:
         """A weight update reached the document: the gradient view shows it, and after a step
@@ -221,9 +234,16 @@ class MainWindow(QMainWindow):
         self.data_panel.model.set_predictions(self.predictions.predictions, self.predictions.data)
 
     def _show_boundary_for_2d_data(self) -> None:
-        data = self._document.data
-        two_d = data is not None and data.n_inputs == 2
-        (self.boundary_dock if two_d else self.neuron_dock).raise_()
+        """The boundary view takes room only when it has a picture (a plane or a curve)."""
+        view = self.boundary_view
+        view.setVisible(view.is_showing_boundary() or view.is_showing_curve())
+        self.neuron_dock.raise_()
+
+    def _show_hovered_neuron(self, layer: int, index: int) -> None:
+        if layer < 0:
+            self.boundary_view.show_output()
+        else:
+            self.boundary_view.show_neuron(layer, index)
 
     def _default_size(self) -> QSize:
         """1280x800, or less on a smaller screen (a 1024x768 projector), leaving room for the

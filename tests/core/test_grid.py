@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from nnsim.core import Network, load_dataset
-from nnsim.core.grid import boundary_image, class_image, grid_points, plane_extent
+from nnsim.core.grid import (boundary_image, class_image, grid_points, held_inputs, neuron_images,
+                             plane_extent)
 from nnsim.core.training_data import prepare_data
 
 
@@ -97,10 +98,79 @@ def test_plane_extent_depends_on_the_data_only():
     data = prepare_data(load_dataset("circles"))
     assert plane_extent(data) == plane_extent(data)
     assert plane_extent(None) == (-2.0, 2.0, -2.0, 2.0)
-    with pytest.raises(ValueError):
-        plane_extent(prepare_data(load_dataset("iris")))
+    with pytest.raises(ValueError, match="two different inputs"):
+        plane_extent(prepare_data(load_dataset("iris")), features=(0, 4))
+    with pytest.raises(ValueError, match="two different inputs"):
+        plane_extent(prepare_data(load_dataset("iris")), features=(2, 2))
 
 
 def test_needs_a_network_with_two_inputs():
     with pytest.raises(ValueError, match="two inputs"):
-        boundary_image(Network([4, 3]), None)
+        boundary_image(Network([1, 3]), None)
+
+
+# ---------------------------------------------------------------- pictures of every neuron
+def test_extent_fits_the_data_with_a_small_margin_and_equal_scale():
+    data = prepare_data(load_dataset("spiral"))
+    X = data.transform(data.dataset.X)
+    x0, x1, y0, y1 = plane_extent(data)
+    assert x1 - x0 == pytest.approx(y1 - y0)  # equal spans: a square picture, equal scale
+    span = max(np.ptp(X[:, 0]), np.ptp(X[:, 1]))
+    margin = max(0.08 * span, 0.25)
+    # the wider side touches the data plus exactly the margin; nothing like -10..10
+    assert x1 - x0 == pytest.approx(span + 2 * margin)
+    assert x0 <= X[:, 0].min() - margin + 1e-9 and X[:, 0].max() + margin - 1e-9 <= x1
+    assert y0 <= X[:, 1].min() - margin + 1e-9 and X[:, 1].max() + margin - 1e-9 <= y1
+    assert (x1 - x0) < 1.5 * span
+
+
+def test_each_neuron_picture_is_that_neurons_activation_over_the_grid():
+    net = Network([2, 5, 4, 3], ["tanh", "relu", "softmax"], seed=3)
+    extent = (-1.5, 2.0, -1.0, 2.5)
+    layers, got_extent = neuron_images(net, None, 12, extent)
+    assert got_extent == extent
+    assert [im.shape for im in layers] == [(12, 12, 5), (12, 12, 4), (12, 12, 3)]
+    assert all(im.dtype == np.float32 for im in layers)
+    trace = net.trace(grid_points(extent[:2], extent[2:], 12))
+    for l, im in enumerate(layers, start=1):
+        for j in range(net.layer_sizes[l]):
+            np.testing.assert_allclose(im[:, :, j], trace.activations[l][:, j].reshape(12, 12), atol=2e-6)
+    # the last layer is the decision boundary's picture, bit for bit
+    image, _ = boundary_image(net, None, 12, extent)
+    np.testing.assert_array_equal(layers[-1], image)
+
+
+def test_boundary_image_is_the_engine_forward_pass_on_its_grid():
+    data = prepare_data(load_dataset("spiral"))
+    net = Network([2, 16, 16, 2], ["tanh", "tanh", "softmax"], seed=1)
+    image, extent = boundary_image(net, data, 20)
+    expected = net.forward(grid_points(extent[:2], extent[2:], 20)).reshape(20, 20, 2)
+    np.testing.assert_allclose(image, expected, atol=2e-6)
+
+
+def test_more_inputs_hold_the_others_at_their_training_mean():
+    data = prepare_data(load_dataset("iris"))
+    net = Network([4, 6, 3], ["tanh", "softmax"], seed=0)
+    held = held_inputs(data)
+    np.testing.assert_allclose(held, np.asarray(data.X_train).mean(axis=0), atol=1e-6)
+    layers, extent = neuron_images(net, data, 10, features=(2, 3))
+    X = data.transform(data.dataset.X)
+    assert extent[0] < X[:, 2].min() and X[:, 2].max() < extent[1]
+    pts = grid_points(extent[:2], extent[2:], 10).astype(np.float64)
+    inputs = np.repeat(held[None, :].astype(np.float64), 100, axis=0)
+    inputs[:, 2], inputs[:, 3] = pts[:, 0], pts[:, 1]
+    trace = net.trace(inputs)
+    np.testing.assert_allclose(layers[0], trace.activations[1].reshape(10, 10, 6), atol=2e-6)
+    image, _ = boundary_image(net, data, 10, features=(2, 3))
+    np.testing.assert_allclose(image, trace.output.reshape(10, 10, 3), atol=2e-6)
+
+
+@pytest.mark.parametrize("value", [1e308, -1e308, np.nan, 2.0**40])
+def test_extreme_weights_give_a_picture_without_warnings(value):
+    net = Network([2, 3, 1], ["tanh", "sigmoid"], seed=0)
+    net.weights[0][0, 0] = value
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        layers, _ = neuron_images(net, None, 6)
+    assert layers[-1].shape == (6, 6, 1)

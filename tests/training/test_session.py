@@ -147,7 +147,11 @@ def test_snapshots_are_read_only_copies(session):
     snap = session.pause().snapshot or session.step_epoch().snapshot
     assert not snap.params.flags.writeable and not snap.train_loss.flags.writeable
     assert not np.shares_memory(snap.params, session.network.params)
-    assert snap.layer_sizes == (4, 8, 8, 3) and snap.grid is None  # Iris is not 2-D
+    assert snap.layer_sizes == (4, 8, 8, 3)
+    # Iris has a picture too: the plane of its first two inputs, the others at their mean
+    assert snap.grid.shape[2] == 3 and not snap.grid.flags.writeable and snap.grid_features == (0, 1)
+    assert [g.shape[2] for g in snap.neuron_grids] == [8, 8, 3]
+    assert not any(g.flags.writeable for g in snap.neuron_grids)
     assert snap.examples_per_epoch == 105
 
 

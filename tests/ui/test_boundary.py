@@ -42,20 +42,18 @@ def test_shows_the_points_of_a_2d_data_set(view_of):
     assert item.getAxis("left").labelText == "x2 (standardized)"
 
 
-def test_iris_shows_the_note(view_of):
+def test_iris_shows_the_plane_of_two_chosen_inputs(view_of):
     doc = make_document("iris")
     view = view_of(doc)
-    assert not view.is_showing_boundary()
-    assert view.note_text() == (
-        "The decision boundary is drawn for data sets with two inputs.\n\n"
-        "This data set has 4 inputs. Choose XOR, circles, spiral, moons, two blobs or the plane "
-        "to watch it form."
-    )
-    assert view.point_counts() == (0, 0)
-    # switching to a 2-D set brings the plane back
+    assert view.is_showing_boundary() and view.features == (0, 1)
+    assert view.features_row.isVisible()
+    assert "held at their training mean" in view.title.text()
+    assert view.point_counts() == (len(doc.data.y_train), len(doc.data.y_test))
+    # switching to a 2-D set keeps the plane, without the choice of inputs
     data = prepare_data(load_dataset("circles"))
     doc.set_data(data, default_network(data))
     assert view.is_showing_boundary() and sum(view.point_counts()) == 200
+    assert not view.features_row.isVisible()
 
 
 def split_on_x1(doc):

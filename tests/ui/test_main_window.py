@@ -26,7 +26,9 @@ def test_opens_on_the_iris_network(window):
     assert window.document.input_names() == [
         "sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"]
     assert window.findChild(QGraphicsView, "networkView") is window.network_view
-    assert window.centralWidget() is window.network_view
+    assert window.centralWidget() is window.picture_splitter
+    assert window.picture_splitter.widget(0) is window.network_view
+    assert window.picture_splitter.widget(1) is window.boundary_view
     assert window.dockWidgetArea(window.parameter_dock) == Qt.RightDockWidgetArea
     assert window.dockWidgetArea(window.neuron_dock) == Qt.RightDockWidgetArea
     assert window.windowTitle() == "untitled[*] — nnsim"  # [*]: Qt's mark for unsaved changes
@@ -257,17 +259,17 @@ def test_a_dock_layout_saved_by_an_older_version_is_not_restored(window, qtbot):
 
     window.show()
     qtbot.waitExposed(window)
-    boundary = window.findChild(QDockWidget, "boundaryDock")
-    assert window.tabifiedDockWidgets(boundary)  # shares a tab with the neuron explanation
-    window.splitDockWidget(window.neuron_dock, boundary, Qt.Vertical)  # an old layout: side by side
+    update = window.findChild(QDockWidget, "updateDock")
+    assert window.tabifiedDockWidgets(update)  # shares a tab with the neuron explanation
+    window.splitDockWidget(window.neuron_dock, update, Qt.Vertical)  # an old layout: side by side
     window._settings.setValue("mainWindow/state", QMainWindow.saveState(window, LAYOUT_VERSION - 1))
-    window.tabifyDockWidget(window.neuron_dock, boundary)
+    window.tabifyDockWidget(window.neuron_dock, update)
     window.restore_settings()
-    assert window.tabifiedDockWidgets(boundary)
+    assert window.tabifiedDockWidgets(update)
     window.save_settings()  # the current version is restored
-    window.splitDockWidget(window.neuron_dock, boundary, Qt.Vertical)
+    window.splitDockWidget(window.neuron_dock, update, Qt.Vertical)
     window.restore_settings()
-    assert window.tabifiedDockWidgets(boundary)
+    assert window.tabifiedDockWidgets(update)
 
 
 def test_at_first_start_the_training_controls_show_whole_and_the_plots_have_room(window, qtbot):

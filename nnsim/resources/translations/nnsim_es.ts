@@ -490,105 +490,189 @@ No se ha cambiado nada.</translation>
 <context>
     <name>DecisionBoundaryView</name>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="119"/>
+        <location filename="../../ui/plots/boundary.py" line="157"/>
         <source>Decision boundary</source>
-        <extracomment>Okabe &amp; Ito&apos;s colour-blind safe palette (blue, orange, green, purple, sky, vermillion, yellow, black); class k gets colour k (cycling after eight). how strongly the background takes a class colour where the network is sure (the rest is white), so the dots on top stay visible after a snapshot of running training, leave the pictures to the worker for this long</extracomment>
+        <extracomment>how strongly the background takes a class colour where the network is sure (the rest is white), so the dots on top stay visible after a snapshot of running training, leave the pictures to the worker for this long below this height (pixels) the legend shows its colours only, its sentences in the tooltip while training runs, a boundary line is traced on at most about this many cells per side a new set of neuron pictures: a tuple of float32 (res, res, n_l) arrays, one per layer 1..n_layers (``nnsim.core.grid.neuron_images``); None: no pictures the user chose the inputs on the axes: (x, y) indices</extracomment>
         <translation>Frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="120"/>
+        <location filename="../../ui/plots/boundary.py" line="158"/>
         <source>What the network answers everywhere on the plane of the two inputs</source>
         <translation>Lo que responde la red en cada punto del plano de las dos entradas</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="139"/>
+        <location filename="../../ui/plots/boundary.py" line="182"/>
         <source>Decision boundary plot</source>
         <translation>Gráfico de la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="141"/>
+        <location filename="../../ui/plots/boundary.py" line="184"/>
         <source>Background: the network&apos;s answer at each point. Dots: the examples, coloured by their true class (filled: training, hollow: test).</source>
         <translation>Fondo: la respuesta de la red en cada punto. Puntos: los ejemplos, coloreados según su clase real (rellenos: entrenamiento; huecos: prueba).</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="168"/>
+        <location filename="../../ui/plots/boundary.py" line="212"/>
+        <source>What the picture shows</source>
+        <translation>Qué muestra la imagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="217"/>
+        <location filename="../../ui/plots/boundary.py" line="219"/>
+        <source>Show test data</source>
+        <translation>Mostrar datos de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="220"/>
+        <source>Draw the test examples (hollow dots) too</source>
+        <translation>Dibujar también los ejemplos de prueba (puntos huecos)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="223"/>
+        <location filename="../../ui/plots/boundary.py" line="225"/>
+        <source>Discretize output</source>
+        <translation>Discretizar la salida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="226"/>
+        <source>Colour each point by the answer alone: no shades of doubt</source>
+        <translation>Colorear cada punto solo por la respuesta: sin matices de duda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="228"/>
+        <source>Input on the horizontal axis</source>
+        <translation>Entrada en el eje horizontal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="229"/>
+        <source>Input on the vertical axis</source>
+        <translation>Entrada en el eje vertical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="230"/>
+        <source>x:</source>
+        <translation>x:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="231"/>
+        <source>y:</source>
+        <translation>y:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="250"/>
         <source>Decision boundary legend</source>
         <translation>Leyenda de la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="169"/>
+        <location filename="../../ui/plots/boundary.py" line="251"/>
+        <location filename="../../ui/plots/boundary.py" line="815"/>
         <source>What the colours of the decision boundary mean</source>
         <translation>Qué significan los colores de la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="179"/>
-        <location filename="../../ui/plots/boundary.py" line="381"/>
+        <location filename="../../ui/plots/boundary.py" line="266"/>
+        <location filename="../../ui/plots/boundary.py" line="725"/>
         <source>The decision boundary is drawn for data sets with two inputs.</source>
         <translation>La frontera de decisión se dibuja para conjuntos de datos con dos entradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="181"/>
+        <location filename="../../ui/plots/boundary.py" line="268"/>
         <source>Decision boundary note</source>
         <translation>Nota sobre la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="182"/>
+        <location filename="../../ui/plots/boundary.py" line="269"/>
         <source>Choose XOR, circles, spiral, moons, two blobs or the plane to see it</source>
         <translation>Elige XOR, círculos, espiral, lunas, dos nubes o el plano para verla</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="371"/>
-        <location filename="../../ui/plots/boundary.py" line="372"/>
+        <location filename="../../ui/plots/boundary.py" line="309"/>
+        <source>Fitted curve</source>
+        <translation>Curva ajustada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="642"/>
+        <location filename="../../ui/plots/boundary.py" line="643"/>
+        <location filename="../../ui/plots/boundary.py" line="708"/>
         <source>{name} (standardized)</source>
         <translation>{name} (estandarizada)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="384"/>
+        <location filename="../../ui/plots/boundary.py" line="690"/>
+        <source>Output node {name}: its value at each point</source>
+        <translation>Nodo de salida {name}: su valor en cada punto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="693"/>
+        <source>Neuron {j} of hidden layer {l}: its value at each point</source>
+        <translation>Neurona {j} de la capa oculta {l}: su valor en cada punto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="696"/>
+        <source>The network&apos;s answer at each point</source>
+        <translation>La respuesta de la red en cada punto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="699"/>
+        <source>The other inputs are held at their training mean.</source>
+        <translation>Las demás entradas se mantienen en su media de entrenamiento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="715"/>
+        <source>Line: the network&apos;s prediction. {train} training examples &amp;nbsp;{test} test examples</source>
+        <translation>Línea: la predicción de la red. {train} ejemplos de entrenamiento &amp;nbsp;{test} ejemplos de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="728"/>
         <source>This data set has {n} inputs. Choose XOR, circles, spiral, moons, two blobs or the plane to watch it form.</source>
         <translation>Este conjunto de datos tiene {n} entradas. Elige XOR, círculos, espiral, lunas, dos nubes o el plano para ver cómo se forma.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="387"/>
+        <location filename="../../ui/plots/boundary.py" line="731"/>
         <source>This network has {n} inputs.</source>
         <translation>Esta red tiene {n} entradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="433"/>
+        <location filename="../../ui/plots/boundary.py" line="777"/>
+        <source>{neg} -1 &amp;nbsp;{zero} 0 &amp;nbsp;{pos} +1&lt;br&gt;Background: the neuron&apos;s value at each point, in the colours of the graph&apos;s nodes. Move the pointer off the node to see the network&apos;s answer again.</source>
+        <translation>{neg} -1 &amp;nbsp;{zero} 0 &amp;nbsp;{pos} +1&lt;br&gt;Fondo: el valor de la neurona en cada punto, con los colores de los nodos del grafo. Aparte el puntero del nodo para volver a ver la respuesta de la red.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/boundary.py" line="784"/>
         <source>Background: where the output node is off or on. The ring is the sample.</source>
         <translation>Fondo: dónde el nodo de salida está apagado o activado. El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="435"/>
+        <location filename="../../ui/plots/boundary.py" line="786"/>
         <source>Background: where the output node is off or on; the dark line is where it is 50/50. The ring is the sample.</source>
         <translation>Fondo: dónde el nodo de salida está apagado o activado; la línea oscura es donde está al 50 %. El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="437"/>
+        <location filename="../../ui/plots/boundary.py" line="788"/>
         <source>{off} off &amp;nbsp;{on} on</source>
         <translation>{off} apagado &amp;nbsp;{on} activado</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="440"/>
+        <location filename="../../ui/plots/boundary.py" line="791"/>
         <source>Background: the network&apos;s prediction, from {low} (dark) to {high} (yellow). Dots: the true values (filled: training, hollow: test). The ring is the sample.</source>
         <translation>Fondo: la predicción de la red, de {low} (oscuro) a {high} (amarillo). Puntos: los valores reales (rellenos: entrenamiento; huecos: prueba). El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="446"/>
+        <location filename="../../ui/plots/boundary.py" line="797"/>
         <source>class {name}</source>
         <translation>clase {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="449"/>
+        <location filename="../../ui/plots/boundary.py" line="800"/>
         <source>Background: the class the network answers, paler where it is unsure; the dark line is where it is 50/50.</source>
         <translation>Fondo: la clase que responde la red, más pálida donde duda; la línea oscura es donde está al 50 %.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="452"/>
+        <location filename="../../ui/plots/boundary.py" line="803"/>
         <source>Background: the class the network answers, paler where it is unsure.</source>
         <translation>Fondo: la clase que responde la red, más pálida donde duda.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="453"/>
+        <location filename="../../ui/plots/boundary.py" line="804"/>
         <source>Dots: the examples (filled: training, hollow: test). The ring is the sample.</source>
         <translation>Puntos: los ejemplos (rellenos: entrenamiento; huecos: prueba). El anillo es la muestra.</translation>
     </message>
@@ -1110,49 +1194,49 @@ No se ha cambiado nada.</translation>
 <context>
     <name>LegendWidget</name>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="219"/>
+        <location filename="../../ui/graph/network_view.py" line="220"/>
         <source>Legend of the network graph</source>
         <extracomment>width levels an edge can take (edges are grouped by sign and level to paint fast) between two layers with more weights than this, only the strongest are drawn ... and a deep graph shares this many among its gaps (at least MIN_EDGES_PER_GAP each): a repaint&apos;s cost grows with the edges drawn, and thousands more only add to the tangle node outlines: a 1-pixel cosmetic pen takes Qt&apos;s fast path (wider ones are stroked) node labels (names, values) are shown while no layer has more nodes than this node colours come in this many shades per sign: updating a node is then one look-up in a table of brushes, and a node whose shade did not change is not touched at all at most this many edges are drawn between two layers</extracomment>
         <translation>Leyenda del grafo de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="251"/>
+        <location filename="../../ui/graph/network_view.py" line="252"/>
         <source>gradient &gt; 0: weight lowered</source>
         <extracomment>&quot;weights&quot; (the usual picture) or &quot;gradient&quot; (the gradient view)</extracomment>
         <translation>gradiente &gt; 0: el peso baja</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="251"/>
+        <location filename="../../ui/graph/network_view.py" line="252"/>
         <source>gradient &lt; 0: weight raised</source>
         <translation>gradiente &lt; 0: el peso sube</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="253"/>
+        <location filename="../../ui/graph/network_view.py" line="254"/>
         <source>positive weight</source>
         <translation>peso positivo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="253"/>
+        <location filename="../../ui/graph/network_view.py" line="254"/>
         <source>negative weight</source>
         <translation>peso negativo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="261"/>
+        <location filename="../../ui/graph/network_view.py" line="262"/>
         <source>thicker = larger |weight|</source>
         <translation>más grueso = |peso| mayor</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="261"/>
+        <location filename="../../ui/graph/network_view.py" line="262"/>
         <source>thicker = larger |gradient|</source>
         <translation>más grueso = mayor |gradiente|</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="275"/>
+        <location filename="../../ui/graph/network_view.py" line="276"/>
         <source>node value</source>
         <translation>valor del nodo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="275"/>
+        <location filename="../../ui/graph/network_view.py" line="276"/>
         <source>node: delta δ</source>
         <translation>nodo: delta δ</translation>
     </message>
@@ -1183,322 +1267,317 @@ No se ha cambiado nada.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Loss and accuracy</source>
         <translation>Pérdida y aciertos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
-        <source>Decision boundary</source>
-        <translation>Frontera de decisión</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Weights and bias</source>
         <extracomment>the version of the dock layout saved in the settings: raise it when the panels change, so a layout saved by an older nnsim (other docks, other tabs) is not restored Shown after a language is chosen. Deliberately in both languages and not through tr(): the person who just picked a language may not read the one the window is in now. a model file at least this big is read in the background (a 50 MB file takes seconds) a model file read in the background was opened (True) or refused (False) an example replaced the network and data (its name: &quot;one_neuron&quot;, &quot;iris&quot;) what this window&apos;s parts share; the window owns it from now on</extracomment>
         <translation>Pesos y sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>The neuron explained</source>
         <translation>La neurona, paso a paso</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Confusion matrix</source>
         <translation>Matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>What if?</source>
         <translation>¿Y si…?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>How training changed W and B</source>
         <translation>Cómo cambió el entrenamiento W y B</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>&amp;Save model…</source>
         <translation>&amp;Guardar modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Save model &amp;as…</source>
         <translation>Guardar modelo &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>+ Neuron</source>
         <translation>+ Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Add a neuron to the selected hidden layer</source>
         <translation>Añade una neurona a la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>− Neuron</source>
         <translation>− Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Remove the selected neuron</source>
         <translation>Elimina la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>+ Layer</source>
         <translation>+ Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Add a hidden layer after the selected layer</source>
         <translation>Añade una capa oculta después de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>− Layer</source>
         <translation>− Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Remove the selected hidden layer</source>
         <translation>Elimina la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Activation of the selected layer</source>
         <translation>Activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Activation function of the selected layer</source>
         <translation>Función de activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>&amp;Fit network to window</source>
         <translation>A&amp;justar la red a la ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Zoom &amp;in</source>
         <translation>A&amp;mpliar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Reducir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>&amp;One neuron</source>
         <translation>&amp;Una neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Two inputs and one step neuron with threshold 0.5: the worked example</source>
         <translation>Dos entradas y una neurona escalón con umbral 0.5: el ejemplo explicado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>&amp;Iris flowers</source>
         <translation>Flores &amp;Iris</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>The 4-8-8-3 network on the Iris flowers, as at start-up</source>
         <translation>La red 4-8-8-3 con las flores Iris, como al abrir el programa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>&amp;Gradient view</source>
         <translation>Vista de &amp;gradientes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Colour the edges by the last update&apos;s gradient and the nodes by their delta, to see which weights the known answer pushes, and which way</source>
         <translation>Colorea las conexiones según el gradiente de la última actualización y los nodos según su delta, para ver qué pesos empuja la respuesta conocida, y hacia dónde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>E&amp;xamples</source>
         <translation>E&amp;jemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Structure</source>
         <translation>Estructura</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Structure and undo</source>
         <translation>Estructura y deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source> Activation: </source>
         <translation> Activación: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Automatic (system language)</source>
         <translation>Automático (idioma del sistema)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Undo: %1</source>
         <translation>Deshacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Redo: %1</source>
         <translation>Rehacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>untitled</source>
         <translation>sin título</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>nnsim models (*.nnsim.json *.json);;All files (*)</source>
         <translation>Modelos de nnsim (*.nnsim.json *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>Save model</source>
         <translation>Guardar modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>Could not save the model</source>
         <translation>No se pudo guardar el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>The model could not be saved to %1:
 %2</source>
         <translation>No se pudo guardar el modelo en %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>A number in the file is too large (the largest is about 1.8e308).</source>
         <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1.8e308).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>Could not open the model</source>
         <translation>No se pudo abrir el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="612"/>
         <source>%1 is not a model nnsim can open:
 %2</source>
         <translation>%1 no es un modelo que nnsim pueda abrir:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="634"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>Opened %1</source>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685"/>
+        <location filename="../../ui/main_window.py" line="705"/>
         <source>About nnsim</source>
         <translation>Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="686"/>
+        <location filename="../../ui/main_window.py" line="706"/>
         <source>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;A neural-network simulator for the classroom.&lt;/p&gt;&lt;p&gt;Each neuron multiplies its inputs by their weights, adds its bias and activates when the result passes a threshold. Training changes the weights and biases so that the right outputs activate.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;Un simulador de redes neuronales para el aula.&lt;/p&gt;&lt;p&gt;Cada neurona multiplica sus entradas por sus pesos, suma su sesgo y se activa cuando el resultado supera un umbral. El entrenamiento cambia los pesos y los sesgos para que se activen las salidas correctas.&lt;/p&gt;</translation>
     </message>
@@ -1624,18 +1703,18 @@ No se ha cambiado nada.</translation>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="294"/>
+        <location filename="../../ui/graph/network_view.py" line="297"/>
         <source>Network graph</source>
-        <extracomment>a node was clicked: (layer, index) an edge was clicked: (l, i, j) for weights[l][i, j]</extracomment>
+        <extracomment>a node was clicked: (layer, index) an edge was clicked: (l, i, j) for weights[l][i, j] the pointer came onto a node&apos;s picture: (layer, index); left it: (-1, -1)</extracomment>
         <translation>Grafo de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="296"/>
+        <location filename="../../ui/graph/network_view.py" line="299"/>
         <source>Layers of nodes joined by weighted edges. Click a node to edit its weights.</source>
         <translation>Capas de nodos unidas por conexiones con peso. Haz clic en un nodo para cambiar sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="580"/>
+        <location filename="../../ui/graph/network_view.py" line="600"/>
         <source>%1 (input)
 %2 in the data&apos;s units → x = %3 as the network sees it (standardized)</source>
         <extracomment>edges and nodes show the last update&apos;s gradient instead of the weights and values</extracomment>
@@ -1643,14 +1722,14 @@ No se ha cambiado nada.</translation>
 %2 en las unidades de los datos → x = %3 tal como la ve la red (estandarizada)</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="582"/>
+        <location filename="../../ui/graph/network_view.py" line="602"/>
         <source>%1 (input)
 value x = %2</source>
         <translation>%1 (entrada)
 valor x = %2</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="585"/>
+        <location filename="../../ui/graph/network_view.py" line="605"/>
         <source>%1 (%2)
 z = %3
 %4(z) = %5</source>
@@ -1659,37 +1738,37 @@ z = %3
 %4(z) = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="663"/>
+        <location filename="../../ui/graph/network_view.py" line="683"/>
         <source>Add a neuron to this layer</source>
         <translation>Añadir una neurona a esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="667"/>
+        <location filename="../../ui/graph/network_view.py" line="687"/>
         <source>Remove this neuron</source>
         <translation>Eliminar esta neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="672"/>
+        <location filename="../../ui/graph/network_view.py" line="692"/>
         <source>Add a hidden layer after this one</source>
         <translation>Añadir una capa oculta después de esta</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="677"/>
+        <location filename="../../ui/graph/network_view.py" line="697"/>
         <source>Remove this layer</source>
         <translation>Eliminar esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="682"/>
+        <location filename="../../ui/graph/network_view.py" line="702"/>
         <source>Activation</source>
         <translation>Activación</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="767"/>
+        <location filename="../../ui/graph/network_view.py" line="787"/>
         <source>Weight value</source>
         <translation>Valor del peso</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="768"/>
+        <location filename="../../ui/graph/network_view.py" line="788"/>
         <source>Type a new weight and press Enter (Escape cancels)</source>
         <translation>Escribe un peso nuevo y pulsa Enter (Esc cancela)</translation>
     </message>

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.model.selection import activation_title, layer_title, node_name
+from nnsim.ui.graph.node_pictures import NodePictures
 from nnsim.ui.graph.update_overlay import FlashOverlay, gradient_picture
 from nnsim.ui.number_spin import TYPED_LIMIT, NumberSpin
 from nnsim.ui.numbers import significant
@@ -284,6 +285,8 @@ class NetworkView(QGraphicsView):
     nodeClicked = Signal(int, int)
     #: an edge was clicked: (l, i, j) for weights[l][i, j]
     edgeClicked = Signal(int, int, int)
+    #: the pointer came onto a node's picture: (layer, index); left it: (-1, -1)
+    nodeHovered = Signal(int, int)
 
     def __init__(self, document, editor, parent: QWidget | None = None):
         super().__init__(parent)
@@ -422,6 +425,23 @@ class NetworkView(QGraphicsView):
         self.update_selection()
         if self._auto_fit:
             self.fit_to_view()
+        self._rebuild_node_pictures()
+
+    # ------------------------------------------------------------ a picture in every neuron
+    def show_neuron_pictures(self, layers) -> None:
+        """Every hidden and output node shows its map over the input plane: ``layers`` as
+        from ``nnsim.core.grid.neuron_images`` (None: no pictures)."""
+        self._neuron_layers = layers
+        pictures = getattr(self, "node_pictures", None)
+        if pictures is None or pictures.nodes is not self._nodes:
+            self._rebuild_node_pictures()
+        else:
+            pictures.show(layers)
+
+    def _rebuild_node_pictures(self) -> None:
+        """New nodes (a rebuild): new picture items, showing the last maps if they still fit."""
+        self.node_pictures = NodePictures(self._nodes, self.nodeHovered.emit)
+        self.node_pictures.show(getattr(self, "_neuron_layers", None))
 
     def _compute_weight_scale(self) -> None:
         net = self.document.network
