@@ -121,6 +121,9 @@ def test_hovering_or_clicking_a_node_shows_its_map_large(shown_window, qtbot):
     assert view.shown_neuron() is None
     layers = view.neuron_layers()
     centre = graph.mapFromScene(graph.node_position(1, 2))
+    # from somewhere else first: a move to where the pointer already is (a test before may
+    # have left it there) is no move, and no hover
+    qtbot.mouseMove(graph.viewport(), graph.mapFromScene(QPointF(-400, -400)))
     qtbot.mouseMove(graph.viewport(), centre)
     qtbot.waitUntil(lambda: view.shown_neuron() == (1, 2), timeout=5000)
     np.testing.assert_array_equal(view.image.image, neuron_image(layers[0][:, :, 2]))
