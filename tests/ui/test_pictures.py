@@ -121,6 +121,9 @@ def test_hovering_or_clicking_a_node_shows_its_map_large(shown_window, qtbot):
     assert view.shown_neuron() is None
     layers = view.neuron_layers()
     centre = graph.mapFromScene(graph.node_position(1, 2))
+    # the hover belongs to the node's picture, which the worker sends after the new data set:
+    # a pointer that arrives before it hovers nothing
+    qtbot.waitUntil(lambda: graph.node_pictures.pictures[(1, 2)].isVisible(), timeout=10000)
     # from somewhere else first: a move to where the pointer already is (a test before may
     # have left it there) is no move, and no hover
     qtbot.mouseMove(graph.viewport(), graph.mapFromScene(QPointF(-400, -400)))
