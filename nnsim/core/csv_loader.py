@@ -474,7 +474,9 @@ class CsvPreview:
     target: int | None = None  # index into names
     rows: list[tuple[int, list[str]]] = field(default_factory=list)  # (line, cells)
     problems: list[str] = field(default_factory=list)
+    problem_lines: list[int | None] = field(default_factory=list)  # the line of each problem
     task: str | None = None  # what the preview's answers look like
+    text_columns: list[str] = field(default_factory=list)  # used columns holding non-numbers
     complete: bool = True  # False when only the start of the file was read
 
 
@@ -541,27 +543,36 @@ def preview_csv(data: bytes, options: CsvOptions = CsvOptions(), rows: int = PRE
     file's name first). A problem of the whole file (its encoding, its header) is the only one.
     """
     preview = CsvPreview(complete=complete)
+
+    def problem(exc: DataError) -> None:
+        preview.problems.append(str(exc))
+        preview.problem_lines.append(getattr(exc, "line", None))
+
     try:
         text, preview.encoding, preview.separator, preview.decimal_comma, records, header_line, header, \
             preview.names, preview.target, features = _open_table(data, "", options)
     except DataError as exc:
-        preview.problems.append(str(exc))
+        problem(exc)
         return _fill_detected(preview, data, options)
     table = _Table(preview.names, len(header), header_line, preview.target, preview.decimal_comma, "", features)
-    targets = []
     try:
         for line, cells in itertools.islice(records, rows):
             preview.rows.append((line, cells))
             try:
-                targets.append(table.row(line, cells, task=options.task))
+                table.row(line, cells, task=options.task)
             except DataError as exc:
-                preview.problems.append(str(exc))
+                problem(exc)
     except DataError as exc:  # a quotation error: the rows after it cannot be told apart
         if complete or exc.line is None or exc.line < _line_of(text, len(text)) - 1:
-            preview.problems.append(str(exc))
+            problem(exc)
     if not preview.rows and not preview.problems:
-        preview.problems.append(str(_error("", header_line, "the file has a header but no data rows")))
-    numbers = [_to_number(c, preview.decimal_comma) for c in targets]
+        problem(_error("", header_line, "the file has a header but no data rows"))
+    t, comma = preview.target, preview.decimal_comma
+    # the answers' look decides the guess, even on rows whose features have a problem
+    targets = [cells[t].strip() for _, cells in preview.rows if len(cells) > t and cells[t].strip()]
+    preview.text_columns = [preview.names[j] for j in features if any(
+        len(cells) > j and cells[j].strip() and _to_number(cells[j], comma) is None for _, cells in preview.rows)]
+    numbers = [_to_number(c, comma) for c in targets]
     if options.task is not None:
         preview.task = options.task
     elif targets:
