@@ -41,12 +41,27 @@ from nnsim.core.csv_loader import PREVIEW_ROWS, CsvOptions, load_csv, preview_cs
 from nnsim.model.messages import translate_message
 from nnsim.ui.background import BackgroundTask
 
-#: progress reports from the reading thread at most this often: a signal per chunk would
-#: crowd the window's event loop (QT-NOTES: throttle to about 50 Hz)
+# progress reports from the reading thread at most this often: a signal per chunk would
+# crowd the window's event loop (QT-NOTES: throttle to about 50 Hz)
 PROGRESS_INTERVAL = 0.04
-#: a problem row's colour in the preview (a pale red that black text reads well on)
+# a problem row's colour in the preview (a pale red that black text reads well on)
 PROBLEM_COLOUR = QColor(255, 214, 214)
 LEFT_OUT_COLOUR = QColor(150, 150, 150)
+
+
+# what a dropped file's name ends with for it to be taken as a table
+TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
+
+
+def dropped_table(mime_data) -> str | None:
+    """The local table file a drag carries (the first one), or None: a drop of anything
+    else (a web link, an image, text) is not for the import dialog."""
+    if mime_data is None or not mime_data.hasUrls():
+        return None
+    for url in mime_data.urls():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(TABLE_SUFFIXES):
+            return url.toLocalFile()
+    return None
 
 
 class LoadCancelled(Exception):
