@@ -105,7 +105,8 @@ def _error(source: str, line: int | None, problem: str, column: str | None = Non
         where += f", line {line}" if source else f"line {line}"
     if column is not None:
         where += f", column '{column}'"
-    err = DataError(f"{where}: {problem}")
+    # (the preview's problems have no file name: "line 6: ...", or just the problem)
+    err = DataError(f"{where}: {problem}" if where else problem)
     err.line = line
     err.column = column
     return err
