@@ -12,6 +12,7 @@ result and the dialog closes.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from dataclasses import replace
@@ -44,6 +45,12 @@ from nnsim.ui.background import BackgroundTask
 # progress reports from the reading thread at most this often: a signal per chunk would
 # crowd the window's event loop (QT-NOTES: throttle to about 50 Hz)
 PROGRESS_INTERVAL = 0.04
+# the reading thread's pause between chunks (each a few milliseconds of work)
+YIELD_SECONDS = 0.001
+# the interpreter's switch interval while a table is read: the window's thread waits at
+# most this long for its turn (Python's default 5 ms, paid on every call from Qt into
+# Python, adds up to seconds of frozen painting); the training thread's link does the same
+SWITCH_INTERVAL = 0.0002
 # a problem row's colour in the preview (a pale red that black text reads well on)
 PROBLEM_COLOUR = QColor(255, 214, 214)
 LEFT_OUT_COLOUR = QColor(150, 150, 150)
@@ -370,6 +377,9 @@ class CsvImportDialog(QDialog):
             if now - last[0] >= PROGRESS_INTERVAL:
                 last[0] = now
                 progress.changed.emit(fraction)
+            # QT-NOTES: a thread holding the interpreter back to back starves the window's
+            # thread; a 1 ms sleep between chunks lets it in
+            time.sleep(YIELD_SECONDS)
 
         def work():
             dataset = load_csv(path, options=options, progress=report)
@@ -381,6 +391,8 @@ class CsvImportDialog(QDialog):
         self.loading.failed.connect(self._loading_failed)
         self._set_choices_enabled(False)
         self.loadButton.setEnabled(False)
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL))
         self.progressBar.setValue(0)
         self.progressBar.show()
         self.statusLabel.setText(self.tr("Reading {name}…").format(name=os.path.basename(path)))
@@ -412,6 +424,8 @@ class CsvImportDialog(QDialog):
     def _end_loading(self) -> None:
         if self.loading is not None:
             self.loading.deleteLater()
+            if sys.getswitchinterval() == min(self._switch_interval, SWITCH_INTERVAL):
+                sys.setswitchinterval(self._switch_interval)  # unless another part changed it since
         self.loading = None
         self.progressBar.hide()
         self._set_choices_enabled(True)
