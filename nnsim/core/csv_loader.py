@@ -66,6 +66,8 @@ MAX_INTEGER_CLASSES = 20
 #: at C speed, small enough that their cells (about 60 bytes each as Python strings) do not
 #: add up to many times the file.
 CHUNK_ROWS = 4096
+#: Bytes decoded together when a reader in the background reports its progress.
+_DECODE_PIECE = 4 << 20
 #: Class names mapped to numbers together (a few milliseconds of C loops at a time).
 _TARGET_PIECE = 65536
 #: Rows after the header that the separator must split like the header.
@@ -140,6 +142,24 @@ def _check_text(text: str, source: str, progress=None) -> None:
             progress(0.0)
 
 
+def _text_of(data, codec: str, progress=None) -> str:
+    """``data`` decoded; with ``progress``, a few megabytes at a time with a call between
+    pieces (one decode of 50 MB holds the interpreter for a few tenths of a second, which a
+    window painting meanwhile would feel). Raises UnicodeDecodeError as bytes.decode does:
+    a piece that fails is decoded again whole, so the error's position is the file's."""
+    if progress is None:
+        return bytes(data).decode(codec) if isinstance(data, memoryview) else data.decode(codec)
+    decoder, parts, view = codecs.getincrementaldecoder(codec)(), [], memoryview(data)
+    try:
+        for start in range(0, len(view), _DECODE_PIECE):
+            parts.append(decoder.decode(view[start:start + _DECODE_PIECE], final=start + _DECODE_PIECE >= len(view)))
+            progress(0.0)
+        parts.append(decoder.decode(b"", final=True))
+    except UnicodeDecodeError:
+        return bytes(view).decode(codec)  # raises with the position in the whole file
+    return "".join(parts)
+
+
 def _decode_as(data: bytes, codec: str, source: str, progress=None) -> tuple[str, str]:
     """(text, codec) with the encoding a person chose; its byte-order mark, if any, dropped."""
     if codec not in ENCODINGS:
@@ -148,7 +168,7 @@ def _decode_as(data: bytes, codec: str, source: str, progress=None) -> tuple[str
            "utf-16-be": codecs.BOM_UTF16_BE}.get(codec)
     start = len(bom) if bom and data.startswith(bom) else 0
     try:
-        text = data[start:].decode("utf-8" if codec == "utf-8-sig" else codec)
+        text = _text_of(memoryview(data)[start:], "utf-8" if codec == "utf-8-sig" else codec, progress)
     except UnicodeDecodeError as exc:
         raise _error(source, _line_of(data, start + exc.start),
                      f"byte 0x{data[start + exc.start]:02X} on this line cannot be read as {codec} text: "
@@ -173,7 +193,7 @@ def _decode(data: bytes, source: str, progress=None) -> tuple[str, str]:
         raise _error(source, _line_of(data, nul), _NOT_TEXT)
     codec = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     try:
-        text = data.decode(codec)
+        text = _text_of(data, codec, progress)
     except UnicodeDecodeError as exc:
         if codec == "utf-8-sig" or _UTF8_MULTIBYTE.search(data):
             bad = exc.start + (len(codecs.BOM_UTF8) if codec == "utf-8-sig" else 0)  # utf-8-sig counts after its mark
