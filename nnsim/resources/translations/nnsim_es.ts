@@ -66,287 +66,287 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="100"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="109"/>
         <source>Import a table: {name}</source>
         <translation>Importar una tabla: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="101"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="110"/>
         <source>Import a CSV table</source>
         <translation>Importar una tabla CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="125"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="134"/>
         <source>Text encoding</source>
         <translation>Codificación del texto</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="126"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="135"/>
         <source>How the file&apos;s letters are stored; if accents look wrong in the preview, try another</source>
         <translation>Cómo guarda el archivo sus letras; si los acentos se ven mal en la vista previa, prueba otra</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="128"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="137"/>
         <source>Separator</source>
         <translation>Separador</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="129"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="138"/>
         <source>The character between the values of a row</source>
         <translation>El carácter que separa los valores de una fila</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="130"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="139"/>
         <source>Decimal mark</source>
         <translation>Separador decimal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="131"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="140"/>
         <source>How the numbers write their decimals: 5.1 or 5,1</source>
         <translation>Cómo escriben los números sus decimales: 5.1 o 5,1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="132"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="141"/>
         <source>Answer column</source>
         <translation>Columna de la respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="133"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="142"/>
         <source>The column the network learns to predict: the known answer</source>
         <translation>La columna que la red aprende a predecir: la respuesta conocida</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="134"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="143"/>
         <source>Kind of answer</source>
         <translation>Tipo de respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="135"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="144"/>
         <source>A class is a name or a category; a number is a quantity to predict</source>
         <translation>Una clase es un nombre o una categoría; un número es una cantidad que predecir</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="136"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="145"/>
         <source>Columns to leave out</source>
         <translation>Columnas que se dejan fuera</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="137"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="146"/>
         <source>Tick the columns the network should not learn from, such as names or ids</source>
         <translation>Marca las columnas de las que la red no debe aprender, como nombres o identificadores</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="139"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="148"/>
         <source>Preview of the first rows</source>
         <translation>Vista previa de las primeras filas</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="140"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="149"/>
         <source>The first rows of the file, as they will be read</source>
         <translation>Las primeras filas del archivo, tal como se leerán</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="143"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="156"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="144"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="157"/>
         <source>What must be fixed, in the file or in the choices, before loading</source>
         <translation>Lo que hay que corregir, en el archivo o en las opciones, antes de cargar</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="146"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="159"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="148"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="161"/>
         <source>Reading progress</source>
         <translation>Progreso de la lectura</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="149"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="162"/>
         <source>How much of the file has been read</source>
         <translation>Cuánto del archivo se ha leído ya</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="153"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="166"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="153"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="166"/>
         <source>UTF-8 with a byte-order mark</source>
         <translation>UTF-8 con marca de orden de bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="154"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="167"/>
         <source>UTF-16 (little-endian)</source>
         <translation>UTF-16 (little-endian)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="155"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="168"/>
         <source>UTF-16 (big-endian)</source>
         <translation>UTF-16 (big-endian)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="156"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="169"/>
         <source>Windows-1252 (Western Europe)</source>
         <translation>Windows-1252 (Europa occidental)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="158"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="171"/>
         <source>Comma ( , )</source>
         <translation>Coma ( , )</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="158"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="171"/>
         <source>Semicolon ( ; )</source>
         <translation>Punto y coma ( ; )</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="158"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="171"/>
         <source>Tab</source>
         <translation>Tabulador</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="160"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="173"/>
         <source>Point (5.1)</source>
         <translation>Punto (5.1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="161"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="174"/>
         <source>Comma (5,1)</source>
         <translation>Coma (5,1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="162"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="175"/>
         <source>A class (a name or category)</source>
         <translation>Una clase (un nombre o una categoría)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="163"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="176"/>
         <source>A number (a quantity)</source>
         <translation>Un número (una cantidad)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="166"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="179"/>
         <source>Load</source>
         <translation>Cargar</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="168"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="181"/>
         <source>Load the table</source>
         <translation>Cargar la tabla</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="176"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="189"/>
         <source>Reading the file</source>
         <translation>Lectura del archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="178"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="191"/>
         <source>&amp;Encoding</source>
         <translation>&amp;Codificación</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="178"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="191"/>
         <source>&amp;Separator</source>
         <translation>&amp;Separador</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="179"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="192"/>
         <source>&amp;Decimal mark</source>
         <translation>Separador &amp;decimal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="181"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="194"/>
         <source>What to learn</source>
         <translation>Qué aprender</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="183"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="196"/>
         <source>&amp;Answer column</source>
         <translation>Columna de la &amp;respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="184"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="197"/>
         <source>&amp;The answer is</source>
         <translation>&amp;La respuesta es</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="185"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="198"/>
         <source>Leave out</source>
         <translation>Dejar fuera</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="194"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="214"/>
         <source>First rows of the file:</source>
         <translation>Primeras filas del archivo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="196"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="216"/>
         <source>Problems:</source>
         <translation>Problemas:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="260"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="280"/>
         <source>{choice} (detected)</source>
         <translation>{choice} (detectado)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="296"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="316"/>
         <source>The answer column</source>
         <translation>La columna de la respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="304"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="324"/>
         <source>{name} (answer)</source>
         <translation>{name} (respuesta)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="306"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="326"/>
         <source>{name} (left out)</source>
         <translation>{name} (fuera)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="330"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="350"/>
         <source>No problems in the {n} rows shown.</source>
         <translation>Ningún problema en las {n} filas mostradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="332"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="352"/>
         <source>No problems in the first {n} rows; Load checks the rest.</source>
         <translation>Ningún problema en las primeras {n} filas; Cargar revisa el resto.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="335"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="355"/>
         <source>No problems in the first {n} rows; Load reads and checks the whole file.</source>
         <translation>Ningún problema en las primeras {n} filas; Cargar lee y revisa todo el archivo.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="339"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="359"/>
         <source>Column “{name}” holds words, not numbers: tick it under Leave out, or choose it as the answer.</source>
         <translation>La columna «{name}» tiene palabras, no números: márcala en Dejar fuera o elígela como respuesta.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="342"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="362"/>
         <source>Fix the problems above (or change the choices) to load the table.</source>
         <translation>Corrige los problemas de arriba (o cambia las opciones) para cargar la tabla.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="352"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="372"/>
         <source>This file cannot be imported.</source>
         <translation>Este archivo no se puede importar.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="386"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="411"/>
         <source>Reading {name}…</source>
         <translation>Leyendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/csv_import.py" line="409"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="434"/>
         <source>Nothing was loaded. Fix the file (or change the choices) and try again.</source>
         <translation>No se ha cargado nada. Corrige el archivo (o cambia las opciones) y vuelve a intentarlo.</translation>
     </message>
@@ -458,132 +458,132 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="125"/>
+        <location filename="../../ui/panels/data_panel.py" line="127"/>
         <source>Data</source>
         <extracomment>a table read in the background has been taken in (True) or refused (False)</extracomment>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="139"/>
+        <location filename="../../ui/panels/data_panel.py" line="141"/>
         <source>Data set</source>
         <extracomment>the CSV import dialog last opened (None before the first) the table being read in the background (None when there is none)</extracomment>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="140"/>
+        <location filename="../../ui/panels/data_panel.py" line="142"/>
         <source>The examples the network learns from</source>
         <translation>Los ejemplos con los que aprende la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="142"/>
-        <location filename="../../ui/panels/data_panel.py" line="473"/>
+        <location filename="../../ui/panels/data_panel.py" line="144"/>
+        <location filename="../../ui/panels/data_panel.py" line="479"/>
         <source>Open CSV…</source>
         <translation>Abrir CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="143"/>
+        <location filename="../../ui/panels/data_panel.py" line="145"/>
         <source>Open a CSV file</source>
         <translation>Abrir un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="144"/>
+        <location filename="../../ui/panels/data_panel.py" line="146"/>
         <source>Learn from your own table: one row per example; you choose the answer column</source>
         <translation>Aprende de tu propia tabla: una fila por ejemplo; tú eliges la columna de la respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="146"/>
+        <location filename="../../ui/panels/data_panel.py" line="148"/>
         <source>Data set description</source>
         <translation>Descripción del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="147"/>
+        <location filename="../../ui/panels/data_panel.py" line="149"/>
         <source>What this data set is</source>
         <translation>Qué es este conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="151"/>
-        <location filename="../../ui/panels/data_panel.py" line="195"/>
+        <location filename="../../ui/panels/data_panel.py" line="153"/>
+        <location filename="../../ui/panels/data_panel.py" line="201"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="152"/>
+        <location filename="../../ui/panels/data_panel.py" line="154"/>
         <source>How much the generated points are jittered (standard deviation)</source>
         <translation>Cuánto se dispersan los puntos generados (desviación típica)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="158"/>
+        <location filename="../../ui/panels/data_panel.py" line="160"/>
         <source>Number of examples</source>
         <translation>Número de ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="159"/>
+        <location filename="../../ui/panels/data_panel.py" line="161"/>
         <source>How many points to generate</source>
         <translation>Cuántos puntos generar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="163"/>
-        <location filename="../../ui/panels/data_panel.py" line="164"/>
+        <location filename="../../ui/panels/data_panel.py" line="165"/>
+        <location filename="../../ui/panels/data_panel.py" line="166"/>
         <source>New points</source>
         <translation>Puntos nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="165"/>
+        <location filename="../../ui/panels/data_panel.py" line="167"/>
         <source>Draw a fresh set of points with the same noise and size</source>
         <translation>Genera otros puntos con el mismo ruido y la misma cantidad</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="168"/>
+        <location filename="../../ui/panels/data_panel.py" line="170"/>
         <source>Data set summary</source>
         <translation>Resumen del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="169"/>
+        <location filename="../../ui/panels/data_panel.py" line="171"/>
         <source>How many examples, inputs and classes, and how they are split</source>
         <translation>Cuántos ejemplos, entradas y clases hay, y cómo se reparten</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="174"/>
+        <location filename="../../ui/panels/data_panel.py" line="176"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="175"/>
+        <location filename="../../ui/panels/data_panel.py" line="177"/>
         <source>Select a row to feed that example to the network</source>
         <translation>Elige una fila para dar ese ejemplo a la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="197"/>
+        <location filename="../../ui/panels/data_panel.py" line="203"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="239"/>
+        <location filename="../../ui/panels/data_panel.py" line="245"/>
         <source>Open a data table</source>
         <translation>Abrir una tabla de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="239"/>
+        <location filename="../../ui/panels/data_panel.py" line="245"/>
         <source>CSV tables (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>Tablas CSV (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="304"/>
+        <location filename="../../ui/panels/data_panel.py" line="310"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="369"/>
+        <location filename="../../ui/panels/data_panel.py" line="375"/>
         <source>the data set has no inputs or no answers to learn</source>
         <translation>el conjunto de datos no tiene entradas o no tiene respuestas que aprender</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="380"/>
+        <location filename="../../ui/panels/data_panel.py" line="386"/>
         <source>Could not use the data</source>
         <translation>No se pudieron usar los datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="381"/>
+        <location filename="../../ui/panels/data_panel.py" line="387"/>
         <source>nnsim could not use “{name}”:
 
 {message}
@@ -596,42 +596,42 @@ Nothing was changed.</source>
 No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="475"/>
+        <location filename="../../ui/panels/data_panel.py" line="481"/>
         <source>Learn from your own table (a CSV file)</source>
         <translation>Aprende de tu propia tabla (un archivo CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="482"/>
+        <location filename="../../ui/panels/data_panel.py" line="488"/>
         <source>File: {name}</source>
         <translation>Archivo: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="494"/>
+        <location filename="../../ui/panels/data_panel.py" line="500"/>
         <source>No data set: the network on its own.</source>
         <translation>Sin conjunto de datos: la red sola.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="497"/>
+        <location filename="../../ui/panels/data_panel.py" line="503"/>
         <source>Your table “{name}”.</source>
         <translation>Tu tabla «{name}».</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="501"/>
+        <location filename="../../ui/panels/data_panel.py" line="507"/>
         <source>Read as {encoding} text.</source>
         <translation>Leída como texto {encoding}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="511"/>
+        <location filename="../../ui/panels/data_panel.py" line="517"/>
         <source>{k} classes</source>
         <translation>{k} clases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="513"/>
+        <location filename="../../ui/panels/data_panel.py" line="519"/>
         <source>predicts {names}</source>
         <translation>predice {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="514"/>
+        <location filename="../../ui/panels/data_panel.py" line="520"/>
         <source>{n} examples, {d} inputs, {what}; {train} to train on, {test} to test.</source>
         <translation>{n} ejemplos, {d} entradas, {what}; {train} para entrenar y {test} para probar.</translation>
     </message>
@@ -639,23 +639,23 @@ No se ha cambiado nada.</translation>
 <context>
     <name>DatasetTableModel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="67"/>
+        <location filename="../../ui/panels/data_panel.py" line="69"/>
         <source>class</source>
-        <extracomment>how the encodings a table is read as are called in spreadsheets&apos; save dialogs a table at least this big is read in the background, so the window keeps painting while it is parsed (a 20 MB table takes seconds); smaller ones load at once</extracomment>
+        <extracomment>how the encodings a table is read as are called in spreadsheets&apos; save dialogs a table at least this big is read in the background, so the window keeps painting while it is parsed (a 20 MB table takes seconds); smaller ones load at once rows the sample table measures to fit its columns&apos; widths, besides the visible ones</extracomment>
         <translation>clase</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="68"/>
+        <location filename="../../ui/panels/data_panel.py" line="70"/>
         <source>set</source>
         <translation>conjunto</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="107"/>
+        <location filename="../../ui/panels/data_panel.py" line="109"/>
         <source>test</source>
         <translation>prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="107"/>
+        <location filename="../../ui/panels/data_panel.py" line="109"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>

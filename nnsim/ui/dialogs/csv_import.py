@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -146,6 +148,10 @@ class CsvImportDialog(QDialog):
         self.previewTable = named(QTableWidget(), "csvPreviewTable", self.tr("Preview of the first rows"),
                                   self.tr("The first rows of the file, as they will be read"))
         self.previewTable.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.previewTable.setWordWrap(False)
+        # one line of text a row, as the data panel's table: many rows in view
+        self.previewTable.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.previewTable.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.previewTable.setSelectionMode(QAbstractItemView.NoSelection)
         self.problemsList = named(QListWidget(), "csvProblems", self.tr("Problems"),
                                   self.tr("What must be fixed, in the file or in the choices, before loading"))
@@ -192,6 +198,13 @@ class CsvImportDialog(QDialog):
         left_out = QGroupBox(self.tr("Leave out"))
         left_out_layout = QVBoxLayout(left_out)
         left_out_layout.addWidget(self.leaveOutList)
+        # the choices take the height they need; the preview gets the rest
+        lines = self.fontMetrics().height()
+        self.leaveOutList.setMinimumWidth(12 * lines)
+        self.leaveOutList.setMaximumHeight(6 * lines)
+        self.problemsList.setMinimumHeight(4 * lines)
+        for group in (reading, answer, left_out):
+            group.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
         choices = QHBoxLayout()
         choices.addWidget(reading)
         choices.addWidget(answer)
