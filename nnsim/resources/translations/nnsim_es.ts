@@ -458,132 +458,132 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="127"/>
+        <location filename="../../ui/panels/data_panel.py" line="128"/>
         <source>Data</source>
         <extracomment>a table read in the background has been taken in (True) or refused (False)</extracomment>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="141"/>
+        <location filename="../../ui/panels/data_panel.py" line="142"/>
         <source>Data set</source>
         <extracomment>the CSV import dialog last opened (None before the first) the table being read in the background (None when there is none)</extracomment>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="142"/>
+        <location filename="../../ui/panels/data_panel.py" line="143"/>
         <source>The examples the network learns from</source>
         <translation>Los ejemplos con los que aprende la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="144"/>
-        <location filename="../../ui/panels/data_panel.py" line="479"/>
+        <location filename="../../ui/panels/data_panel.py" line="145"/>
+        <location filename="../../ui/panels/data_panel.py" line="480"/>
         <source>Open CSV…</source>
         <translation>Abrir CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="145"/>
+        <location filename="../../ui/panels/data_panel.py" line="146"/>
         <source>Open a CSV file</source>
         <translation>Abrir un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="146"/>
+        <location filename="../../ui/panels/data_panel.py" line="147"/>
         <source>Learn from your own table: one row per example; you choose the answer column</source>
         <translation>Aprende de tu propia tabla: una fila por ejemplo; tú eliges la columna de la respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="148"/>
+        <location filename="../../ui/panels/data_panel.py" line="149"/>
         <source>Data set description</source>
         <translation>Descripción del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="149"/>
+        <location filename="../../ui/panels/data_panel.py" line="150"/>
         <source>What this data set is</source>
         <translation>Qué es este conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="153"/>
-        <location filename="../../ui/panels/data_panel.py" line="201"/>
+        <location filename="../../ui/panels/data_panel.py" line="154"/>
+        <location filename="../../ui/panels/data_panel.py" line="202"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="154"/>
+        <location filename="../../ui/panels/data_panel.py" line="155"/>
         <source>How much the generated points are jittered (standard deviation)</source>
         <translation>Cuánto se dispersan los puntos generados (desviación típica)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="160"/>
+        <location filename="../../ui/panels/data_panel.py" line="161"/>
         <source>Number of examples</source>
         <translation>Número de ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="161"/>
+        <location filename="../../ui/panels/data_panel.py" line="162"/>
         <source>How many points to generate</source>
         <translation>Cuántos puntos generar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="165"/>
         <location filename="../../ui/panels/data_panel.py" line="166"/>
+        <location filename="../../ui/panels/data_panel.py" line="167"/>
         <source>New points</source>
         <translation>Puntos nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="167"/>
+        <location filename="../../ui/panels/data_panel.py" line="168"/>
         <source>Draw a fresh set of points with the same noise and size</source>
         <translation>Genera otros puntos con el mismo ruido y la misma cantidad</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="170"/>
+        <location filename="../../ui/panels/data_panel.py" line="171"/>
         <source>Data set summary</source>
         <translation>Resumen del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="171"/>
+        <location filename="../../ui/panels/data_panel.py" line="172"/>
         <source>How many examples, inputs and classes, and how they are split</source>
         <translation>Cuántos ejemplos, entradas y clases hay, y cómo se reparten</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="176"/>
+        <location filename="../../ui/panels/data_panel.py" line="177"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="177"/>
+        <location filename="../../ui/panels/data_panel.py" line="178"/>
         <source>Select a row to feed that example to the network</source>
         <translation>Elige una fila para dar ese ejemplo a la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="203"/>
+        <location filename="../../ui/panels/data_panel.py" line="204"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="245"/>
+        <location filename="../../ui/panels/data_panel.py" line="246"/>
         <source>Open a data table</source>
         <translation>Abrir una tabla de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="245"/>
+        <location filename="../../ui/panels/data_panel.py" line="246"/>
         <source>CSV tables (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>Tablas CSV (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="310"/>
+        <location filename="../../ui/panels/data_panel.py" line="311"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="375"/>
+        <location filename="../../ui/panels/data_panel.py" line="376"/>
         <source>the data set has no inputs or no answers to learn</source>
         <translation>el conjunto de datos no tiene entradas o no tiene respuestas que aprender</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="386"/>
+        <location filename="../../ui/panels/data_panel.py" line="387"/>
         <source>Could not use the data</source>
         <translation>No se pudieron usar los datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="387"/>
+        <location filename="../../ui/panels/data_panel.py" line="388"/>
         <source>nnsim could not use “{name}”:
 
 {message}
@@ -596,42 +596,42 @@ Nothing was changed.</source>
 No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="481"/>
+        <location filename="../../ui/panels/data_panel.py" line="482"/>
         <source>Learn from your own table (a CSV file)</source>
         <translation>Aprende de tu propia tabla (un archivo CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="488"/>
+        <location filename="../../ui/panels/data_panel.py" line="489"/>
         <source>File: {name}</source>
         <translation>Archivo: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="500"/>
+        <location filename="../../ui/panels/data_panel.py" line="501"/>
         <source>No data set: the network on its own.</source>
         <translation>Sin conjunto de datos: la red sola.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="503"/>
+        <location filename="../../ui/panels/data_panel.py" line="504"/>
         <source>Your table “{name}”.</source>
         <translation>Tu tabla «{name}».</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="507"/>
+        <location filename="../../ui/panels/data_panel.py" line="508"/>
         <source>Read as {encoding} text.</source>
         <translation>Leída como texto {encoding}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="517"/>
+        <location filename="../../ui/panels/data_panel.py" line="518"/>
         <source>{k} classes</source>
         <translation>{k} clases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="519"/>
+        <location filename="../../ui/panels/data_panel.py" line="520"/>
         <source>predicts {names}</source>
         <translation>predice {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="520"/>
+        <location filename="../../ui/panels/data_panel.py" line="521"/>
         <source>{n} examples, {d} inputs, {what}; {train} to train on, {test} to test.</source>
         <translation>{n} ejemplos, {d} entradas, {what}; {train} para entrenar y {test} para probar.</translation>
     </message>
@@ -639,23 +639,23 @@ No se ha cambiado nada.</translation>
 <context>
     <name>DatasetTableModel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="69"/>
+        <location filename="../../ui/panels/data_panel.py" line="70"/>
         <source>class</source>
-        <extracomment>how the encodings a table is read as are called in spreadsheets&apos; save dialogs a table at least this big is read in the background, so the window keeps painting while it is parsed (a 20 MB table takes seconds); smaller ones load at once rows the sample table measures to fit its columns&apos; widths, besides the visible ones</extracomment>
+        <extracomment>how the encodings a table is read as are called in spreadsheets&apos; save dialogs a table at least this big is read in the background, so the window keeps painting while it is parsed (a 20 MB table takes seconds); smaller ones load at once</extracomment>
         <translation>clase</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="70"/>
+        <location filename="../../ui/panels/data_panel.py" line="71"/>
         <source>set</source>
         <translation>conjunto</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="109"/>
+        <location filename="../../ui/panels/data_panel.py" line="110"/>
         <source>test</source>
         <translation>prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="109"/>
+        <location filename="../../ui/panels/data_panel.py" line="110"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>

@@ -45,8 +45,9 @@ ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16-le": "UTF-16",
 #: a table at least this big is read in the background, so the window keeps painting while
 #: it is parsed (a 20 MB table takes seconds); smaller ones load at once
 BACKGROUND_FROM_BYTES = 1024 * 1024
-#: rows the sample table measures to fit its columns' widths, besides the visible ones
-SIZE_FROM_ROWS = 0
+# rows the sample table measures to fit its columns' widths (Qt's default: 1,000; 0, "the visible
+# ones", made a hidden table eat all memory)
+SIZE_FROM_ROWS = 50
 
 
 class DatasetTableModel(QAbstractTableModel):
@@ -186,7 +187,7 @@ class DataPanel(QWidget):
         header = self.sampleTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)  # long names go on two lines
         # Qt measures 1,000 rows per column each time it fits them (and selecting a row does):
-        # seconds of frozen window for a big table. The visible rows suffice
+        # seconds of frozen window for a big table. The first rows suffice
         # (numbers are written "{:.4g}", so all about as wide).
         header.setResizeContentsPrecision(SIZE_FROM_ROWS)
         header.setStretchLastSection(True)
