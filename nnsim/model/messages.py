@@ -28,6 +28,9 @@ WRAPPERS = (
     QT_TRANSLATE_NOOP("EngineMessages", "{file}, line {line}, column '{column}': {problem}"),
     QT_TRANSLATE_NOOP("EngineMessages", "{file}, line {line}: {problem}"),
     QT_TRANSLATE_NOOP("EngineMessages", "{filename}: {problem}"),
+    # the import dialog's per-line problems (nnsim.core.csv_loader.preview_csv)
+    QT_TRANSLATE_NOOP("EngineMessages", "line {line}, column '{column}': {problem}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "line {line}: {problem}"),
 )
 
 #: What a field matches when it is not just "any text": a file name has no ": " in it (so
@@ -83,6 +86,14 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("EngineMessages", "file not found: {path}"),
     QT_TRANSLATE_NOOP("EngineMessages", "permission denied: nnsim may not read this file"),
     QT_TRANSLATE_NOOP("EngineMessages", "the file could not be read ({reason})"),
+    # the import dialog's choices (CsvOptions)
+    QT_TRANSLATE_NOOP("EngineMessages", "byte {byte} on this line cannot be read as {encoding} text: choose "
+                                        "another encoding"),
+    QT_TRANSLATE_NOOP("EngineMessages", "there is no column named '{name}' to leave out; the columns are: "
+                                        "{columns}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the answer column '{name}' cannot be left out"),
+    QT_TRANSLATE_NOOP("EngineMessages", "every column but the answer is left out: keep at least one to learn "
+                                        "from"),
     # --- data sets (nnsim/core/datasets.py)
     QT_TRANSLATE_NOOP("EngineMessages", "data set '{name}' has {count} example(s): too few to split"),
     QT_TRANSLATE_NOOP("EngineMessages", "data set '{name}' needs at least {count} samples, got {got}"),

@@ -39,6 +39,7 @@ from nnsim.ui.language import LANGUAGES, current_language, resolve_language, sto
 from nnsim.model.messages import translate_message
 from nnsim.ui.background import BackgroundTask
 from nnsim.ui.context import AppContext
+from nnsim.ui.dialogs.csv_import import dropped_table
 from nnsim.ui.graph.network_view import NetworkView
 from nnsim.ui.panels.neuron_panel import NeuronPanel
 from nnsim.ui.panels.confusion_panel import ConfusionPanel
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self._first_dock_sizes: list = []  # see set_first_dock_sizes
         self._layout_restored = False
         self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)  # a CSV file dropped on the window: dropEvent
         self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowTabbedDocks | QMainWindow.AllowNestedDocks)
 
         self.selection = SelectionModel(self)
@@ -310,6 +312,9 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action("saveAsAction", self.tr("Save model &as…"), self.save_model_as,
                                            QKeySequence("Ctrl+Shift+S"))
         self.quit_action = self._action("quitAction", self.tr("&Quit"), self.close, QKeySequence.Quit)
+        self.import_csv_action = self._action(
+            "importCsvAction", self.tr("&Import CSV…"), self.data_panel.open_csv_dialog, QKeySequence("Ctrl+I"),
+            self.tr("Learn from your own table: see its first rows and choose the answer column"))
 
         # Own actions rather than createUndoAction: the toolbar keeps a steady "Undo" / "Redo"
         # and the tooltip names the edit.
@@ -369,6 +374,8 @@ class MainWindow(QMainWindow):
         file_menu.setObjectName("fileMenu")
         for a in (self.open_action, self.save_action, self.save_as_action):
             file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_csv_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -741,6 +748,21 @@ class MainWindow(QMainWindow):
         self._settings.setValue("mainWindow/geometry", self.saveGeometry())
         self._settings.setValue("mainWindow/state", self.saveState(LAYOUT_VERSION))
         self._settings.sync()
+
+    # A table dropped on the window opens the same import dialog as File ▸ Import CSV.
+    def dragEnterEvent(self, event):  # noqa: N802 (Qt)
+        if dropped_table(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event):  # noqa: N802 (Qt)
+        path = dropped_table(event.mimeData())
+        if path is None:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.data_panel.import_csv(path)
 
     def closeEvent(self, event):  # noqa: N802
         # Stop a running training thread first: a QThread destroyed while running aborts.

@@ -410,3 +410,220 @@ def test_a_wrong_separator_that_cuts_a_quoted_cell_into_more_rows_does_not_win(t
     ds = load_csv(write(tmp_path, ',;0\n0,0;c0\n0,0;"c0\n,0"\n'))
     assert ds.feature_names == [","] and ds.class_names == ["c0", "c0\n,0"]
     np.testing.assert_array_equal(ds.X, [[0.0], [0.0]])
+
+
+# ============================================================================ reading choices
+# (the CSV import dialog: the answer in any column, columns left out, the separator, decimal
+# mark and encoding chosen, a preview of the first rows with every problem, one per line)
+from nnsim.core.csv_loader import (  # noqa: E402
+    MAX_FILE_BYTES,
+    CsvOptions,
+    preview_csv,
+    read_preview_bytes,
+)
+
+CLASS_TABLE = (
+    "name,height,sex,weight\n"
+    "Ana0,150.5,f,50\n"
+    "Ana1,160,m,61.25\n"
+    "Ana2,171,f,70\n"
+    "Ana3,149,m,45.5\n"
+)
+
+
+def test_a_class_table_loads_once_its_name_column_is_left_out(tmp_path):
+    path = write(tmp_path, CLASS_TABLE)
+    with pytest.raises(DataError, match=r"line 2, column 'name': 'Ana0' is not a number"):
+        load_csv(path, target="sex")
+    ds = load_csv(path, options=CsvOptions(target="sex", exclude=("name",)))
+    assert ds.feature_names == ["height", "weight"]
+    np.testing.assert_array_equal(ds.X, [[150.5, 50.0], [160.0, 61.25], [171.0, 70.0], [149.0, 45.5]])
+    assert ds.class_names == ["f", "m"] and ds.y.tolist() == [0, 1, 0, 1]
+    assert ds.task == "classification"
+
+
+def test_a_middle_column_as_a_number_answer(tmp_path):
+    ds = load_csv(write(tmp_path, CLASS_TABLE),
+                  options=CsvOptions(target="height", exclude=("name", "sex"), task="regression"))
+    assert ds.task == "regression" and ds.target_names == ["height"]
+    assert ds.y.tolist() == [150.5, 160.0, 171.0, 149.0]
+    np.testing.assert_array_equal(ds.X, [[50.0], [61.25], [70.0], [45.5]])
+
+
+def test_target_and_task_arguments_override_the_options(tmp_path):
+    ds = load_csv(write(tmp_path, CLASS_TABLE), target="sex", options=CsvOptions(target="weight", exclude=("name",)))
+    assert ds.class_names == ["f", "m"] and ds.feature_names == ["height", "weight"]
+
+
+@pytest.mark.parametrize("options, problem", [
+    (CsvOptions(exclude=("nope",)), "there is no column named 'nope' to leave out; the columns are: "
+                                    "name, height, sex, weight"),
+    (CsvOptions(target="sex", exclude=("sex",)), "the answer column 'sex' cannot be left out"),
+    (CsvOptions(target="sex", exclude=("name", "height", "weight")),
+     "every column but the answer is left out: keep at least one to learn from"),
+    (CsvOptions(separator="|"), "unknown separator '|': use a comma, a semicolon or a tab"),
+    (CsvOptions(encoding="latin-9"), "unknown text encoding 'latin-9'"),
+])
+def test_impossible_choices_are_refused_in_words(tmp_path, options, problem):
+    with pytest.raises(DataError) as info:
+        load_csv(write(tmp_path, CLASS_TABLE), options=options)
+    assert problem in str(info.value)
+
+
+def test_the_chosen_decimal_mark_and_separator(tmp_path):
+    text = "a;b;y\n1,5;2,25;x\n3;4,5;z\n"
+    ds = load_csv(write(tmp_path, text), options=CsvOptions(separator=";", decimal_comma=True))
+    np.testing.assert_array_equal(ds.X, [[1.5, 2.25], [3.0, 4.5]])
+    # the point as the decimal mark of a semicolon file: "1,5" is then not a number
+    with pytest.raises(DataError, match=r"line 2, column 'a': '1,5' is not a number"):
+        load_csv(write(tmp_path, text), options=CsvOptions(decimal_comma=False))
+    # a comma separator chosen for a semicolon file: one column only
+    with pytest.raises(DataError, match="only one column"):
+        load_csv(write(tmp_path, "a;b;y\n1;2;x\n"), options=CsvOptions(separator=","))
+
+
+def test_a_chosen_encoding_is_used_and_a_wrong_one_names_the_line(tmp_path):
+    data = "nombre,x,y\nniño,1,a\nseñal,2,b\n".encode("cp1252")
+    path = write(tmp_path, data)
+    ds = load_csv(path, options=CsvOptions(encoding="cp1252", exclude=("nombre",)))
+    assert ds.source_encoding == "cp1252" and ds.X.tolist() == [[1.0], [2.0]]
+    with pytest.raises(DataError) as info:
+        load_csv(path, options=CsvOptions(encoding="utf-8"))
+    assert str(info.value) == ("data.csv, line 2: byte 0xF1 on this line cannot be read as utf-8 text: "
+                               "choose another encoding")
+    # a byte-order mark is dropped whatever UTF-8 name is chosen
+    bom = write(tmp_path, b"\xef\xbb\xbfa,b\n1,x\n2,y\n", "bom.csv")
+    assert load_csv(bom, options=CsvOptions(encoding="utf-8")).feature_names == ["a"]
+    utf16 = write(tmp_path, "a\tb\n1\tx\n2\ty\n".encode("utf-16"), "u16.csv")
+    assert load_csv(utf16, options=CsvOptions(encoding="utf-16-le")).feature_names == ["a"]
+
+
+def test_the_preview_lists_every_problem_of_the_first_rows_one_per_line():
+    data = ("a,b,c,d,e\n"
+            "1,2,3,4,x\n"
+            "1,2,3,4,y\n"
+            "1,two,3,4,x\n"
+            "1,2,3,4,y\n"
+            "1,2,3,4,5,x\n"
+            "1,2,,4,y\n").encode()
+    preview = preview_csv(data)
+    assert preview.problems == [
+        "line 4, column 'b': 'two' is not a number",
+        "line 6: this row has 6 values but the header has 5 columns",
+        "line 7, column 'c': the cell is empty; every feature needs a number",
+    ]
+    assert preview.problem_lines == [4, 6, 7]
+    assert preview.names == ["a", "b", "c", "d", "e"] and preview.target == 4
+    assert [line for line, _ in preview.rows] == [2, 3, 4, 5, 6, 7]
+    assert preview.rows[2][1] == ["1", "two", "3", "4", "x"]
+    assert (preview.encoding, preview.separator, preview.decimal_comma) == ("utf-8", ",", False)
+    # the loader refuses the file with the first of those messages, the file's name in front
+    with pytest.raises(DataError) as info:
+        parse_csv_bytes(data, source="t.csv")
+    assert str(info.value) == "t.csv, " + preview.problems[0]
+
+
+def test_the_preview_detects_and_guesses():
+    data = "sep=;\nx;y;nombre\n1,5;2;Añá\n2,5;3,5;Eva\n".encode("cp1252")
+    preview = preview_csv(data, CsvOptions(target="y", exclude=("nombre",)))
+    assert (preview.encoding, preview.separator, preview.decimal_comma) == ("cp1252", ";", True)
+    assert preview.problems == [] and preview.task == "regression"
+    assert preview_csv(data, CsvOptions(target="y")).text_columns == ["nombre"]
+    assert preview_csv(data).task == "classification"  # the texts of the last column
+    # texts as the answer of a regression, per line (the "sep=" line is line 1)
+    assert preview_csv(data, CsvOptions(task="regression")).problems == [
+        "line 3, column 'nombre': 'Añá' is not a number, and a regression target must be",
+        "line 4, column 'nombre': 'Eva' is not a number, and a regression target must be"]
+
+
+def test_the_preview_says_a_problem_of_the_whole_file_and_what_it_could_detect():
+    preview = preview_csv(b"a;a\n1;2\n")
+    assert preview.problems == ["line 1: the column name 'a' appears twice (columns 1 and 2); "
+                                "every column needs its own name"]
+    assert preview.rows == [] and preview.separator == ";" and preview.decimal_comma is True
+    assert preview_csv(b"").problems == ["the file is empty"]
+    assert preview_csv(b"a,b\n").problems == ["line 1: the file has a header but no data rows"]
+
+
+def test_a_regression_answer_that_is_not_a_number_is_a_problem_of_its_line():
+    data = b"x,y\n1,2.5\n2,abc\n3,4\n"
+    preview = preview_csv(data, CsvOptions(task="regression"))
+    assert preview.problems == ["line 3, column 'y': 'abc' is not a number, and a regression target must be"]
+    assert preview_csv(data, CsvOptions(task="classification")).problems == []
+
+
+def test_preview_bytes_are_whole_lines_and_a_big_file_is_refused_naming_the_limit(tmp_path):
+    path = write(tmp_path, "a,b\n" + "1.25,x\n" * 100_000)
+    data, complete = read_preview_bytes(path, limit=1000)
+    assert not complete and data.endswith(b"\n") and len(data) == 4 + 7 * 142
+    assert read_preview_bytes(write(tmp_path, GOOD, "small.csv")) == (GOOD.encode(), True)
+    big = tmp_path / "big.csv"
+    with open(big, "wb") as f:
+        f.truncate(MAX_FILE_BYTES + 1)
+    for read in (read_preview_bytes, load_csv):
+        with pytest.raises(DataError) as info:
+            read(big)
+        assert str(info.value) == "big.csv: the file is too big (50 MB); nnsim reads tables up to 50 MB"
+
+
+def test_progress_is_reported_and_may_stop_the_reading(tmp_path):
+    path = write(tmp_path, "a,b\n" + "".join(f"{k},{k % 3}\n" for k in range(20_000)))
+    seen = []
+    ds = load_csv(path, progress=seen.append)
+    assert ds.n_samples == 20_000 and seen[-1] == 1.0 and seen == sorted(seen)
+
+    class Stop(Exception):
+        pass
+
+    def stop(fraction):
+        if fraction > 0.3:
+            raise Stop
+
+    with pytest.raises(Stop):
+        load_csv(path, progress=stop)
+
+
+# ---------------------------------------------------------------------------- fuzz: the choices
+FUZZ_EXAMPLES = int(os.environ.get("NNSIM_FUZZ_EXAMPLES", "200"))
+_CELL = st.text(alphabet="01.,;\t\"x é-e9nanNA \n", max_size=5)
+
+
+@st.composite
+def tables_and_choices(draw):
+    """A small table of odd cells (numbers, texts, empty, quotes, both decimal marks, the
+    separators inside cells) in some encoding, and any choice the dialog can make."""
+    separator = draw(st.sampled_from([",", ";", "\t"]))
+    names = draw(st.lists(st.sampled_from(["a", "b", "name", "y", "é"]), min_size=1, max_size=4))
+    rows = draw(st.lists(st.lists(_CELL, min_size=0, max_size=5), max_size=8))
+    lines = [separator.join(names)] + [separator.join(r) for r in rows]
+    text = draw(st.sampled_from(["\n", "\r\n"])).join(lines) + draw(st.sampled_from(["", "\n"]))
+    encoding = draw(st.sampled_from(["utf-8", "cp1252", "utf-16"]))
+    data = text.encode(encoding, errors="replace")
+    options = CsvOptions(
+        separator=draw(st.sampled_from([None, ",", ";", "\t"])),
+        decimal_comma=draw(st.sampled_from([None, True, False])),
+        encoding=draw(st.sampled_from([None, "utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "cp1252"])),
+        target=draw(st.sampled_from([None] + names)),
+        exclude=tuple(draw(st.lists(st.sampled_from(names + ["zz"]), max_size=2, unique=True))),
+        task=draw(st.sampled_from([None, "classification", "regression"])))
+    return data, options
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None)
+@given(tables_and_choices())
+def test_fuzz_choices_preview_never_raises_and_the_loader_says_what_it_listed(case):
+    data, options = case
+    preview = preview_csv(data, options)  # never raises: every problem is listed
+    assert len(preview.problems) == len(preview.problem_lines)
+    try:
+        ds = parse_csv_bytes(data, source="t.csv", options=options)
+    except DataError as exc:
+        message = str(exc)
+        if getattr(exc, "line", None) is not None:
+            # a problem of a line: the preview (which saw every row of this small file) listed it
+            assert message.removeprefix("t.csv, ") in preview.problems
+        return
+    assert not preview.problems  # what the preview found, the loader refuses
+    assert ds.feature_names == [n for n in preview.names if n != preview.names[preview.target]
+                                and n not in options.exclude]
+    assert ds.X.shape == (len(preview.rows), len(ds.feature_names)) and np.isfinite(ds.X).all()

@@ -218,7 +218,10 @@ def test_open_csv_entry_asks_for_a_file(panel, document, qtbot, monkeypatch, tmp
     qtbot.wait(20)
     assert document.data is data  # cancelled: nothing changed
     choose(panel, "__open_csv__")
-    qtbot.waitUntil(lambda: document.data is not data, timeout=1000)
+    qtbot.waitUntil(lambda: panel.import_dialog is not None, timeout=1000)  # the import dialog opens
+    assert document.data is data  # nothing is loaded before its Load
+    panel.import_dialog.loadButton.click()
+    qtbot.waitUntil(lambda: document.data is not data, timeout=3000)
     assert document.data.dataset.feature_names == ["a", "b"]
     assert document.network.layer_sizes == [2, 8, 8, 2]
     assert panel.datasetCombo.currentData() == f"csv:{path}"

@@ -159,105 +159,393 @@
     </message>
 </context>
 <context>
+    <name>CsvImportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="109"/>
+        <source>Import a table: {name}</source>
+        <translation>Importar una tabla: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="110"/>
+        <source>Import a CSV table</source>
+        <translation>Importar una tabla CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="134"/>
+        <source>Text encoding</source>
+        <translation>Codificación del texto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="135"/>
+        <source>How the file&apos;s letters are stored; if accents look wrong in the preview, try another</source>
+        <translation>Cómo guarda el archivo sus letras; si los acentos se ven mal en la vista previa, prueba otra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="137"/>
+        <source>Separator</source>
+        <translation>Separador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="138"/>
+        <source>The character between the values of a row</source>
+        <translation>El carácter que separa los valores de una fila</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="139"/>
+        <source>Decimal mark</source>
+        <translation>Separador decimal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="140"/>
+        <source>How the numbers write their decimals: 5.1 or 5,1</source>
+        <translation>Cómo escriben los números sus decimales: 5.1 o 5,1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="141"/>
+        <source>Answer column</source>
+        <translation>Columna de la respuesta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="142"/>
+        <source>The column the network learns to predict: the known answer</source>
+        <translation>La columna que la red aprende a predecir: la respuesta conocida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="143"/>
+        <source>Kind of answer</source>
+        <translation>Tipo de respuesta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="144"/>
+        <source>A class is a name or a category; a number is a quantity to predict</source>
+        <translation>Una clase es un nombre o una categoría; un número es una cantidad que predecir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="145"/>
+        <source>Columns to leave out</source>
+        <translation>Columnas que se dejan fuera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="146"/>
+        <source>Tick the columns the network should not learn from, such as names or ids</source>
+        <translation>Marca las columnas de las que la red no debe aprender, como nombres o identificadores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="148"/>
+        <source>Preview of the first rows</source>
+        <translation>Vista previa de las primeras filas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="149"/>
+        <source>The first rows of the file, as they will be read</source>
+        <translation>Las primeras filas del archivo, tal como se leerán</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="156"/>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="157"/>
+        <source>What must be fixed, in the file or in the choices, before loading</source>
+        <translation>Lo que hay que corregir, en el archivo o en las opciones, antes de cargar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="159"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="161"/>
+        <source>Reading progress</source>
+        <translation>Progreso de la lectura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="162"/>
+        <source>How much of the file has been read</source>
+        <translation>Cuánto del archivo se ha leído ya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="166"/>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="166"/>
+        <source>UTF-8 with a byte-order mark</source>
+        <translation>UTF-8 con marca de orden de bytes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="167"/>
+        <source>UTF-16 (little-endian)</source>
+        <translation>UTF-16 (little-endian)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="168"/>
+        <source>UTF-16 (big-endian)</source>
+        <translation>UTF-16 (big-endian)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="169"/>
+        <source>Windows-1252 (Western Europe)</source>
+        <translation>Windows-1252 (Europa occidental)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="171"/>
+        <source>Comma ( , )</source>
+        <translation>Coma ( , )</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="171"/>
+        <source>Semicolon ( ; )</source>
+        <translation>Punto y coma ( ; )</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="171"/>
+        <source>Tab</source>
+        <translation>Tabulador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="173"/>
+        <source>Point (5.1)</source>
+        <translation>Punto (5.1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="174"/>
+        <source>Comma (5,1)</source>
+        <translation>Coma (5,1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="175"/>
+        <source>A class (a name or category)</source>
+        <translation>Una clase (un nombre o una categoría)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="176"/>
+        <source>A number (a quantity)</source>
+        <translation>Un número (una cantidad)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="179"/>
+        <source>Load</source>
+        <translation>Cargar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="181"/>
+        <source>Load the table</source>
+        <translation>Cargar la tabla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="189"/>
+        <source>Reading the file</source>
+        <translation>Lectura del archivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="191"/>
+        <source>&amp;Encoding</source>
+        <translation>&amp;Codificación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="191"/>
+        <source>&amp;Separator</source>
+        <translation>&amp;Separador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="192"/>
+        <source>&amp;Decimal mark</source>
+        <translation>Separador &amp;decimal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="194"/>
+        <source>What to learn</source>
+        <translation>Qué aprender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="196"/>
+        <source>&amp;Answer column</source>
+        <translation>Columna de la &amp;respuesta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="197"/>
+        <source>&amp;The answer is</source>
+        <translation>&amp;La respuesta es</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="198"/>
+        <source>Leave out</source>
+        <translation>Dejar fuera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="214"/>
+        <source>First rows of the file:</source>
+        <translation>Primeras filas del archivo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="216"/>
+        <source>Problems:</source>
+        <translation>Problemas:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="280"/>
+        <source>{choice} (detected)</source>
+        <translation>{choice} (detectado)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="316"/>
+        <source>The answer column</source>
+        <translation>La columna de la respuesta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="324"/>
+        <source>{name} (answer)</source>
+        <translation>{name} (respuesta)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="326"/>
+        <source>{name} (left out)</source>
+        <translation>{name} (fuera)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="350"/>
+        <source>No problems in the {n} rows shown.</source>
+        <translation>Ningún problema en las {n} filas mostradas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="352"/>
+        <source>No problems in the first {n} rows; Load checks the rest.</source>
+        <translation>Ningún problema en las primeras {n} filas; Cargar revisa el resto.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="355"/>
+        <source>No problems in the first {n} rows; Load reads and checks the whole file.</source>
+        <translation>Ningún problema en las primeras {n} filas; Cargar lee y revisa todo el archivo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="359"/>
+        <source>Column “{name}” holds words, not numbers: tick it under Leave out, or choose it as the answer.</source>
+        <translation>La columna «{name}» tiene palabras, no números: márcala en Dejar fuera o elígela como respuesta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="362"/>
+        <source>Fix the problems above (or change the choices) to load the table.</source>
+        <translation>Corrige los problemas de arriba (o cambia las opciones) para cargar la tabla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="372"/>
+        <source>This file cannot be imported.</source>
+        <translation>Este archivo no se puede importar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="411"/>
+        <source>Reading {name}…</source>
+        <translation>Leyendo {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="434"/>
+        <source>Nothing was loaded. Fix the file (or change the choices) and try again.</source>
+        <translation>No se ha cargado nada. Corrige el archivo (o cambia las opciones) y vuelve a intentarlo.</translation>
+    </message>
+</context>
+<context>
     <name>DataNames</name>
     <message>
-        <location filename="../../model/messages.py" line="187"/>
+        <location filename="../../model/messages.py" line="198"/>
         <source>sepal length (cm)</source>
         <extracomment>The built-in data sets&apos; texts as the engine gives them: column names, and the titles and descriptions of the data set chooser.</extracomment>
         <translation>largo del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="188"/>
+        <location filename="../../model/messages.py" line="199"/>
         <source>sepal width (cm)</source>
         <translation>ancho del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="189"/>
+        <location filename="../../model/messages.py" line="200"/>
         <source>petal length (cm)</source>
         <translation>largo del pétalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="190"/>
+        <location filename="../../model/messages.py" line="201"/>
         <source>petal width (cm)</source>
         <translation>ancho del pétalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="192"/>
+        <location filename="../../model/messages.py" line="203"/>
         <source>Iris flowers</source>
         <translation>Flores Iris</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="193"/>
+        <location filename="../../model/messages.py" line="204"/>
         <source>150 real flowers, 4 measurements, 3 species (Fisher 1936)</source>
         <translation>150 flores reales, 4 medidas, 3 especies (Fisher, 1936)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="194"/>
+        <location filename="../../model/messages.py" line="205"/>
         <source>XOR</source>
         <translation>XOR</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="195"/>
+        <location filename="../../model/messages.py" line="206"/>
         <source>2-D, 2 classes in opposite corners: no single line separates them</source>
         <translation>2-D, 2 clases en esquinas opuestas: ninguna recta las separa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="196"/>
+        <location filename="../../model/messages.py" line="207"/>
         <source>Circles</source>
         <translation>Círculos</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="197"/>
+        <location filename="../../model/messages.py" line="208"/>
         <source>2-D, a disc of one class inside a ring of the other</source>
         <translation>2-D, un disco de una clase dentro de un anillo de la otra</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="198"/>
+        <location filename="../../model/messages.py" line="209"/>
         <source>Two blobs</source>
         <translation>Dos nubes</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="199"/>
+        <location filename="../../model/messages.py" line="210"/>
         <source>2-D, two round clouds: a straight line separates them</source>
         <translation>2-D, dos nubes redondas: una recta las separa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="200"/>
+        <location filename="../../model/messages.py" line="211"/>
         <source>Spiral</source>
         <translation>Espiral</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="201"/>
+        <location filename="../../model/messages.py" line="212"/>
         <source>2-D, two arms winding around each other: the hardest</source>
         <translation>2-D, dos brazos enroscados entre sí: el más difícil</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="202"/>
+        <location filename="../../model/messages.py" line="213"/>
         <source>Moons</source>
         <translation>Lunas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="203"/>
+        <location filename="../../model/messages.py" line="214"/>
         <source>2-D, two interleaved half circles</source>
         <translation>2-D, dos medias lunas entrelazadas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="204"/>
+        <location filename="../../model/messages.py" line="215"/>
         <source>Sine curve</source>
         <translation>Curva seno</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="205"/>
+        <location filename="../../model/messages.py" line="216"/>
         <source>regression, 1 input: y = sin(x) + noise</source>
         <translation>regresión, 1 entrada: y = sen(x) + ruido</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="206"/>
+        <location filename="../../model/messages.py" line="217"/>
         <source>Plane</source>
         <translation>Plano</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="207"/>
+        <location filename="../../model/messages.py" line="218"/>
         <source>regression, 2 inputs: y = 2*x1 - x2 + 0.5 + noise</source>
         <translation>regresión, 2 entradas: y = 2*x1 - x2 + 0.5 + ruido</translation>
     </message>
@@ -265,132 +553,132 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="222"/>
+        <location filename="../../ui/panels/data_panel.py" line="226"/>
         <source>Data</source>
         <extracomment>a table read in the background has been taken in (True) or refused (False)</extracomment>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="233"/>
+        <location filename="../../ui/panels/data_panel.py" line="240"/>
         <source>Data set</source>
-        <extracomment>the table being read in the background (None when there is none)</extracomment>
+        <extracomment>the CSV import dialog last opened (None before the first) the table being read in the background (None when there is none)</extracomment>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="234"/>
+        <location filename="../../ui/panels/data_panel.py" line="241"/>
         <source>The examples the network learns from</source>
         <translation>Los ejemplos con los que aprende la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="236"/>
-        <location filename="../../ui/panels/data_panel.py" line="594"/>
+        <location filename="../../ui/panels/data_panel.py" line="243"/>
+        <location filename="../../ui/panels/data_panel.py" line="624"/>
         <source>Open CSV…</source>
         <translation>Abrir CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="237"/>
+        <location filename="../../ui/panels/data_panel.py" line="244"/>
         <source>Open a CSV file</source>
         <translation>Abrir un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="238"/>
-        <source>Learn from your own table: one row per example, the answer in the last column</source>
-        <translation>Aprende de tu propia tabla: una fila por ejemplo y la respuesta en la última columna</translation>
+        <location filename="../../ui/panels/data_panel.py" line="245"/>
+        <source>Learn from your own table: one row per example; you choose the answer column</source>
+        <translation>Aprende de tu propia tabla: una fila por ejemplo; tú eliges la columna de la respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="240"/>
+        <location filename="../../ui/panels/data_panel.py" line="247"/>
         <source>Data set description</source>
         <translation>Descripción del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="241"/>
+        <location filename="../../ui/panels/data_panel.py" line="248"/>
         <source>What this data set is</source>
         <translation>Qué es este conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="245"/>
-        <location filename="../../ui/panels/data_panel.py" line="296"/>
+        <location filename="../../ui/panels/data_panel.py" line="252"/>
+        <location filename="../../ui/panels/data_panel.py" line="303"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="246"/>
+        <location filename="../../ui/panels/data_panel.py" line="253"/>
         <source>How much the generated points are jittered (standard deviation)</source>
         <translation>Cuánto se dispersan los puntos generados (desviación típica)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="252"/>
+        <location filename="../../ui/panels/data_panel.py" line="259"/>
         <source>Number of examples</source>
         <translation>Número de ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="253"/>
+        <location filename="../../ui/panels/data_panel.py" line="260"/>
         <source>How many points to generate</source>
         <translation>Cuántos puntos generar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="257"/>
-        <location filename="../../ui/panels/data_panel.py" line="258"/>
+        <location filename="../../ui/panels/data_panel.py" line="264"/>
+        <location filename="../../ui/panels/data_panel.py" line="265"/>
         <source>New points</source>
         <translation>Puntos nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="259"/>
+        <location filename="../../ui/panels/data_panel.py" line="266"/>
         <source>Draw a fresh set of points with the same noise and size</source>
         <translation>Genera otros puntos con el mismo ruido y la misma cantidad</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="262"/>
+        <location filename="../../ui/panels/data_panel.py" line="269"/>
         <source>Data set summary</source>
         <translation>Resumen del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="263"/>
+        <location filename="../../ui/panels/data_panel.py" line="270"/>
         <source>How many examples, inputs and classes, and how they are split</source>
         <translation>Cuántos ejemplos, entradas y clases hay, y cómo se reparten</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="268"/>
+        <location filename="../../ui/panels/data_panel.py" line="275"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="269"/>
+        <location filename="../../ui/panels/data_panel.py" line="276"/>
         <source>Select a row to feed that example to the network</source>
         <translation>Elige una fila para dar ese ejemplo a la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="298"/>
+        <location filename="../../ui/panels/data_panel.py" line="305"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="382"/>
+        <location filename="../../ui/panels/data_panel.py" line="389"/>
         <source>Open a data table</source>
         <translation>Abrir una tabla de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="382"/>
+        <location filename="../../ui/panels/data_panel.py" line="389"/>
         <source>CSV tables (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>Tablas CSV (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="425"/>
+        <location filename="../../ui/panels/data_panel.py" line="454"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="489"/>
+        <location filename="../../ui/panels/data_panel.py" line="519"/>
         <source>the data set has no inputs or no answers to learn</source>
         <translation>el conjunto de datos no tiene entradas o no tiene respuestas que aprender</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="500"/>
+        <location filename="../../ui/panels/data_panel.py" line="530"/>
         <source>Could not use the data</source>
         <translation>No se pudieron usar los datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="501"/>
+        <location filename="../../ui/panels/data_panel.py" line="531"/>
         <source>nnsim could not use “{name}”:
 
 {message}
@@ -403,42 +691,42 @@ Nothing was changed.</source>
 No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="596"/>
+        <location filename="../../ui/panels/data_panel.py" line="626"/>
         <source>Learn from your own table (a CSV file)</source>
         <translation>Aprende de tu propia tabla (un archivo CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="603"/>
+        <location filename="../../ui/panels/data_panel.py" line="633"/>
         <source>File: {name}</source>
         <translation>Archivo: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="615"/>
+        <location filename="../../ui/panels/data_panel.py" line="645"/>
         <source>No data set: the network on its own.</source>
         <translation>Sin conjunto de datos: la red sola.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="618"/>
+        <location filename="../../ui/panels/data_panel.py" line="648"/>
         <source>Your table “{name}”.</source>
         <translation>Tu tabla «{name}».</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="622"/>
+        <location filename="../../ui/panels/data_panel.py" line="652"/>
         <source>Read as {encoding} text.</source>
         <translation>Leída como texto {encoding}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="632"/>
+        <location filename="../../ui/panels/data_panel.py" line="662"/>
         <source>{k} classes</source>
         <translation>{k} clases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="634"/>
+        <location filename="../../ui/panels/data_panel.py" line="664"/>
         <source>predicts {names}</source>
         <translation>predice {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="635"/>
+        <location filename="../../ui/panels/data_panel.py" line="665"/>
         <source>{n} examples, {d} inputs, {what}; {train} to train on, {test} to test.</source>
         <translation>{n} ejemplos, {d} entradas, {what}; {train} para entrenar y {test} para probar.</translation>
     </message>
@@ -446,43 +734,43 @@ No se ha cambiado nada.</translation>
 <context>
     <name>DatasetTableModel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="82"/>
+        <location filename="../../ui/panels/data_panel.py" line="86"/>
         <source>class</source>
         <extracomment>how the encodings a table is read as are called in spreadsheets&apos; save dialogs a table at least this big is read in the background, so the window keeps painting while it is parsed (a 20 MB table takes seconds); smaller ones load at once</extracomment>
         <translation>clase</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="83"/>
+        <location filename="../../ui/panels/data_panel.py" line="87"/>
         <source>set</source>
         <translation>conjunto</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="139"/>
+        <location filename="../../ui/panels/data_panel.py" line="143"/>
         <source>predicted</source>
         <translation>predicción</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="139"/>
+        <location filename="../../ui/panels/data_panel.py" line="143"/>
         <source>probability</source>
         <translation>probabilidad</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="181"/>
+        <location filename="../../ui/panels/data_panel.py" line="185"/>
         <source>test</source>
         <translation>prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="181"/>
+        <location filename="../../ui/panels/data_panel.py" line="185"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="202"/>
+        <location filename="../../ui/panels/data_panel.py" line="206"/>
         <source>Wrong: the network answers {0}, the example is {1}</source>
         <translation>Error: la red responde {0}, el ejemplo es {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="203"/>
+        <location filename="../../ui/panels/data_panel.py" line="207"/>
         <source>Right: the network answers {0}</source>
         <translation>Acierto: la red responde {0}</translation>
     </message>
@@ -564,7 +852,7 @@ No se ha cambiado nada.</translation>
     </message>
     <message>
         <location filename="../../ui/plots/boundary.py" line="251"/>
-        <location filename="../../ui/plots/boundary.py" line="815"/>
+        <location filename="../../ui/plots/boundary.py" line="830"/>
         <source>What the colours of the decision boundary mean</source>
         <translation>Qué significan los colores de la frontera de decisión</translation>
     </message>
@@ -632,47 +920,47 @@ No se ha cambiado nada.</translation>
         <translation>Esta red tiene {n} entradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="777"/>
+        <location filename="../../ui/plots/boundary.py" line="792"/>
         <source>{neg} -1 &amp;nbsp;{zero} 0 &amp;nbsp;{pos} +1&lt;br&gt;Background: the neuron&apos;s value at each point, in the colours of the graph&apos;s nodes. Move the pointer off the node to see the network&apos;s answer again.</source>
         <translation>{neg} -1 &amp;nbsp;{zero} 0 &amp;nbsp;{pos} +1&lt;br&gt;Fondo: el valor de la neurona en cada punto, con los colores de los nodos del grafo. Aparte el puntero del nodo para volver a ver la respuesta de la red.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="784"/>
+        <location filename="../../ui/plots/boundary.py" line="799"/>
         <source>Background: where the output node is off or on. The ring is the sample.</source>
         <translation>Fondo: dónde el nodo de salida está apagado o activado. El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="786"/>
+        <location filename="../../ui/plots/boundary.py" line="801"/>
         <source>Background: where the output node is off or on; the dark line is where it is 50/50. The ring is the sample.</source>
         <translation>Fondo: dónde el nodo de salida está apagado o activado; la línea oscura es donde está al 50 %. El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="788"/>
+        <location filename="../../ui/plots/boundary.py" line="803"/>
         <source>{off} off &amp;nbsp;{on} on</source>
         <translation>{off} apagado &amp;nbsp;{on} activado</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="791"/>
+        <location filename="../../ui/plots/boundary.py" line="806"/>
         <source>Background: the network&apos;s prediction, from {low} (dark) to {high} (yellow). Dots: the true values (filled: training, hollow: test). The ring is the sample.</source>
         <translation>Fondo: la predicción de la red, de {low} (oscuro) a {high} (amarillo). Puntos: los valores reales (rellenos: entrenamiento; huecos: prueba). El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="797"/>
+        <location filename="../../ui/plots/boundary.py" line="812"/>
         <source>class {name}</source>
         <translation>clase {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="800"/>
+        <location filename="../../ui/plots/boundary.py" line="815"/>
         <source>Background: the class the network answers, paler where it is unsure; the dark line is where it is 50/50.</source>
         <translation>Fondo: la clase que responde la red, más pálida donde duda; la línea oscura es donde está al 50 %.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="803"/>
+        <location filename="../../ui/plots/boundary.py" line="818"/>
         <source>Background: the class the network answers, paler where it is unsure.</source>
         <translation>Fondo: la clase que responde la red, más pálida donde duda.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="804"/>
+        <location filename="../../ui/plots/boundary.py" line="819"/>
         <source>Dots: the examples (filled: training, hollow: test). The ring is the sample.</source>
         <translation>Puntos: los ejemplos (rellenos: entrenamiento; huecos: prueba). El anillo es la muestra.</translation>
     </message>
@@ -696,473 +984,503 @@ No se ha cambiado nada.</translation>
         <translation>{filename}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="46"/>
+        <location filename="../../model/messages.py" line="32"/>
+        <source>line {line}, column &apos;{column}&apos;: {problem}</source>
+        <translation>línea {line}, columna «{column}»: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="33"/>
+        <source>line {line}: {problem}</source>
+        <translation>línea {line}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="49"/>
         <source>the file is empty</source>
         <extracomment>What a field matches when it is not just &quot;any text&quot;: a file name has no &quot;: &quot; in it (so &quot;file: problem&quot; splits at the first colon), a bare one also ends in an extension (so a sentence with a colon is not taken for a file name), and a line is a number. Most specific first: the first template that matches the whole message wins. ``{path}`` is any text (a model file&apos;s name or whole path).</extracomment>
         <translation>el archivo está vacío</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="47"/>
+        <location filename="../../model/messages.py" line="50"/>
         <source>the file has a header but no data rows</source>
         <translation>el archivo tiene cabecera pero ninguna fila de datos</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="48"/>
+        <location filename="../../model/messages.py" line="51"/>
         <source>the file says it is UTF-16 text but is not readable as such</source>
         <translation>el archivo dice ser texto UTF-16, pero no se puede leer como tal</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="49"/>
+        <location filename="../../model/messages.py" line="52"/>
         <source>this does not look like a text (CSV) file: it contains binary data. Save the table from your spreadsheet as CSV.</source>
         <translation>no parece un archivo de texto (CSV): contiene datos binarios. Guarda la tabla como CSV desde tu hoja de cálculo.</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="51"/>
+        <location filename="../../model/messages.py" line="54"/>
         <source>this does not look like a text (CSV) file: it contains control characters. Save the table from your spreadsheet as CSV.</source>
         <translation>no parece un archivo de texto (CSV): contiene caracteres de control. Guarda la tabla como CSV desde tu hoja de cálculo.</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="53"/>
+        <location filename="../../model/messages.py" line="56"/>
         <source>unreadable character (byte {byte}): the file is neither UTF-8 nor Windows-1252 text. Save the table from your spreadsheet as CSV.</source>
         <translation>carácter ilegible (byte {byte}): el archivo no es texto UTF-8 ni Windows-1252. Guarda la tabla como CSV desde tu hoja de cálculo.</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="55"/>
+        <location filename="../../model/messages.py" line="58"/>
         <source>a quotation mark (&quot;) opens a cell here that is never closed</source>
         <translation>aquí unas comillas (&quot;) abren una celda que nunca se cierra</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="56"/>
+        <location filename="../../model/messages.py" line="59"/>
         <source>the file mixes two text encodings: byte {byte} on this line is not UTF-8, but the file&apos;s other characters are. Save the table again from your spreadsheet as CSV UTF-8.</source>
         <translation>el archivo mezcla dos codificaciones de texto: el byte {byte} de esta línea no es UTF-8, pero el resto de caracteres sí. Guarda la tabla otra vez desde tu hoja de cálculo como CSV UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="59"/>
+        <location filename="../../model/messages.py" line="62"/>
         <source>this is {kind}, not a file: choose a table saved as a CSV file</source>
         <translation>esto es {kind}, no un archivo: elige una tabla guardada como archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="61"/>
+        <location filename="../../model/messages.py" line="64"/>
         <source>a named pipe (FIFO)</source>
         <translation>una tubería con nombre (FIFO)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="62"/>
+        <location filename="../../model/messages.py" line="65"/>
         <source>a device</source>
         <translation>un dispositivo</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="63"/>
+        <location filename="../../model/messages.py" line="66"/>
         <source>a socket</source>
         <translation>un socket</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="64"/>
+        <location filename="../../model/messages.py" line="67"/>
         <source>&apos;{folder}&apos; is a folder, not a file: choose a CSV file inside it</source>
         <translation>«{folder}» es una carpeta, no un archivo: elige un archivo CSV dentro de ella</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="65"/>
+        <location filename="../../model/messages.py" line="68"/>
         <source>a quotation mark (&quot;) is in the wrong place ({detail})</source>
         <translation>hay unas comillas (&quot;) en un lugar incorrecto ({detail})</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="66"/>
+        <location filename="../../model/messages.py" line="69"/>
         <source>column {number} has no name in the header row</source>
         <translation>la columna {number} no tiene nombre en la fila de cabecera</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="67"/>
+        <location filename="../../model/messages.py" line="70"/>
         <source>the column name &apos;{name}&apos; appears twice (columns {first} and {second}); every column needs its own name</source>
         <translation>el nombre de columna &apos;{name}&apos; aparece dos veces (columnas {first} y {second}); cada columna necesita su propio nombre</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="69"/>
+        <location filename="../../model/messages.py" line="72"/>
         <source>only one column (&apos;{name}&apos;) was found: the file needs at least two, one or more features and the target (is the separator a comma or a semicolon?)</source>
         <translation>solo se encontró una columna (&apos;{name}&apos;): el archivo necesita al menos dos, una o más características y la respuesta (¿el separador es una coma o un punto y coma?)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="72"/>
+        <location filename="../../model/messages.py" line="75"/>
         <source>there is no target column named &apos;{target}&apos;; the columns are: {columns}</source>
         <translation>no hay ninguna columna de respuesta llamada &apos;{target}&apos;; las columnas son: {columns}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="73"/>
+        <location filename="../../model/messages.py" line="76"/>
         <source>this row has {count} values but the header has {columns} columns</source>
         <translation>esta fila tiene {count} valores, pero la cabecera tiene {columns} columnas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="74"/>
+        <location filename="../../model/messages.py" line="77"/>
         <source>the cell is empty; every feature needs a number</source>
         <translation>la celda está vacía; cada característica necesita un número</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="75"/>
+        <location filename="../../model/messages.py" line="78"/>
         <source>the target cell is empty; every row needs an answer</source>
         <translation>la celda de respuesta está vacía; cada fila necesita una respuesta</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="76"/>
+        <location filename="../../model/messages.py" line="79"/>
         <source>{value} is not a usable number (NaN or infinity)</source>
         <translation>{value} no es un número utilizable (NaN o infinito)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="77"/>
+        <location filename="../../model/messages.py" line="80"/>
         <source>{value} is not a number, and a regression target must be</source>
         <translation>{value} no es un número, y la respuesta de una regresión debe serlo</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="78"/>
+        <location filename="../../model/messages.py" line="81"/>
         <source>{value} is not a number</source>
         <translation>{value} no es un número</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="79"/>
+        <location filename="../../model/messages.py" line="82"/>
         <source>the target column &apos;{column}&apos; has only one class (&apos;{name}&apos;); a classifier needs examples of at least two classes</source>
         <translation>la columna de respuesta &apos;{column}&apos; tiene una sola clase (&apos;{name}&apos;); un clasificador necesita ejemplos de al menos dos clases</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="81"/>
+        <location filename="../../model/messages.py" line="84"/>
         <source>&apos;{path}&apos; is a folder, not a file: choose a CSV file inside it</source>
         <translation>&apos;{path}&apos; es una carpeta, no un archivo: elige un archivo CSV que esté dentro</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="82"/>
+        <location filename="../../model/messages.py" line="85"/>
         <source>the file is too big ({size} MB); nnsim reads tables up to {limit} MB</source>
         <translation>el archivo es demasiado grande ({size} MB); nnsim lee tablas de hasta {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="83"/>
+        <location filename="../../model/messages.py" line="86"/>
         <source>file not found: {path}</source>
         <translation>no se encontró el archivo: {path}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="84"/>
+        <location filename="../../model/messages.py" line="87"/>
         <source>permission denied: nnsim may not read this file</source>
         <translation>permiso denegado: nnsim no puede leer este archivo</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="85"/>
+        <location filename="../../model/messages.py" line="88"/>
         <source>the file could not be read ({reason})</source>
         <translation>no se pudo leer el archivo ({reason})</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="87"/>
+        <location filename="../../model/messages.py" line="90"/>
+        <source>byte {byte} on this line cannot be read as {encoding} text: choose another encoding</source>
+        <translation>el byte {byte} de esta línea no se puede leer como texto {encoding}: elige otra codificación</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="92"/>
+        <source>there is no column named &apos;{name}&apos; to leave out; the columns are: {columns}</source>
+        <translation>no hay ninguna columna llamada «{name}» que dejar fuera; las columnas son: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="94"/>
+        <source>the answer column &apos;{name}&apos; cannot be left out</source>
+        <translation>la columna de la respuesta «{name}» no se puede dejar fuera</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="95"/>
+        <source>every column but the answer is left out: keep at least one to learn from</source>
+        <translation>todas las columnas menos la respuesta están fuera: deja al menos una de la que aprender</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="98"/>
         <source>data set &apos;{name}&apos; has {count} example(s): too few to split</source>
         <translation>el conjunto de datos &apos;{name}&apos; tiene {count} ejemplo(s): demasiado pocos para dividirlo</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="88"/>
+        <location filename="../../model/messages.py" line="99"/>
         <source>data set &apos;{name}&apos; needs at least {count} samples, got {got}</source>
         <translation>el conjunto de datos &apos;{name}&apos; necesita al menos {count} ejemplos y tiene {got}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="89"/>
+        <location filename="../../model/messages.py" line="100"/>
         <source>data set &apos;{name}&apos;: X contains NaN or infinity</source>
         <translation>conjunto de datos &apos;{name}&apos;: X contiene NaN o infinito</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="90"/>
+        <location filename="../../model/messages.py" line="101"/>
         <source>unknown data set &apos;{name}&apos;: choose one of {names}</source>
         <translation>conjunto de datos desconocido &apos;{name}&apos;: elige uno de {names}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="91"/>
+        <location filename="../../model/messages.py" line="102"/>
         <source>noise must be a number of 0 or more, got {value}</source>
         <translation>el ruido debe ser un número mayor o igual que 0, no {value}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="93"/>
+        <location filename="../../model/messages.py" line="104"/>
         <source>the network has NaN or infinite weights or biases; it was not saved</source>
         <translation>la red tiene pesos o sesgos NaN o infinitos; no se ha guardado</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="94"/>
+        <location filename="../../model/messages.py" line="105"/>
         <source>{path} is not an nnsim model: it holds a JSON {kind}, not an object</source>
         <translation>{path} no es un modelo de nnsim: contiene un {kind} JSON, no un objeto</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="95"/>
+        <location filename="../../model/messages.py" line="106"/>
         <source>{path} is not an nnsim model: it has no &quot;format&quot;: &quot;{format}&quot; marker</source>
         <translation>{path} no es un modelo de nnsim: le falta la marca &quot;format&quot;: &quot;{format}&quot;</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="96"/>
+        <location filename="../../model/messages.py" line="107"/>
         <source>{path} is not an nnsim model: its &quot;format&quot; is {found}, expected &quot;{format}&quot;</source>
         <translation>{path} no es un modelo de nnsim: su &quot;format&quot; es {found} y se esperaba &quot;{format}&quot;</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="98"/>
+        <location filename="../../model/messages.py" line="109"/>
         <source>{path} was written by a newer nnsim (schema version {version}); this nnsim reads version {supported}. Update nnsim to open it.</source>
         <translation>{path} se escribió con un nnsim más reciente (versión de esquema {version}); este nnsim lee la versión {supported}. Actualiza nnsim para abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="100"/>
+        <location filename="../../model/messages.py" line="111"/>
         <source>{path} has no &quot;network&quot;</source>
         <translation>{path} no tiene &quot;network&quot;</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="101"/>
+        <location filename="../../model/messages.py" line="112"/>
         <source>{path} is {size} MB: too large to be an nnsim model</source>
         <translation>{path} ocupa {size} MB: demasiado para ser un modelo de nnsim</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="102"/>
+        <location filename="../../model/messages.py" line="113"/>
         <source>{path} does not exist</source>
         <translation>{path} no existe</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="103"/>
+        <location filename="../../model/messages.py" line="114"/>
         <source>{path} is a folder, not a model file</source>
         <translation>{path} es una carpeta, no un archivo de modelo</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="104"/>
+        <location filename="../../model/messages.py" line="115"/>
         <source>{path} cannot be read: {reason}</source>
         <translation>no se puede leer {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="105"/>
+        <location filename="../../model/messages.py" line="116"/>
         <source>{path} is not a text (UTF-8) file: unreadable byte at position {position}</source>
         <translation>{path} no es un archivo de texto (UTF-8): byte ilegible en la posición {position}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="106"/>
+        <location filename="../../model/messages.py" line="117"/>
         <source>{path} is not valid JSON: {reason} at line {line}, column {column}</source>
         <translation>{path} no es JSON válido: {reason} en la línea {line}, columna {column}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="107"/>
+        <location filename="../../model/messages.py" line="118"/>
         <source>{path} is nested too deeply to be an nnsim model</source>
         <translation>{path} tiene demasiados niveles anidados para ser un modelo de nnsim</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="108"/>
+        <location filename="../../model/messages.py" line="119"/>
         <source>{path} is {kind}, not a model file</source>
         <translation>{path} es {kind}, no un archivo de modelo</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="109"/>
+        <location filename="../../model/messages.py" line="120"/>
         <source>{path}: the network is not valid: {problem}</source>
         <translation>{path}: la red no es válida: {problem}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="110"/>
+        <location filename="../../model/messages.py" line="121"/>
         <source>{path}: bad training settings: {problem}</source>
         <translation>{path}: ajustes de entrenamiento incorrectos: {problem}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="112"/>
+        <location filename="../../model/messages.py" line="123"/>
         <source>{path} is not an nnsim document: it holds a JSON {kind}, not an object</source>
         <translation>{path} no es un documento de nnsim: contiene un {kind} de JSON, no un objeto</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="113"/>
+        <location filename="../../model/messages.py" line="124"/>
         <source>{path} is not an nnsim document: it has no &quot;format&quot;: &quot;{format}&quot; marker</source>
         <translation>{path} no es un documento de nnsim: no tiene la marca &quot;format&quot;: &quot;{format}&quot;</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="115"/>
+        <location filename="../../model/messages.py" line="126"/>
         <source>{path} is not an nnsim document: its &quot;format&quot; is {found}, expected &quot;{format}&quot;</source>
         <translation>{path} no es un documento de nnsim: su &quot;format&quot; es {found}, se esperaba &quot;{format}&quot;</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="117"/>
+        <location filename="../../model/messages.py" line="128"/>
         <source>{path} was written by a newer nnsim (document version {version}); this nnsim reads version {supported}. Update nnsim to open it.</source>
         <translation>{path} se guardó con un nnsim más nuevo (versión de documento {version}); este nnsim lee la versión {supported}. Actualiza nnsim para abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="119"/>
+        <location filename="../../model/messages.py" line="130"/>
         <source>{path} has no &quot;schema_version&quot;</source>
         <translation>{path} no tiene &quot;schema_version&quot;</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="120"/>
+        <location filename="../../model/messages.py" line="131"/>
         <source>{path}: the network has {inputs} inputs but the data has {count} features</source>
         <translation>{path}: la red tiene {inputs} entradas, pero los datos tienen {count} características</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="121"/>
+        <location filename="../../model/messages.py" line="132"/>
         <source>{path}: the network has {outputs} outputs but the data has {count} classes</source>
         <translation>{path}: la red tiene {outputs} salidas, pero los datos tienen {count} clases</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="122"/>
+        <location filename="../../model/messages.py" line="133"/>
         <source>{path}: the network has {outputs} outputs but the data has {count} target(s)</source>
         <translation>{path}: la red tiene {outputs} salidas, pero los datos tienen {count} objetivo(s)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="124"/>
+        <location filename="../../model/messages.py" line="135"/>
         <source>{path}: the selected sample {index} is not a row of the data (0 to {last})</source>
         <translation>{path}: la muestra elegida {index} no es una fila de los datos (de 0 a {last})</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="126"/>
+        <location filename="../../model/messages.py" line="137"/>
         <source>{path}: the selected node ({layer}, {index}) is not in the network</source>
         <translation>{path}: el nodo elegido ({layer}, {index}) no está en la red</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="127"/>
+        <location filename="../../model/messages.py" line="138"/>
         <source>{path}: the settings cannot train this network on this data: {problem}</source>
         <translation>{path}: con estos ajustes no se puede entrenar esta red con estos datos: {problem}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="128"/>
+        <location filename="../../model/messages.py" line="139"/>
         <source>{path}: the data cannot be made: {problem}</source>
         <translation>{path}: no se pueden crear los datos: {problem}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="129"/>
+        <location filename="../../model/messages.py" line="140"/>
         <source>{path}: the data is not valid: {problem}</source>
         <translation>{path}: los datos no son válidos: {problem}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="130"/>
+        <location filename="../../model/messages.py" line="141"/>
         <source>{path}: unknown data set {name}; known: {names}</source>
         <translation>{path}: conjunto de datos desconocido {name}; los conocidos son: {names}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="131"/>
+        <location filename="../../model/messages.py" line="142"/>
         <source>{path}: unknown data set {name}</source>
         <translation>{path}: conjunto de datos desconocido {name}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="132"/>
+        <location filename="../../model/messages.py" line="143"/>
         <source>the network has NaN or infinite weights or biases; the document was not saved</source>
         <translation>la red tiene pesos o sesgos NaN o infinitos; el documento no se ha guardado</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="134"/>
+        <location filename="../../model/messages.py" line="145"/>
         <source>the data&apos;s train/test split is not the one its test fraction and seed make; the document was not built</source>
         <translation>la división de los datos en entrenamiento y prueba no es la que dan su fracción de prueba y su semilla; el documento no se ha creado</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="137"/>
+        <location filename="../../model/messages.py" line="148"/>
         <source>ONNX export needs the optional package &quot;onnx&quot;, which is not installed. Install it with: pip install &quot;nnsim[onnx]&quot;</source>
         <translation>Exportar a ONNX necesita el paquete opcional &quot;onnx&quot;, que no está instalado. Instálalo con: pip install &quot;nnsim[onnx]&quot;</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="139"/>
+        <location filename="../../model/messages.py" line="150"/>
         <source>the network has NaN or infinite weights or biases: it cannot be exported</source>
         <translation>la red tiene pesos o sesgos NaN o infinitos: no se puede exportar</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="141"/>
+        <location filename="../../model/messages.py" line="152"/>
         <source>Training diverged at epoch {epoch}: {what}. The last good weights were kept. Try a smaller learning rate (now {rate}).</source>
         <translation>El entrenamiento divergió en la época {epoch}: {what}. Se han conservado los últimos pesos válidos. Prueba una tasa de aprendizaje menor (ahora {rate}).</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="143"/>
+        <location filename="../../model/messages.py" line="154"/>
         <source>the loss grew too large to compute (NaN)</source>
         <translation>la pérdida creció demasiado para poder calcularla (NaN)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="144"/>
+        <location filename="../../model/messages.py" line="155"/>
         <source>the loss became infinite</source>
         <translation>la pérdida se hizo infinita</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="145"/>
+        <location filename="../../model/messages.py" line="156"/>
         <source>some weights became infinite or NaN</source>
         <translation>algunos pesos se hicieron infinitos o NaN</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="146"/>
+        <location filename="../../model/messages.py" line="157"/>
         <source>the weights grew so large that the loss can no longer be computed</source>
         <translation>los pesos crecieron tanto que la pérdida ya no se puede calcular</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="147"/>
+        <location filename="../../model/messages.py" line="158"/>
         <source>The loss of these weights is too large to compute, so training cannot start from them. Make the largest weights or biases smaller, or press Reset for new random weights.</source>
         <translation>La pérdida con estos pesos es demasiado grande para calcularla, así que el entrenamiento no puede empezar desde ellos. Haz más pequeños los pesos o sesgos más grandes, o pulsa Reiniciar para tener pesos aleatorios nuevos.</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="150"/>
+        <location filename="../../model/messages.py" line="161"/>
         <source>the target &apos;{name}&apos; reaches {value}: its squared error is too large for the computer to compute (the largest number it holds is about 1.8e308). Rescale the target, say to other units, so that its values stay below {limit}</source>
         <translation>la respuesta «{name}» llega a {value}: su error cuadrático es demasiado grande para que el ordenador lo calcule (el mayor número que admite es de unos 1.8e308). Cambia la escala de la respuesta, por ejemplo a otras unidades, para que sus valores queden por debajo de {limit}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="154"/>
+        <location filename="../../model/messages.py" line="165"/>
         <source>cross_entropy needs targets between 0 and 1 (probabilities), but the target &apos;{name}&apos; goes from {low} to {high}; use mse instead</source>
         <translation>la entropía cruzada necesita respuestas entre 0 y 1 (probabilidades), pero la respuesta «{name}» va de {low} a {high}; usa el error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="156"/>
+        <location filename="../../model/messages.py" line="167"/>
         <source>feature {name} holds a value that is not a finite number (NaN or infinity)</source>
         <translation>la medida {name} tiene un valor que no es un número finito (NaN o infinito)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="158"/>
+        <location filename="../../model/messages.py" line="169"/>
         <source>training diverged</source>
         <translation>el entrenamiento divergió</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="159"/>
+        <location filename="../../model/messages.py" line="170"/>
         <source>training stopped: {problem}</source>
         <translation>el entrenamiento se detuvo: {problem}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="160"/>
+        <location filename="../../model/messages.py" line="171"/>
         <source>there is no network to train: load one first</source>
         <translation>no hay ninguna red que entrenar: carga una primero</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="161"/>
+        <location filename="../../model/messages.py" line="172"/>
         <source>there are no training examples</source>
         <translation>no hay ejemplos de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="162"/>
+        <location filename="../../model/messages.py" line="173"/>
         <source>cross_entropy needs a softmax or sigmoid output layer (the output layer is {activation}); use mse instead</source>
         <translation>la entropía cruzada necesita una capa de salida softmax o sigmoide (la capa de salida es {activation}); usa el error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="164"/>
+        <location filename="../../model/messages.py" line="175"/>
         <source>the network has {outputs} output(s) but the data has {count} classes: give it {count} outputs (or 1 for two classes)</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} clases: dale {count} salidas (o 1 si son dos clases)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="166"/>
+        <location filename="../../model/messages.py" line="177"/>
         <source>the network has {outputs} output(s) but the data has {count} classes: give it {count} outputs</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} clases: dale {count} salidas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="168"/>
+        <location filename="../../model/messages.py" line="179"/>
         <source>the network has {outputs} output(s) but the data has {count} target(s)</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} respuesta(s)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="169"/>
+        <location filename="../../model/messages.py" line="180"/>
         <source>the network takes {inputs} inputs but the data has {count} features</source>
         <translation>la red recibe {inputs} entradas, pero los datos tienen {count} características</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="170"/>
+        <location filename="../../model/messages.py" line="181"/>
         <source>the seed must be a whole number &gt;= 0</source>
         <translation>la semilla debe ser un número entero &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="171"/>
+        <location filename="../../model/messages.py" line="182"/>
         <source>the test split must be at least 0 and below 1</source>
         <translation>la parte de prueba debe ser al menos 0 y menor que 1</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="173"/>
+        <location filename="../../model/messages.py" line="184"/>
         <source>{activation} is for the output layer only</source>
         <translation>{activation} es solo para la capa de salida</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="174"/>
+        <location filename="../../model/messages.py" line="185"/>
         <source>a hidden layer needs at least one node; remove the layer instead</source>
         <translation>una capa oculta necesita al menos un nodo; elimina la capa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="175"/>
+        <location filename="../../model/messages.py" line="186"/>
         <source>a layer needs at least one node</source>
         <translation>una capa necesita al menos un nodo</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="176"/>
+        <location filename="../../model/messages.py" line="187"/>
         <source>the step threshold must be a finite number</source>
         <translation>el umbral del escalón debe ser un número finito</translation>
     </message>
@@ -1267,317 +1585,327 @@ No se ha cambiado nada.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Loss and accuracy</source>
         <translation>Pérdida y aciertos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Weights and bias</source>
         <extracomment>the version of the dock layout saved in the settings: raise it when the panels change, so a layout saved by an older nnsim (other docks, other tabs) is not restored Shown after a language is chosen. Deliberately in both languages and not through tr(): the person who just picked a language may not read the one the window is in now. a model file at least this big is read in the background (a 50 MB file takes seconds) a model file read in the background was opened (True) or refused (False) an example replaced the network and data (its name: &quot;one_neuron&quot;, &quot;iris&quot;) what this window&apos;s parts share; the window owns it from now on</extracomment>
         <translation>Pesos y sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>The neuron explained</source>
         <translation>La neurona, paso a paso</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Confusion matrix</source>
         <translation>Matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>What if?</source>
         <translation>¿Y si…?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>How training changed W and B</source>
         <translation>Cómo cambió el entrenamiento W y B</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>&amp;Save model…</source>
         <translation>&amp;Guardar modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Save model &amp;as…</source>
         <translation>Guardar modelo &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="316"/>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importar CSV…</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="317"/>
+        <source>Learn from your own table: see its first rows and choose the answer column</source>
+        <translation>Aprende de tu propia tabla: mira sus primeras filas y elige la columna de la respuesta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>+ Neuron</source>
         <translation>+ Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Add a neuron to the selected hidden layer</source>
         <translation>Añade una neurona a la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>− Neuron</source>
         <translation>− Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Remove the selected neuron</source>
         <translation>Elimina la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>+ Layer</source>
         <translation>+ Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Add a hidden layer after the selected layer</source>
         <translation>Añade una capa oculta después de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>− Layer</source>
         <translation>− Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Remove the selected hidden layer</source>
         <translation>Elimina la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Activation of the selected layer</source>
         <translation>Activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Activation function of the selected layer</source>
         <translation>Función de activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>&amp;Fit network to window</source>
         <translation>A&amp;justar la red a la ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Zoom &amp;in</source>
         <translation>A&amp;mpliar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Reducir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>&amp;One neuron</source>
         <translation>&amp;Una neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Two inputs and one step neuron with threshold 0.5: the worked example</source>
         <translation>Dos entradas y una neurona escalón con umbral 0.5: el ejemplo explicado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>&amp;Iris flowers</source>
         <translation>Flores &amp;Iris</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>The 4-8-8-3 network on the Iris flowers, as at start-up</source>
         <translation>La red 4-8-8-3 con las flores Iris, como al abrir el programa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;Gradient view</source>
         <translation>Vista de &amp;gradientes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Colour the edges by the last update&apos;s gradient and the nodes by their delta, to see which weights the known answer pushes, and which way</source>
         <translation>Colorea las conexiones según el gradiente de la última actualización y los nodos según su delta, para ver qué pesos empuja la respuesta conocida, y hacia dónde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>E&amp;xamples</source>
         <translation>E&amp;jemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Structure</source>
         <translation>Estructura</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Structure and undo</source>
         <translation>Estructura y deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source> Activation: </source>
         <translation> Activación: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Automatic (system language)</source>
         <translation>Automático (idioma del sistema)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Undo: %1</source>
         <translation>Deshacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>Redo: %1</source>
         <translation>Rehacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>untitled</source>
         <translation>sin título</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>nnsim models (*.nnsim.json *.json);;All files (*)</source>
         <translation>Modelos de nnsim (*.nnsim.json *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="523"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="533"/>
         <source>Save model</source>
         <translation>Guardar modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>Could not save the model</source>
         <translation>No se pudo guardar el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>The model could not be saved to %1:
 %2</source>
         <translation>No se pudo guardar el modelo en %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>A number in the file is too large (the largest is about 1.8e308).</source>
         <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1.8e308).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>Could not open the model</source>
         <translation>No se pudo abrir el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window.py" line="619"/>
         <source>%1 is not a model nnsim can open:
 %2</source>
         <translation>%1 no es un modelo que nnsim pueda abrir:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="661"/>
         <source>Opened %1</source>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="705"/>
+        <location filename="../../ui/main_window.py" line="712"/>
         <source>About nnsim</source>
         <translation>Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="706"/>
+        <location filename="../../ui/main_window.py" line="713"/>
         <source>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;A neural-network simulator for the classroom.&lt;/p&gt;&lt;p&gt;Each neuron multiplies its inputs by their weights, adds its bias and activates when the result passes a threshold. Training changes the weights and biases so that the right outputs activate.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;Un simulador de redes neuronales para el aula.&lt;/p&gt;&lt;p&gt;Cada neurona multiplica sus entradas por sus pesos, suma su sesgo y se activa cuando el resultado supera un umbral. El entrenamiento cambia los pesos y los sesgos para que se activen las salidas correctas.&lt;/p&gt;</translation>
     </message>

@@ -46,6 +46,7 @@ from nnsim.model.messages import translate_message, translate_name
 from nnsim.ui.answer_style import WRONG_BACKGROUND, WRONG_MARK, WRONG_TEXT
 from nnsim.ui.background import BackgroundTask
 from nnsim.ui.number_text import number_text, percent_text
+from nnsim.ui.dialogs.csv_import import CsvImportDialog
 
 OPEN_CSV = "__open_csv__"
 CSV_PREFIX = "csv:"
@@ -56,6 +57,9 @@ ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16-le": "UTF-16",
 #: a table at least this big is read in the background, so the window keeps painting while
 #: it is parsed (a 20 MB table takes seconds); smaller ones load at once
 BACKGROUND_FROM_BYTES = 1024 * 1024
+# rows the sample table measures to fit its columns' widths (Qt's default: 1,000; 0, "the visible
+# ones", made a hidden table eat all memory)
+SIZE_FROM_ROWS = 50
 
 
 class DatasetTableModel(QAbstractTableModel):
@@ -224,6 +228,9 @@ class DataPanel(QWidget):
         self._syncing = False
         self._seed = 0
         self._csv_path: str | None = None
+        self._csv_options = None  # how the last CSV file was read (None: as detected)
+        #: the CSV import dialog last opened (None before the first)
+        self.import_dialog: CsvImportDialog | None = None
         self._last = (None, None)  # (dataset this panel loaded, its combo key)
         self._test_fraction = test_fraction
         #: the table being read in the background (None when there is none)
@@ -235,7 +242,7 @@ class DataPanel(QWidget):
         self._fill_combo()
         self.openCsvButton = QPushButton(self.tr("Open CSV…"))
         self._name("openCsvButton", self.openCsvButton, self.tr("Open a CSV file"),
-                   self.tr("Learn from your own table: one row per example, the answer in the last column"))
+                   self.tr("Learn from your own table: one row per example; you choose the answer column"))
         self.description = QLabel()
         self._name("datasetDescription", self.description, self.tr("Data set description"),
                    self.tr("What this data set is"))
@@ -282,7 +289,7 @@ class DataPanel(QWidget):
         # column kept fitted reads every row again at each change, and the predicted column
         # changes many times a second while training runs. Long names go on two lines.
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setResizeContentsPrecision(100)  # the widths of 100 rows (and the visible ones) will do
+        header.setResizeContentsPrecision(SIZE_FROM_ROWS)  # the first rows' widths will do
         header.setStretchLastSection(True)
         self.model.columnsInserted.connect(self._fit_prediction_columns)
 
@@ -376,13 +383,33 @@ class DataPanel(QWidget):
         return self.datasetCombo.currentData()
 
     def open_csv_dialog(self) -> bool:
-        """Ask for a CSV file, then ``open_csv`` it. False when cancelled or refused."""
+        """Ask for a CSV file, then open the import dialog on it. False when cancelled."""
         start = os.path.dirname(self._csv_path) if self._csv_path else ""
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open a data table"), start, self.tr("CSV tables (*.csv *.txt *.tsv);;All files (*)"))
-        return bool(path) and self.open_csv(path)
+        return bool(path) and self.import_csv(path) is not None
 
-    def open_csv(self, path) -> bool:
+    def import_csv(self, path) -> CsvImportDialog | None:
+        """Open the import dialog on ``path`` (window-modal, not blocking): its Load takes the
+        table in as ``open_csv`` does, with the reading chosen there; None while a table is
+        being read."""
+        if self.loading is not None:
+            return None
+        if self.import_dialog is not None:
+            self.import_dialog.deleteLater()
+        path = os.fspath(path)
+
+        def preparer():  # on Load: the network and split as they are then
+            network, fraction = self._document.network.copy(), self._split()
+            return lambda dataset: self._prepare(dataset, network, fraction)
+
+        dialog = CsvImportDialog(path, preparer, self.window())
+        dialog.loaded.connect(lambda result: self._take(path, *result, options=dialog.options()))
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_csv(self, path, options=None) -> bool:
         """Switch to the table in the CSV file ``path``; True on success.
 
         If the file cannot be used, a warning names the line and the problem and nothing
@@ -394,30 +421,32 @@ class DataPanel(QWidget):
         path = os.fspath(path)
         if self.loading is not None:
             return False  # one table at a time
+        if options is None and path == self._csv_path:
+            options = self._csv_options  # the file again, read as it was chosen
         try:
             big = os.path.getsize(path) >= BACKGROUND_FROM_BYTES
         except OSError:
             big = False  # the loader says what is wrong with it
         if big:
-            self._read_in_background(path)
+            self._read_in_background(path, options)
             return True
         try:
-            data, network = self._read(path, self._document.network, self._split())
+            data, network = self._read(path, self._document.network, self._split(), options)
         except (DataError, ValueError, OSError) as exc:
             self._refuse(path, str(exc))
             return False
-        self._take(path, data, network)
+        self._take(path, data, network, options)
         return True
 
-    def _read(self, path: str, network, fraction: float):
+    def _read(self, path: str, network, fraction: float, options=None):
         """(TrainingData, network) for the table at ``path``: pure engine work, so it may
         run in the background thread (``network`` is a copy when it does)."""
-        return self._prepare(load_csv(path), network, fraction)
+        return self._prepare(load_csv(path, options=options), network, fraction)
 
-    def _read_in_background(self, path: str) -> None:
+    def _read_in_background(self, path: str, options=None) -> None:
         network, fraction = self._document.network.copy(), self._split()
-        task = BackgroundTask(lambda: self._read(path, network, fraction), "nnsim-csv", self)
-        task.done.connect(lambda result: self._background_done(path, result))
+        task = BackgroundTask(lambda: self._read(path, network, fraction, options), "nnsim-csv", self)
+        task.done.connect(lambda result: self._background_done(path, result, options))
         task.failed.connect(lambda exc: self._background_failed(path, exc))
         self.loading = task
         self.setEnabled(False)
@@ -425,10 +454,10 @@ class DataPanel(QWidget):
         self.summary.setText(self.tr("Reading %1…").replace("%1", os.path.basename(path)))
         task.start()
 
-    def _background_done(self, path: str, result) -> None:
+    def _background_done(self, path: str, result, options=None) -> None:
         self._end_background()
         data, network = result
-        self._take(path, data, network)
+        self._take(path, data, network, options)
         self.csvLoaded.emit(True)
 
     def _background_failed(self, path: str, exc: Exception) -> None:
@@ -445,8 +474,9 @@ class DataPanel(QWidget):
         self.loading = None
         self.setEnabled(True)
 
-    def _take(self, path: str, data, network) -> None:
+    def _take(self, path: str, data, network, options=None) -> None:
         self._csv_path = path
+        self._csv_options = options  # the import dialog's reading, kept for reopening the file
         self._apply(data, network, CSV_PREFIX + path)
 
     def new_points(self) -> bool:

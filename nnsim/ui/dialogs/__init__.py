@@ -1,0 +1,1 @@
+"""Dialogs that ask a person for several choices at once before anything changes."""
