@@ -66,8 +66,9 @@ MAX_INTEGER_CLASSES = 20
 #: at C speed, small enough that their cells (about 60 bytes each as Python strings) do not
 #: add up to many times the file.
 CHUNK_ROWS = 4096
-#: Bytes decoded together when a reader in the background reports its progress.
-_DECODE_PIECE = 4 << 20
+#: Bytes decoded together when a reader in the background reports its progress (a decode
+#: holds the interpreter: a megabyte takes a few milliseconds).
+_DECODE_PIECE = 1 << 20
 #: Class names mapped to numbers together (a few milliseconds of C loops at a time).
 _TARGET_PIECE = 65536
 #: Rows after the header that the separator must split like the header.

@@ -9,10 +9,12 @@ part must not leak into what the model learns from) and keeps both parts standar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from nnsim.core.arrays import frozen_copy
+from nnsim.core.data_summary import DataSummary, summarize
 from nnsim.core.dataset import Dataset
 from nnsim.core.datasets import Standardizer, train_test_split
 from nnsim.core.network import Network
@@ -36,6 +38,12 @@ class TrainingData:
     X_test: np.ndarray
     y_train: np.ndarray
     y_test: np.ndarray
+
+    @cached_property
+    def summary(self) -> DataSummary:
+        """Ranges, an average and a typical example of the inputs, worked out on first use
+        and kept (the data never changes): see ``nnsim.core.data_summary``."""
+        return summarize(self)
 
     @property
     def n_inputs(self) -> int:

@@ -54,6 +54,9 @@ def win(qtbot, isolated_settings, lang):
     qtbot.addWidget(window)
     window.resize(1280, 800)
     yield window
+    # a dialog a test left open is modal: it would take the pointer of every later window
+    for dialog in window.findChildren(CsvImportDialog):
+        dialog.reject()
     window.close()
     remove_translators(QApplication.instance())
 

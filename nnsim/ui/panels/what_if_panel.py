@@ -17,6 +17,7 @@ import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from nnsim.core.data_summary import MAX_DECIMALS, fewest_exact_decimals
 from nnsim.core.predictions import predicted_classes
 from nnsim.core.scores import answer_probability
 from nnsim.model.document import follow_parameters
@@ -24,8 +25,6 @@ from nnsim.model.messages import translate_name
 from nnsim.ui.number_spin import NumberSpin
 from nnsim.ui.number_text import interface_locale, number_text, percent_text
 
-#: the most decimals a box shows (enough for any generated data set's values)
-MAX_DECIMALS = 6
 #: the prediction is this many times the window's font size
 PREDICTION_SCALE = 1.5
 #: the largest value a box takes (a file's column may hold values near float's end)
@@ -33,16 +32,23 @@ LARGEST = 1.7e308
 
 
 def box_format(column: np.ndarray) -> tuple[int, float, float, float]:
-    """(decimals, single step, low, high) of a box for the raw values ``column``.
+    """(decimals, single step, low, high) of a box for the raw values ``column``."""
+    column = np.asarray(column, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        lo, hi = float(np.min(column)), float(np.max(column))
+    return box_format_for(lo, hi, fewest_exact_decimals(column, MAX_DECIMALS))
+
+
+def box_format_for(lo: float, hi: float, exact_decimals: int) -> tuple[int, float, float, float]:
+    """(decimals, single step, low, high) of a box for raw values from ``lo`` to ``hi``, all
+    written exactly with ``exact_decimals``.
 
     The step is a round tenth-ish of the values' spread (0.1 for Iris's centimetres); the
     decimals are the fewest that write every value of the column exactly (so a row taken
     from the table gives the network the very same input), at least the step's; the box
     takes values well beyond the data (ten spreads on each side), what-ifs included.
     """
-    column = np.asarray(column, dtype=np.float64)
     with np.errstate(all="ignore"):
-        lo, hi = float(np.min(column)), float(np.max(column))
         span = hi - lo
         if not math.isfinite(span) or span <= 0:
             span = max(abs(lo), abs(hi), 1.0)
@@ -50,8 +56,7 @@ def box_format(column: np.ndarray) -> tuple[int, float, float, float]:
         exponent = math.floor(math.log10(span / 20.0))
         decimals = min(max(0, -exponent), MAX_DECIMALS)  # values of 1e-300: six decimals, not 300
         step = max(10.0 ** exponent, 10.0 ** -decimals)
-        while decimals < MAX_DECIMALS and not np.all(np.round(column, decimals) == column):
-            decimals += 1
+        decimals = max(decimals, min(int(exact_decimals), MAX_DECIMALS))
         low = float(np.clip(lo - 10.0 * span, -LARGEST, LARGEST))
         high = float(np.clip(hi + 10.0 * span, -LARGEST, LARGEST))
     return decimals, step, low, high
@@ -146,12 +151,13 @@ class WhatIfPanel(QWidget):
         self.spins = []
         usable = data is not None and data.n_inputs == net.layer_sizes[0]
         if usable:
-            X = data.dataset.X[np.asarray(data.train_index, dtype=np.int64)]
-            typical = np.median(X, axis=0) if X.shape[0] else np.zeros(data.n_inputs)
+            summary = data.summary  # worked out once per data set (a big table: in its reading thread)
+            typical = summary.typical_raw
             names = self._document.input_names()
             locale = interface_locale()
             for j in range(data.n_inputs):
-                decimals, step, low, high = box_format(X[:, j] if X.shape[0] else typical[j:j + 1])
+                decimals, step, low, high = box_format_for(
+                    float(summary.raw_low[j]), float(summary.raw_high[j]), int(summary.exact_decimals[j]))
                 spin = NumberSpin()
                 spin.setObjectName(f"whatIfSpin_{j}")
                 spin.setAccessibleName(names[j])

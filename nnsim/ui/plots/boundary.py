@@ -287,6 +287,7 @@ class DecisionBoundaryView(QWidget):
         self._timer.timeout.connect(self._redraw_if_visible)
 
         self.plot.installEventFilter(self)
+        self._points_for = None  # (data, features, classification) the dots show
         document.dataChanged.connect(self._rebuild)
         document.structureChanged.connect(self._rebuild)
         document.sampleChanged.connect(self._show_sample)
@@ -618,6 +619,7 @@ class DecisionBoundaryView(QWidget):
             self._timer.stop()
             for scatter in (self.train_points, self.test_points, self.sample_marker):
                 scatter.clear()
+            self._points_for = None
             self.image.clear()
             self._show_note(data, net)
             self.boundary_line.setData([], [])
@@ -732,10 +734,15 @@ class DecisionBoundaryView(QWidget):
         self.note.setText(f"{text}\n\n{more}")
 
     def _show_points(self, data) -> None:
+        shown = (data, self._features, self._classification)
+        if data is not None and shown == self._points_for:
+            return  # new data sends two rebuilds (data, then structure): the dots are there
         self.train_points.clear()
         self.test_points.clear()
+        self._points_for = None
         if data is None:
             return
+        self._points_for = shown
         cols = list(self._features)
         # A big table would bury the picture under its dots (and building a brush per dot
         # froze the window for seconds at 700,000 rows): every k-th example, at most
@@ -760,17 +767,15 @@ class DecisionBoundaryView(QWidget):
         # One brush (and pen) object per colour, shared by its dots: pyqtgraph draws a symbol
         # once per distinct style, so a brush per dot meant a symbol drawn per dot (12,000
         # symbols took 2.4 s of the window's time).
-        brushes, pens = {}, {}
-
-        for rgb in (train_rgb, test_rgb):
-            for key in {tuple(int(v) for v in c) for c in rgb}:
-                if key not in brushes:
-                    brushes[key] = pg.mkBrush(*key)
-                    pens[key] = pg.mkPen(QColor(*key), width=2.2)
-        train_keys = [tuple(int(v) for v in c) for c in train_rgb]
-        test_keys = [tuple(int(v) for v in c) for c in test_rgb]
-        self.train_points.setData(pos=X_train, pen=outline, brush=[brushes[k] for k in train_keys])
-        self.test_points.setData(pos=X_test, brush=pg.mkBrush(255, 255, 255, 110), pen=[pens[k] for k in test_keys])
+        rgb = np.concatenate([train_rgb, test_rgb]).astype(int).reshape(-1, 3)
+        colours, which = np.unique(rgb, axis=0, return_inverse=True)
+        which = np.ravel(which)
+        brushes = [pg.mkBrush(*(int(v) for v in c)) for c in colours]
+        pens = [pg.mkPen(QColor(*(int(v) for v in c)), width=2.2) for c in colours]
+        n_train = len(train_rgb)
+        self.train_points.setData(pos=X_train, pen=outline, brush=[brushes[k] for k in which[:n_train]])
+        self.test_points.setData(pos=X_test, brush=pg.mkBrush(255, 255, 255, 110),
+                                 pen=[pens[k] for k in which[n_train:]])
         self.test_points.setVisible(self.showTestDataCheck.isChecked())
 
     def _show_sample(self) -> None:
