@@ -19,7 +19,9 @@ at the default pace; it also prints the picture refreshes per second the window 
 (target >= 20/s; the ratio target there is >= 0.75).
 
 ``--bare`` uses a plain widget with only the training panel and the plots instead of the
-main window (to tell the cost of the network view apart).
+main window (to tell the cost of the network view apart). ``--unfrozen`` undoes the app's
+``gc.freeze()`` (``nnsim.app.keep_collections_short``) after the window is built: the peer
+that shows what the collector's full passes cost the window.
 """
 
 from __future__ import annotations
@@ -97,12 +99,16 @@ def build_window(app, bare: bool, data, network):
     return window, controller
 
 
-def in_window(app, data, network, settings, seconds: float, bare: bool, pace=None):
+def in_window(app, data, network, settings, seconds: float, bare: bool, pace=None, unfrozen: bool = False):
+    import gc
+
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
     from nnsim.training.pace import FULL_SPEED
 
     window, controller = build_window(app, bare, data, network)
+    if unfrozen:
+        gc.unfreeze()
     controller.set_pace(FULL_SPEED)  # the window opens at a pace a class can watch
     controller.update_settings(learning_rate=settings.learning_rate, batch_size=settings.batch_size,
                                optimizer=settings.optimizer)
@@ -164,6 +170,7 @@ def main(argv=None) -> int:
     parser.add_argument("--seconds", type=float, default=10.0, help="training time per measurement (default 10)")
     parser.add_argument("--workload", choices=("iris", "deep2d", "pictures", "both", "all"), default="both")
     parser.add_argument("--bare", action="store_true", help="panel and plots only, no main window")
+    parser.add_argument("--unfrozen", action="store_true", help="undo the app's gc.freeze() (the peer)")
     args = parser.parse_args(argv)
 
     from PySide6.QtWidgets import QApplication
@@ -179,11 +186,12 @@ def main(argv=None) -> int:
     for name, pace in runs:
         data, network, settings = workload(name)
         alone = engine_alone(data, network, settings, args.seconds)
-        r = in_window(app, data, network, settings, args.seconds, args.bare, pace)
+        r = in_window(app, data, network, settings, args.seconds, args.bare, pace, args.unfrozen)
         ratio = r["eps"] / alone if alone else 0.0
         label = {"iris": "Iris 4-8-8-3, SGD, batch 10", "deep2d": "2-(64x6)-2, 1000 points, Adam, batch 32",
                  "pictures": "spiral 2-16-16-2 with every neuron's picture, Adam, batch 10"}[name]
         label += "" if pace is None else f", pace {pace.key}"
+        label += ", gc.freeze() undone" if args.unfrozen else ""
         print(f"{label} ({'bare panel+plots' if args.bare else 'main window'}, {args.seconds:g} s)")
         print(f"  UI event-loop gaps (5 ms timer): p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms, "
               f"max {r['max']:.1f} ms   [target p99 < 20, max < 50]")

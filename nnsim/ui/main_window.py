@@ -39,6 +39,7 @@ from nnsim.ui.language import LANGUAGES, current_language, resolve_language, sto
 from nnsim.model.messages import translate_message
 from nnsim.ui.background import BackgroundTask
 from nnsim.ui.context import AppContext
+from nnsim.ui.dialogs.ideas import IdeasDialog, window_ideas
 from nnsim.ui.dialogs.csv_import import dropped_table
 from nnsim.ui.graph.network_view import NetworkView
 from nnsim.ui.panels.neuron_panel import NeuronPanel
@@ -362,6 +363,10 @@ class MainWindow(QMainWindow):
             "irisExampleAction", self.tr("&Iris flowers"), lambda: self.load_example("iris"),
             tip=self.tr("The 4-8-8-3 network on the Iris flowers, as at start-up"))
         self.about_action = self._action("aboutAction", self.tr("&About nnsim"), self.show_about)
+        self.ideas_action = self._action(
+            "ideasAction", self.tr("&Ideas: how a network works"), self.show_ideas, QKeySequence.HelpContents,
+            self.tr("The three steps of a neural network in plain words, with pictures of this window"))
+        self.ideas_dialog = None
         self.gradient_view_action = self._action(
             "gradientViewAction", self.tr("&Gradient view"), view.set_gradient_view, QKeySequence("Ctrl+G"),
             self.tr("Colour the edges by the last update's gradient and the nodes by their delta, to see "
@@ -400,6 +405,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self.ideas_action)
         help_menu.addAction(self.about_action)
 
         tools = QToolBar(self.tr("Structure"), self)
@@ -705,6 +711,16 @@ class MainWindow(QMainWindow):
         self.exampleLoaded.emit(name)
 
     # ------------------------------------------------------------ help
+    def show_ideas(self) -> IdeasDialog:
+        """Help ▸ Ideas: the page beside the window (made once, its pictures taken anew)."""
+        if self.ideas_dialog is None:
+            self.ideas_dialog = IdeasDialog(window_ideas(self), self)
+        if self.ideas_dialog.isVisible():
+            self.ideas_dialog.refresh_pictures()
+        self.ideas_dialog.show()
+        self.ideas_dialog.raise_()
+        return self.ideas_dialog
+
     def show_about(self) -> None:
         from nnsim import __version__
 

@@ -553,132 +553,132 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="226"/>
+        <location filename="../../ui/panels/data_panel.py" line="230"/>
         <source>Data</source>
         <extracomment>a table read in the background has been taken in (True) or refused (False)</extracomment>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="240"/>
+        <location filename="../../ui/panels/data_panel.py" line="244"/>
         <source>Data set</source>
         <extracomment>the CSV import dialog last opened (None before the first) the table being read in the background (None when there is none)</extracomment>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="241"/>
+        <location filename="../../ui/panels/data_panel.py" line="245"/>
         <source>The examples the network learns from</source>
         <translation>Los ejemplos con los que aprende la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="243"/>
-        <location filename="../../ui/panels/data_panel.py" line="624"/>
+        <location filename="../../ui/panels/data_panel.py" line="247"/>
+        <location filename="../../ui/panels/data_panel.py" line="645"/>
         <source>Open CSV…</source>
         <translation>Abrir CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="244"/>
+        <location filename="../../ui/panels/data_panel.py" line="248"/>
         <source>Open a CSV file</source>
         <translation>Abrir un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="245"/>
+        <location filename="../../ui/panels/data_panel.py" line="249"/>
         <source>Learn from your own table: one row per example; you choose the answer column</source>
         <translation>Aprende de tu propia tabla: una fila por ejemplo; tú eliges la columna de la respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="247"/>
+        <location filename="../../ui/panels/data_panel.py" line="251"/>
         <source>Data set description</source>
         <translation>Descripción del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="248"/>
+        <location filename="../../ui/panels/data_panel.py" line="252"/>
         <source>What this data set is</source>
         <translation>Qué es este conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="252"/>
-        <location filename="../../ui/panels/data_panel.py" line="303"/>
+        <location filename="../../ui/panels/data_panel.py" line="256"/>
+        <location filename="../../ui/panels/data_panel.py" line="307"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="253"/>
+        <location filename="../../ui/panels/data_panel.py" line="257"/>
         <source>How much the generated points are jittered (standard deviation)</source>
         <translation>Cuánto se dispersan los puntos generados (desviación típica)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="259"/>
+        <location filename="../../ui/panels/data_panel.py" line="263"/>
         <source>Number of examples</source>
         <translation>Número de ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="260"/>
+        <location filename="../../ui/panels/data_panel.py" line="264"/>
         <source>How many points to generate</source>
         <translation>Cuántos puntos generar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="264"/>
-        <location filename="../../ui/panels/data_panel.py" line="265"/>
+        <location filename="../../ui/panels/data_panel.py" line="268"/>
+        <location filename="../../ui/panels/data_panel.py" line="269"/>
         <source>New points</source>
         <translation>Puntos nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="266"/>
+        <location filename="../../ui/panels/data_panel.py" line="270"/>
         <source>Draw a fresh set of points with the same noise and size</source>
         <translation>Genera otros puntos con el mismo ruido y la misma cantidad</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="269"/>
+        <location filename="../../ui/panels/data_panel.py" line="273"/>
         <source>Data set summary</source>
         <translation>Resumen del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="270"/>
+        <location filename="../../ui/panels/data_panel.py" line="274"/>
         <source>How many examples, inputs and classes, and how they are split</source>
         <translation>Cuántos ejemplos, entradas y clases hay, y cómo se reparten</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="275"/>
+        <location filename="../../ui/panels/data_panel.py" line="279"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="276"/>
+        <location filename="../../ui/panels/data_panel.py" line="280"/>
         <source>Select a row to feed that example to the network</source>
         <translation>Elige una fila para dar ese ejemplo a la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="305"/>
+        <location filename="../../ui/panels/data_panel.py" line="309"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="389"/>
+        <location filename="../../ui/panels/data_panel.py" line="409"/>
         <source>Open a data table</source>
         <translation>Abrir una tabla de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="389"/>
+        <location filename="../../ui/panels/data_panel.py" line="409"/>
         <source>CSV tables (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>Tablas CSV (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="454"/>
+        <location filename="../../ui/panels/data_panel.py" line="474"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="519"/>
+        <location filename="../../ui/panels/data_panel.py" line="539"/>
         <source>the data set has no inputs or no answers to learn</source>
         <translation>el conjunto de datos no tiene entradas o no tiene respuestas que aprender</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="530"/>
+        <location filename="../../ui/panels/data_panel.py" line="551"/>
         <source>Could not use the data</source>
         <translation>No se pudieron usar los datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="531"/>
+        <location filename="../../ui/panels/data_panel.py" line="552"/>
         <source>nnsim could not use “{name}”:
 
 {message}
@@ -691,42 +691,42 @@ Nothing was changed.</source>
 No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="626"/>
+        <location filename="../../ui/panels/data_panel.py" line="647"/>
         <source>Learn from your own table (a CSV file)</source>
         <translation>Aprende de tu propia tabla (un archivo CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="633"/>
+        <location filename="../../ui/panels/data_panel.py" line="654"/>
         <source>File: {name}</source>
         <translation>Archivo: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="645"/>
+        <location filename="../../ui/panels/data_panel.py" line="666"/>
         <source>No data set: the network on its own.</source>
         <translation>Sin conjunto de datos: la red sola.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="648"/>
+        <location filename="../../ui/panels/data_panel.py" line="669"/>
         <source>Your table “{name}”.</source>
         <translation>Tu tabla «{name}».</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="652"/>
+        <location filename="../../ui/panels/data_panel.py" line="673"/>
         <source>Read as {encoding} text.</source>
         <translation>Leída como texto {encoding}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="662"/>
+        <location filename="../../ui/panels/data_panel.py" line="683"/>
         <source>{k} classes</source>
         <translation>{k} clases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="664"/>
+        <location filename="../../ui/panels/data_panel.py" line="685"/>
         <source>predicts {names}</source>
         <translation>predice {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="665"/>
+        <location filename="../../ui/panels/data_panel.py" line="686"/>
         <source>{n} examples, {d} inputs, {what}; {train} to train on, {test} to test.</source>
         <translation>{n} ejemplos, {d} entradas, {what}; {train} para entrenar y {test} para probar.</translation>
     </message>
@@ -734,43 +734,43 @@ No se ha cambiado nada.</translation>
 <context>
     <name>DatasetTableModel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="86"/>
+        <location filename="../../ui/panels/data_panel.py" line="90"/>
         <source>class</source>
         <extracomment>how the encodings a table is read as are called in spreadsheets&apos; save dialogs a table at least this big is read in the background, so the window keeps painting while it is parsed (a 20 MB table takes seconds); smaller ones load at once</extracomment>
         <translation>clase</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="87"/>
+        <location filename="../../ui/panels/data_panel.py" line="91"/>
         <source>set</source>
         <translation>conjunto</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="143"/>
+        <location filename="../../ui/panels/data_panel.py" line="147"/>
         <source>predicted</source>
         <translation>predicción</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="143"/>
+        <location filename="../../ui/panels/data_panel.py" line="147"/>
         <source>probability</source>
         <translation>probabilidad</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="185"/>
+        <location filename="../../ui/panels/data_panel.py" line="189"/>
         <source>test</source>
         <translation>prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="185"/>
+        <location filename="../../ui/panels/data_panel.py" line="189"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="206"/>
+        <location filename="../../ui/panels/data_panel.py" line="210"/>
         <source>Wrong: the network answers {0}, the example is {1}</source>
         <translation>Error: la red responde {0}, el ejemplo es {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="207"/>
+        <location filename="../../ui/panels/data_panel.py" line="211"/>
         <source>Right: the network answers {0}</source>
         <translation>Acierto: la red responde {0}</translation>
     </message>
@@ -852,13 +852,13 @@ No se ha cambiado nada.</translation>
     </message>
     <message>
         <location filename="../../ui/plots/boundary.py" line="251"/>
-        <location filename="../../ui/plots/boundary.py" line="830"/>
+        <location filename="../../ui/plots/boundary.py" line="835"/>
         <source>What the colours of the decision boundary mean</source>
         <translation>Qué significan los colores de la frontera de decisión</translation>
     </message>
     <message>
         <location filename="../../ui/plots/boundary.py" line="266"/>
-        <location filename="../../ui/plots/boundary.py" line="725"/>
+        <location filename="../../ui/plots/boundary.py" line="727"/>
         <source>The decision boundary is drawn for data sets with two inputs.</source>
         <translation>La frontera de decisión se dibuja para conjuntos de datos con dos entradas.</translation>
     </message>
@@ -873,94 +873,94 @@ No se ha cambiado nada.</translation>
         <translation>Elige XOR, círculos, espiral, lunas, dos nubes o el plano para verla</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="309"/>
+        <location filename="../../ui/plots/boundary.py" line="310"/>
         <source>Fitted curve</source>
         <translation>Curva ajustada</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="642"/>
-        <location filename="../../ui/plots/boundary.py" line="643"/>
-        <location filename="../../ui/plots/boundary.py" line="708"/>
+        <location filename="../../ui/plots/boundary.py" line="644"/>
+        <location filename="../../ui/plots/boundary.py" line="645"/>
+        <location filename="../../ui/plots/boundary.py" line="710"/>
         <source>{name} (standardized)</source>
         <translation>{name} (estandarizada)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="690"/>
+        <location filename="../../ui/plots/boundary.py" line="692"/>
         <source>Output node {name}: its value at each point</source>
         <translation>Nodo de salida {name}: su valor en cada punto</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="693"/>
+        <location filename="../../ui/plots/boundary.py" line="695"/>
         <source>Neuron {j} of hidden layer {l}: its value at each point</source>
         <translation>Neurona {j} de la capa oculta {l}: su valor en cada punto</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="696"/>
+        <location filename="../../ui/plots/boundary.py" line="698"/>
         <source>The network&apos;s answer at each point</source>
         <translation>La respuesta de la red en cada punto</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="699"/>
+        <location filename="../../ui/plots/boundary.py" line="701"/>
         <source>The other inputs are held at their training mean.</source>
         <translation>Las demás entradas se mantienen en su media de entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="715"/>
+        <location filename="../../ui/plots/boundary.py" line="717"/>
         <source>Line: the network&apos;s prediction. {train} training examples &amp;nbsp;{test} test examples</source>
         <translation>Línea: la predicción de la red. {train} ejemplos de entrenamiento &amp;nbsp;{test} ejemplos de prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="728"/>
+        <location filename="../../ui/plots/boundary.py" line="730"/>
         <source>This data set has {n} inputs. Choose XOR, circles, spiral, moons, two blobs or the plane to watch it form.</source>
         <translation>Este conjunto de datos tiene {n} entradas. Elige XOR, círculos, espiral, lunas, dos nubes o el plano para ver cómo se forma.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="731"/>
+        <location filename="../../ui/plots/boundary.py" line="733"/>
         <source>This network has {n} inputs.</source>
         <translation>Esta red tiene {n} entradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="792"/>
+        <location filename="../../ui/plots/boundary.py" line="797"/>
         <source>{neg} -1 &amp;nbsp;{zero} 0 &amp;nbsp;{pos} +1&lt;br&gt;Background: the neuron&apos;s value at each point, in the colours of the graph&apos;s nodes. Move the pointer off the node to see the network&apos;s answer again.</source>
         <translation>{neg} -1 &amp;nbsp;{zero} 0 &amp;nbsp;{pos} +1&lt;br&gt;Fondo: el valor de la neurona en cada punto, con los colores de los nodos del grafo. Aparte el puntero del nodo para volver a ver la respuesta de la red.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="799"/>
+        <location filename="../../ui/plots/boundary.py" line="804"/>
         <source>Background: where the output node is off or on. The ring is the sample.</source>
         <translation>Fondo: dónde el nodo de salida está apagado o activado. El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="801"/>
+        <location filename="../../ui/plots/boundary.py" line="806"/>
         <source>Background: where the output node is off or on; the dark line is where it is 50/50. The ring is the sample.</source>
         <translation>Fondo: dónde el nodo de salida está apagado o activado; la línea oscura es donde está al 50 %. El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="803"/>
+        <location filename="../../ui/plots/boundary.py" line="808"/>
         <source>{off} off &amp;nbsp;{on} on</source>
         <translation>{off} apagado &amp;nbsp;{on} activado</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="806"/>
+        <location filename="../../ui/plots/boundary.py" line="811"/>
         <source>Background: the network&apos;s prediction, from {low} (dark) to {high} (yellow). Dots: the true values (filled: training, hollow: test). The ring is the sample.</source>
         <translation>Fondo: la predicción de la red, de {low} (oscuro) a {high} (amarillo). Puntos: los valores reales (rellenos: entrenamiento; huecos: prueba). El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="812"/>
+        <location filename="../../ui/plots/boundary.py" line="817"/>
         <source>class {name}</source>
         <translation>clase {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="815"/>
+        <location filename="../../ui/plots/boundary.py" line="820"/>
         <source>Background: the class the network answers, paler where it is unsure; the dark line is where it is 50/50.</source>
         <translation>Fondo: la clase que responde la red, más pálida donde duda; la línea oscura es donde está al 50 %.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="818"/>
+        <location filename="../../ui/plots/boundary.py" line="823"/>
         <source>Background: the class the network answers, paler where it is unsure.</source>
         <translation>Fondo: la clase que responde la red, más pálida donde duda.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="819"/>
+        <location filename="../../ui/plots/boundary.py" line="824"/>
         <source>Dots: the examples (filled: training, hollow: test). The ring is the sample.</source>
         <translation>Puntos: los ejemplos (rellenos: entrenamiento; huecos: prueba). El anillo es la muestra.</translation>
     </message>
@@ -1510,6 +1510,65 @@ No se ha cambiado nada.</translation>
     </message>
 </context>
 <context>
+    <name>IdeasDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/ideas.py" line="53"/>
+        <source>Ideas: how a neural network works</source>
+        <extracomment>the pictures&apos; width, in the page&apos;s font&apos;s average characters (readable, not a poster)</extracomment>
+        <translation>Ideas: cómo funciona una red neuronal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ideas.py" line="109"/>
+        <source>(shown in the window when its panel is open)</source>
+        <translation>(se ve en la ventana cuando su panel está abierto)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ideas.py" line="138"/>
+        <source>Layers of nodes</source>
+        <translation>Capas de nodos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ideas.py" line="139"/>
+        <source>A network is layers of nodes joined by arrows. The nodes on the left take one example&apos;s measurements (for the Iris flowers: four lengths, in cm). Each node of a hidden layer listens to every node of the layer before it. The nodes on the right give the answer: one node per kind of flower, and the one that lights up most is the network&apos;s guess.</source>
+        <translation>Una red son capas de nodos unidos por flechas. Los nodos de la izquierda reciben las medidas de un ejemplo (en las flores Iris: cuatro longitudes, en cm). Cada nodo de una capa oculta escucha a todos los nodos de la capa anterior. Los nodos de la derecha dan la respuesta: un nodo por cada tipo de flor, y el que más se enciende es lo que la red cree que es.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ideas.py" line="144"/>
+        <source>Show me the layers</source>
+        <translation>Enséñame las capas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ideas.py" line="145"/>
+        <source>W·X + B past a threshold</source>
+        <translation>W·X + B más allá de un umbral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ideas.py" line="146"/>
+        <source>A node multiplies each input x by its weight w (how much that input counts), adds them up, and adds its bias b (how easily the node switches on): z = W·X + B. Then it decides how much to switch on; with a step at a threshold of 0.5 it is on when the sum is past 0.5 and off when it is not. Click a node and drag a weight&apos;s slider to watch the sum cross the threshold.</source>
+        <translation>Un nodo multiplica cada entrada x por su peso w (cuánto cuenta esa entrada), las suma y añade su sesgo b (lo fácil que se enciende el nodo): z = W·X + B. Después decide cuánto se enciende; con un escalón en un umbral de 0,5, está encendido cuando la suma pasa de 0,5 y apagado cuando no. Haz clic en un nodo y arrastra el deslizador de un peso para ver la suma cruzar el umbral.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ideas.py" line="151"/>
+        <source>Show me a node&apos;s sum</source>
+        <translation>Enséñame la suma de un nodo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ideas.py" line="152"/>
+        <source>Training changes W and B</source>
+        <translation>El entrenamiento cambia W y B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ideas.py" line="153"/>
+        <source>Training shows the network examples whose right answer is known. For each one it measures the error (how far the output is from the right answer) and moves every weight and bias a little in the direction that makes the error smaller: by −η × the gradient, where η, the learning rate, says how big the steps are. Step one example at a time to see every change, then speed up and watch the loss fall.</source>
+        <translation>El entrenamiento enseña a la red ejemplos cuya respuesta correcta se conoce. Con cada uno mide el error (lo lejos que está la salida de la respuesta correcta) y mueve un poco todos los pesos y sesgos en la dirección que hace el error más pequeño: en −η × el gradiente, donde η, la tasa de aprendizaje, dice lo grandes que son los pasos. Avanza de ejemplo en ejemplo para ver cada cambio, luego acelera y mira cómo baja la pérdida.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ideas.py" line="158"/>
+        <source>Show me one training step</source>
+        <translation>Enséñame un paso de entrenamiento</translation>
+    </message>
+</context>
+<context>
     <name>LegendWidget</name>
     <message>
         <location filename="../../ui/graph/network_view.py" line="220"/>
@@ -1585,327 +1644,337 @@ No se ha cambiado nada.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Loss and accuracy</source>
         <translation>Pérdida y aciertos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Weights and bias</source>
         <extracomment>the version of the dock layout saved in the settings: raise it when the panels change, so a layout saved by an older nnsim (other docks, other tabs) is not restored Shown after a language is chosen. Deliberately in both languages and not through tr(): the person who just picked a language may not read the one the window is in now. a model file at least this big is read in the background (a 50 MB file takes seconds) a model file read in the background was opened (True) or refused (False) an example replaced the network and data (its name: &quot;one_neuron&quot;, &quot;iris&quot;) what this window&apos;s parts share; the window owns it from now on</extracomment>
         <translation>Pesos y sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>The neuron explained</source>
         <translation>La neurona, paso a paso</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Confusion matrix</source>
         <translation>Matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>What if?</source>
         <translation>¿Y si…?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>How training changed W and B</source>
         <translation>Cómo cambió el entrenamiento W y B</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>&amp;Save model…</source>
         <translation>&amp;Guardar modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Save model &amp;as…</source>
         <translation>Guardar modelo &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Learn from your own table: see its first rows and choose the answer column</source>
         <translation>Aprende de tu propia tabla: mira sus primeras filas y elige la columna de la respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>+ Neuron</source>
         <translation>+ Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Add a neuron to the selected hidden layer</source>
         <translation>Añade una neurona a la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>− Neuron</source>
         <translation>− Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Remove the selected neuron</source>
         <translation>Elimina la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>+ Layer</source>
         <translation>+ Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Add a hidden layer after the selected layer</source>
         <translation>Añade una capa oculta después de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>− Layer</source>
         <translation>− Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Remove the selected hidden layer</source>
         <translation>Elimina la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Activation of the selected layer</source>
         <translation>Activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Activation function of the selected layer</source>
         <translation>Función de activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>&amp;Fit network to window</source>
         <translation>A&amp;justar la red a la ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Zoom &amp;in</source>
         <translation>A&amp;mpliar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Reducir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>&amp;One neuron</source>
         <translation>&amp;Una neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Two inputs and one step neuron with threshold 0.5: the worked example</source>
         <translation>Dos entradas y una neurona escalón con umbral 0.5: el ejemplo explicado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>&amp;Iris flowers</source>
         <translation>Flores &amp;Iris</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>The 4-8-8-3 network on the Iris flowers, as at start-up</source>
         <translation>La red 4-8-8-3 con las flores Iris, como al abrir el programa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="367"/>
+        <source>&amp;Ideas: how a network works</source>
+        <translation>&amp;Ideas: cómo funciona una red</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="368"/>
+        <source>The three steps of a neural network in plain words, with pictures of this window</source>
+        <translation>Los tres pasos de una red neuronal en palabras sencillas, con imágenes de esta ventana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>&amp;Gradient view</source>
         <translation>Vista de &amp;gradientes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Colour the edges by the last update&apos;s gradient and the nodes by their delta, to see which weights the known answer pushes, and which way</source>
         <translation>Colorea las conexiones según el gradiente de la última actualización y los nodos según su delta, para ver qué pesos empuja la respuesta conocida, y hacia dónde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>E&amp;xamples</source>
         <translation>E&amp;jemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Structure</source>
         <translation>Estructura</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Structure and undo</source>
         <translation>Estructura y deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source> Activation: </source>
         <translation> Activación: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Automatic (system language)</source>
         <translation>Automático (idioma del sistema)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Undo: %1</source>
         <translation>Deshacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Redo: %1</source>
         <translation>Rehacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>untitled</source>
         <translation>sin título</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>nnsim models (*.nnsim.json *.json);;All files (*)</source>
         <translation>Modelos de nnsim (*.nnsim.json *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>Save model</source>
         <translation>Guardar modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>Could not save the model</source>
         <translation>No se pudo guardar el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>The model could not be saved to %1:
 %2</source>
         <translation>No se pudo guardar el modelo en %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="617"/>
         <source>A number in the file is too large (the largest is about 1.8e308).</source>
         <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1.8e308).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="624"/>
         <source>Could not open the model</source>
         <translation>No se pudo abrir el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="619"/>
+        <location filename="../../ui/main_window.py" line="625"/>
         <source>%1 is not a model nnsim can open:
 %2</source>
         <translation>%1 no es un modelo que nnsim pueda abrir:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="661"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>Opened %1</source>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="712"/>
+        <location filename="../../ui/main_window.py" line="728"/>
         <source>About nnsim</source>
         <translation>Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="713"/>
+        <location filename="../../ui/main_window.py" line="729"/>
         <source>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;A neural-network simulator for the classroom.&lt;/p&gt;&lt;p&gt;Each neuron multiplies its inputs by their weights, adds its bias and activates when the result passes a threshold. Training changes the weights and biases so that the right outputs activate.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;Un simulador de redes neuronales para el aula.&lt;/p&gt;&lt;p&gt;Cada neurona multiplica sus entradas por sus pesos, suma su sesgo y se activa cuando el resultado supera un umbral. El entrenamiento cambia los pesos y los sesgos para que se activen las salidas correctas.&lt;/p&gt;</translation>
     </message>
@@ -3086,65 +3155,65 @@ Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="66"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="71"/>
         <source>What if?</source>
-        <extracomment>the most decimals a box shows (enough for any generated data set&apos;s values) the prediction is this many times the window&apos;s font size the largest value a box takes (a file&apos;s column may hold values near float&apos;s end)</extracomment>
+        <extracomment>the prediction is this many times the window&apos;s font size the largest value a box takes (a file&apos;s column may hold values near float&apos;s end)</extracomment>
         <translation>¿Y si…?</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="73"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="78"/>
         <source>What if? Type an example&apos;s values in the data&apos;s own units and see what the network answers.</source>
         <extracomment>the network&apos;s outputs for the boxes&apos; values (None without data)</extracomment>
         <translation>¿Y si…? Escribe los valores de un ejemplo en las unidades de los datos y mira qué responde la red.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="77"/>
-        <location filename="../../ui/panels/what_if_panel.py" line="79"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="82"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="84"/>
         <source>Take the selected row</source>
         <translation>Tomar la fila seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="80"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="85"/>
         <source>Copy the example selected in the data table into the boxes</source>
         <translation>Copiar en las casillas el ejemplo seleccionado en la tabla de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="84"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="89"/>
         <source>The network&apos;s answer</source>
         <translation>La respuesta de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="92"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="97"/>
         <source>The network&apos;s outputs</source>
         <translation>Las salidas de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="158"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="164"/>
         <source>{0}, in the data&apos;s own units</source>
         <translation>{0}, en las unidades de los datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="186"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="192"/>
         <source>Choose a data set to ask the network.</source>
         <translation>Elige un conjunto de datos para preguntar a la red.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="198"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="204"/>
         <source>Answer: {0}</source>
         <translation>Respuesta: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="200"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="206"/>
         <source> ({0} sure)</source>
         <translation> (segura al {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="204"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="210"/>
         <source>{0} = {1}</source>
         <translation>{0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="210"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="216"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>
