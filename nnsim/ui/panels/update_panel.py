@@ -70,8 +70,8 @@ class UpdatePanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)  # "−0.1747 → −0.1634" on one line; the table scrolls instead
+        self.table.setTextElideMode(Qt.ElideNone)  # and never "0.2298 → 0.2…": the numbers are the point
         # at least a few rows even in a short dock: the words around it scroll away instead
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5)
         self.note_label = _rich_label("updateNoteLabel")
