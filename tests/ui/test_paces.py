@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from nnsim.core import losses
 from nnsim.core.addresses import bias_index, weight_index
 from nnsim.training.pace import DEFAULT_PACE, FULL_SPEED, PACES
-from nnsim.ui.numbers import fixed, significant
+from nnsim.ui.number_text import fixed, significant
 
 from tests.ui.test_translation import spanish_window  # noqa: F401 (a fixture)
 
@@ -222,6 +222,14 @@ def test_the_update_panel_and_the_pace_in_spanish(qtbot, spanish_window):
     assert update_panel.title.text().startswith("Cómo cambió")
     assert "Descenso de gradiente simple" in update_panel.note_label.text()
     assert panel.epochLabel.text() == "Época 0 · ejemplo 1 de 105"
+    # the numbers with a decimal comma, as Spanish writes them
+    update = win.training.last_update
+    x = update.backprop.activations[0][0, 0]
+    assert update_panel.cell_text(0, 1) == f"{x:.3f}".replace(".", ",").replace("-", "−")
+    before, after = update.before[0], update.after[0]
+    assert update_panel.cell_text(0, 4) == (f"{before:.4f} → {after:.4f}".replace(".", ",").replace("-", "−"))
+    y = update.targets[0]
+    assert f"y = {'; '.join(f'{v:.2f}'.replace('.', ',') for v in y)}" in update_panel.example_label.text()
 
 
 def test_in_spanish_a_flower_is_typed_with_decimal_commas(qtbot, spanish_window):

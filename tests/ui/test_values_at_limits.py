@@ -474,10 +474,17 @@ def test_the_threshold_box_shows_thresholds_beyond_its_typed_range(window, thres
 def test_training_at_a_learning_rate_of_1e300_then_select_a_node(window, qtbot):
     window.training.update_settings(learning_rate=1e300)
     assert window.training_panel.learningRateSpin.text() == "1e300"
+    heard = []  # what the window heard, to say so if the step's snapshot never comes
+    window.training.snapshotApplied.connect(lambda s: heard.append(s.kind))
+    window.training.error.connect(lambda message: heard.append(f"error: {message}"))
     try:
-        with qtbot.waitSignal(window.training.snapshotApplied, timeout=5000,
-                              check_params_cb=lambda s: s.kind in ("step", "diverged")):
-            window.training.step()
+        try:
+            # (a generous wait: late in a loaded suite this step has taken over 5 s to arrive)
+            with qtbot.waitSignal(window.training.snapshotApplied, timeout=20_000,
+                                  check_params_cb=lambda s: s.kind in ("step", "diverged")):
+                window.training.step()
+        except AssertionError as exc:
+            raise AssertionError(f"no step snapshot; the window heard {heard}") from exc
         for node in ((1, 0), (2, 3), (3, 2)):
             window.selection.select_node(*node)
             params = window.parameter_panel

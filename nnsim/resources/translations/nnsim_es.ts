@@ -2111,7 +2111,7 @@ No se ha cambiado nada.</translation>
         <translation>Capas de nodos unidas por conexiones con peso. Haz clic en un nodo para cambiar sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="600"/>
+        <location filename="../../ui/graph/network_view.py" line="599"/>
         <source>%1 (input)
 %2 in the data&apos;s units → x = %3 as the network sees it (standardized)</source>
         <extracomment>edges and nodes show the last update&apos;s gradient instead of the weights and values</extracomment>
@@ -2119,14 +2119,14 @@ No se ha cambiado nada.</translation>
 %2 en las unidades de los datos → x = %3 tal como la ve la red (estandarizada)</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="602"/>
+        <location filename="../../ui/graph/network_view.py" line="601"/>
         <source>%1 (input)
 value x = %2</source>
         <translation>%1 (entrada)
 valor x = %2</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="605"/>
+        <location filename="../../ui/graph/network_view.py" line="604"/>
         <source>%1 (%2)
 z = %3
 %4(z) = %5</source>
@@ -2135,37 +2135,37 @@ z = %3
 %4(z) = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="683"/>
+        <location filename="../../ui/graph/network_view.py" line="682"/>
         <source>Add a neuron to this layer</source>
         <translation>Añadir una neurona a esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="687"/>
+        <location filename="../../ui/graph/network_view.py" line="686"/>
         <source>Remove this neuron</source>
         <translation>Eliminar esta neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="692"/>
+        <location filename="../../ui/graph/network_view.py" line="691"/>
         <source>Add a hidden layer after this one</source>
         <translation>Añadir una capa oculta después de esta</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="697"/>
+        <location filename="../../ui/graph/network_view.py" line="696"/>
         <source>Remove this layer</source>
         <translation>Eliminar esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="702"/>
+        <location filename="../../ui/graph/network_view.py" line="701"/>
         <source>Activation</source>
         <translation>Activación</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="787"/>
+        <location filename="../../ui/graph/network_view.py" line="786"/>
         <source>Weight value</source>
         <translation>Valor del peso</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="788"/>
+        <location filename="../../ui/graph/network_view.py" line="787"/>
         <source>Type a new weight and press Enter (Escape cancels)</source>
         <translation>Escribe un peso nuevo y pulsa Enter (Esc cancela)</translation>
     </message>
@@ -3017,137 +3017,137 @@ Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}
         <translation>Cómo cambió este paso los pesos y el sesgo de &lt;b&gt;%1&lt;/b&gt;:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="163"/>
+        <location filename="../../ui/panels/update_panel.py" line="165"/>
         <source>table row %1</source>
         <translation>fila %1 de la tabla</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="165"/>
+        <location filename="../../ui/panels/update_panel.py" line="167"/>
         <source>, example %1 of %2 of this epoch</source>
         <translation>, ejemplo %1 de %2 de esta época</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="169"/>
+        <location filename="../../ui/panels/update_panel.py" line="171"/>
         <source>, the selected example (outside the epoch&apos;s order)</source>
         <translation>, el ejemplo seleccionado (fuera del orden de la época)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="173"/>
+        <location filename="../../ui/panels/update_panel.py" line="175"/>
         <source>&lt;b&gt;One example&lt;/b&gt; (%1).</source>
         <translation>&lt;b&gt;Un ejemplo&lt;/b&gt; (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="174"/>
+        <location filename="../../ui/panels/update_panel.py" line="176"/>
         <source>known answer y = %1%2 · output a = %3&lt;br&gt;error a − y = %4 · loss = %5</source>
         <translation>respuesta conocida y = %1%2 · salida a = %3&lt;br&gt;error a − y = %4 · pérdida = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="180"/>
+        <location filename="../../ui/panels/update_panel.py" line="182"/>
         <source>&lt;b&gt;A batch of %1 examples&lt;/b&gt; (table rows %2).</source>
         <translation>&lt;b&gt;Un lote de %1 ejemplos&lt;/b&gt; (filas %2 de la tabla).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="182"/>
+        <location filename="../../ui/panels/update_panel.py" line="184"/>
         <source>mean loss of the batch = %1; each gradient is the mean of x·δ over its examples</source>
         <translation>pérdida media del lote = %1; cada gradiente es la media de x·δ sobre sus ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="202"/>
+        <location filename="../../ui/panels/update_panel.py" line="204"/>
         <source>δ = ∂L/∂z, how much the loss changes when this neuron&apos;s z grows</source>
         <translation>δ = ∂L/∂z, cuánto cambia la pérdida cuando crece la z de esta neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="204"/>
+        <location filename="../../ui/panels/update_panel.py" line="206"/>
         <source>mean δ over the batch = &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>δ media del lote = &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="210"/>
+        <location filename="../../ui/panels/update_panel.py" line="212"/>
         <source>at the output, with cross-entropy the activation&apos;s slope cancels: δ = a − y = %1 − %2 = &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>en la salida, con entropía cruzada la pendiente de la activación se cancela: δ = a − y = %1 − %2 = &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="215"/>
+        <location filename="../../ui/panels/update_panel.py" line="217"/>
         <source>at the output (squared error through the softmax): δ = &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>en la salida (error cuadrático a través de la softmax): δ = &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="218"/>
+        <location filename="../../ui/panels/update_panel.py" line="220"/>
         <source>at the output, with squared error: δ = (a − y) · f′(z) = %1 · %2 = &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>en la salida, con error cuadrático: δ = (a − y) · f′(z) = %1 · %2 = &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="230"/>
+        <location filename="../../ui/panels/update_panel.py" line="232"/>
         <source>in a hidden layer, the next layer&apos;s deltas come back through the weights that leave this neuron: Σ w·δ = %1 = %2; times the slope f′(z) = %3: δ = &lt;b&gt;%4&lt;/b&gt;</source>
         <translation>en una capa oculta, las deltas de la capa siguiente vuelven por los pesos que salen de esta neurona: Σ w·δ = %1 = %2; por la pendiente f′(z) = %3: δ = &lt;b&gt;%4&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="246"/>
+        <location filename="../../ui/panels/update_panel.py" line="248"/>
         <source>from</source>
         <translation>desde</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="248"/>
+        <location filename="../../ui/panels/update_panel.py" line="250"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="249"/>
+        <location filename="../../ui/panels/update_panel.py" line="251"/>
         <source>∂L/∂w = x·δ</source>
         <translation>∂L/∂w = x·δ</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="249"/>
+        <location filename="../../ui/panels/update_panel.py" line="251"/>
         <source>∂L/∂w (mean x·δ)</source>
         <translation>∂L/∂w (media de x·δ)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="249"/>
+        <location filename="../../ui/panels/update_panel.py" line="251"/>
         <source>−η·∂L/∂w</source>
         <translation>−η·∂L/∂w</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="251"/>
+        <location filename="../../ui/panels/update_panel.py" line="253"/>
         <source>change made</source>
         <translation>cambio hecho</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="252"/>
+        <location filename="../../ui/panels/update_panel.py" line="254"/>
         <source>before → after</source>
         <translation>antes → después</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="260"/>
+        <location filename="../../ui/panels/update_panel.py" line="262"/>
         <source>bias b</source>
         <translation>sesgo b</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="280"/>
+        <location filename="../../ui/panels/update_panel.py" line="282"/>
         <source>Plain gradient descent (SGD, no penalty): every weight moved by exactly −η·∂L/∂w, with η = %1. A negative gradient means the loss falls if the weight grows, so the weight grows.</source>
         <translation>Descenso de gradiente simple (SGD, sin penalización): cada peso se movió exactamente −η·∂L/∂w, con η = %1. Un gradiente negativo significa que la pérdida baja si el peso crece, así que el peso crece.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="285"/>
+        <location filename="../../ui/panels/update_panel.py" line="287"/>
         <source>momentum adds part of the previous steps</source>
         <translation>el momento suma parte de los pasos anteriores</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="287"/>
+        <location filename="../../ui/panels/update_panel.py" line="289"/>
         <source>Adam scales each step by the gradient&apos;s recent size</source>
         <translation>Adam ajusta cada paso al tamaño reciente del gradiente</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="289"/>
+        <location filename="../../ui/panels/update_panel.py" line="291"/>
         <source>the L2 penalty also pulls every weight towards 0</source>
         <translation>la penalización L2 además acerca cada peso a 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="291"/>
+        <location filename="../../ui/panels/update_panel.py" line="293"/>
         <source>the L1 penalty also pushes every weight towards 0 by a fixed amount</source>
         <translation>la penalización L1 además empuja cada peso hacia 0 una cantidad fija</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/update_panel.py" line="292"/>
+        <location filename="../../ui/panels/update_panel.py" line="294"/>
         <source>The change made is not −η·∂L/∂w (η = %1): %2. The column &quot;change made&quot; shows what really happened.</source>
         <translation>El cambio hecho no es −η·∂L/∂w (η = %1): %2. La columna «cambio hecho» muestra lo que pasó de verdad.</translation>
     </message>

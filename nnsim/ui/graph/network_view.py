@@ -48,7 +48,7 @@ from nnsim.model.selection import activation_title, layer_title, node_name
 from nnsim.ui.graph.node_pictures import NodePictures
 from nnsim.ui.graph.update_overlay import FlashOverlay, gradient_picture
 from nnsim.ui.number_spin import TYPED_LIMIT, NumberSpin
-from nnsim.ui.numbers import significant
+from nnsim.ui.number_text import significant
 
 POSITIVE = QColor(0, 114, 178)  # Okabe-Ito blue
 NEGATIVE = QColor(230, 140, 0)  # Okabe-Ito orange, a little darker to show on white
@@ -526,8 +526,7 @@ class NetworkView(QGraphicsView):
         """A node's label in the gradient view: its delta (the batch mean), "" for inputs."""
         if node.layer == 0:
             return ""
-        return significant(float(self._update.backprop.deltas[node.layer - 1][:, node.index].mean()), 2,
-                                  self.locale())
+        return significant(float(self._update.backprop.deltas[node.layer - 1][:, node.index].mean()), 2)
 
     def update_selection(self) -> None:
         node = self.selection.node

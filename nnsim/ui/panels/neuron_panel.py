@@ -34,7 +34,7 @@ from nnsim.model.document import follow_parameters
 from nnsim.model.selection import activation_title, layer_title, node_name
 from nnsim.ui.language import current_language
 from nnsim.ui.number_spin import NumberSpin
-from nnsim.ui.numbers import decimal_comma, typed_numbers
+from nnsim.ui.number_text import decimal_comma, typed_numbers
 from nnsim.ui.rich_text import html_text
 
 #: the formula lists every term up to this many inputs, then the largest ones

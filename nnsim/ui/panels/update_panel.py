@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from nnsim.core import activations as act
 from nnsim.core.addresses import bias_index, weight_index
 from nnsim.model.selection import node_name
-from nnsim.ui.numbers import fixed, in_brackets, significant
+from nnsim.ui.number_text import decimal_comma, fixed, in_brackets, interface_locale, significant
 from nnsim.ui.rich_text import html_text
 
 #: a hidden node's delta lists the terms of its sum up to this many, then "+ …"
@@ -70,8 +70,8 @@ class UpdatePanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)  # "−0.1747 → −0.1634" on one line; the table scrolls instead
+        self.table.setTextElideMode(Qt.ElideNone)  # and never "0.2298 → 0.2…": the numbers are the point
         # at least a few rows even in a short dock: the words around it scroll away instead
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5)
         self.note_label = _rich_label("updateNoteLabel")
@@ -152,10 +152,12 @@ class UpdatePanel(QWidget):
         return int(np.asarray(self.document.data.train_index)[training_row]) + 1
 
     def _vector(self, values) -> str:
-        return ", ".join(fixed(v, 2, self.locale()) for v in np.ravel(values))
+        # "1,00; 0,00" in Spanish: a comma between numbers that have decimal commas would not read
+        separator = "; " if decimal_comma() else ", "
+        return separator.join(fixed(v, 2) for v in np.ravel(values))
 
     def _example_html(self, update) -> str:
-        loc = self.locale()
+        loc = interface_locale()
         data = self.document.data
         per_epoch = len(data.train_index) if data is not None else 0
         if update.n_examples == 1:
@@ -193,7 +195,7 @@ class UpdatePanel(QWidget):
 
     # ------------------------------------------------------------------ the delta
     def _delta_html(self, update, layer: int, j: int) -> str:
-        loc = self.locale()
+        loc = interface_locale()
         bp, net = update.backprop, self.document.network
         l = layer - 1
         deltas = bp.deltas[l][:, j]
@@ -239,7 +241,7 @@ class UpdatePanel(QWidget):
         return [weight_index(sizes, layer - 1, i, j) for i in range(sizes[layer - 1])] + [bias_index(sizes, layer - 1, j)]
 
     def _fill_table(self, update, layer: int, j: int) -> None:
-        loc = self.locale()
+        loc = interface_locale()
         one = update.n_examples == 1
         bp = update.backprop
         eta = update.learning_rate
@@ -274,7 +276,7 @@ class UpdatePanel(QWidget):
                 self.table.setItem(r, c, item)
 
     def _note_html(self, update) -> str:
-        loc = self.locale()
+        loc = interface_locale()
         eta = significant(update.learning_rate, 3, loc)
         if update.plain:
             return self.tr("Plain gradient descent (SGD, no penalty): every weight moved by exactly −η·∂L/∂w, "
