@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.core import Network
 from nnsim.core.resources import resource_path
-from nnsim.ui.language import LANGUAGES, current_language, resolve_language, store_language, stored_language
+from nnsim.ui.language import LANGUAGES, current_language, language_locale, resolve_language, store_language, stored_language
 from nnsim.model.messages import translate_message
 from nnsim.ui.background import BackgroundTask
 from nnsim.ui.context import AppContext
@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        # Numbers in the window's language (a decimal comma in Spanish): every panel inherits it.
+        self.setLocale(language_locale())
         #: what this window's parts share; the window owns it from now on
         self.context = context
         context.setParent(self)

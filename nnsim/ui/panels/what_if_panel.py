@@ -22,7 +22,7 @@ from nnsim.core.scores import answer_probability
 from nnsim.model.document import follow_parameters
 from nnsim.model.messages import translate_name
 from nnsim.ui.number_spin import NumberSpin
-from nnsim.ui.number_text import interface_locale, number_text, percent_text
+from nnsim.ui.number_text import number_text, percent_text
 
 #: the most decimals a box shows (enough for any generated data set's values)
 MAX_DECIMALS = 6
@@ -149,14 +149,12 @@ class WhatIfPanel(QWidget):
             X = data.dataset.X[np.asarray(data.train_index, dtype=np.int64)]
             typical = np.median(X, axis=0) if X.shape[0] else np.zeros(data.n_inputs)
             names = self._document.input_names()
-            locale = interface_locale()
             for j in range(data.n_inputs):
                 decimals, step, low, high = box_format(X[:, j] if X.shape[0] else typical[j:j + 1])
                 spin = NumberSpin()
                 spin.setObjectName(f"whatIfSpin_{j}")
                 spin.setAccessibleName(names[j])
                 spin.setToolTip(self.tr("{0}, in the data's own units").format(names[j]))
-                spin.setLocale(locale)
                 spin.setDecimals(decimals)
                 spin.setSingleStep(step)
                 spin.set_typed_range(low, high)
@@ -197,15 +195,15 @@ class WhatIfPanel(QWidget):
             name = translate_name(classes[answer]) if answer < len(classes) else names[answer]
             text = self.tr("Answer: {0}").format(name)
             if math.isfinite(p):
-                text += self.tr(" ({0} sure)").format(percent_text(p))
+                text += self.tr(" ({0} sure)").format(percent_text(p, locale=self))
             self.whatIfPrediction.setText(text)
         else:
             self.whatIfPrediction.setText(", ".join(
-                self.tr("{0} = {1}").format(n, number_text(v)) for n, v in zip(names, out)))
+                self.tr("{0} = {1}").format(n, number_text(v, locale=self)) for n, v in zip(names, out)))
         self.outputLabel.setText(self._outputs_table(names, out))
 
     def _outputs_table(self, names, out) -> str:
-        rows = "".join(f"<tr><td>{name}&nbsp;</td><td align='right'>{number_text(v)}</td></tr>"
+        rows = "".join(f"<tr><td>{name}&nbsp;</td><td align='right'>{number_text(v, locale=self)}</td></tr>"
                        for name, v in zip(names, out))
         title = self.tr("Outputs")
         return f"<table><tr><td colspan='2'>{title}</td></tr>{rows}</table>"
