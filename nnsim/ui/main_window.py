@@ -40,6 +40,7 @@ from nnsim.model.messages import translate_message
 from nnsim.ui.background import BackgroundTask
 from nnsim.ui.context import AppContext
 from nnsim.ui.dialogs.csv_import import dropped_table
+from nnsim.ui.dialogs.shortcuts import ShortcutsDialog
 from nnsim.ui.graph.network_view import NetworkView
 from nnsim.ui.panels.neuron_panel import NeuronPanel
 from nnsim.ui.panels.confusion_panel import ConfusionPanel
@@ -402,6 +403,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
+        self.shortcuts_action = self._action("shortcutsAction", self.tr("&Keyboard shortcuts"), self.show_shortcuts,
+                                             tip=self.tr("Every key that does something in this window"))
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
         tools = QToolBar(self.tr("Structure"), self)
@@ -707,6 +711,13 @@ class MainWindow(QMainWindow):
         self.exampleLoaded.emit(name)
 
     # ------------------------------------------------------------ help
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help ▸ Keyboard shortcuts: a window-modal list of every shortcut (``shortcutsDialog``)."""
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def show_about(self) -> None:
         from nnsim import __version__
 

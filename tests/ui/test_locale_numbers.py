@@ -351,3 +351,21 @@ def test_numbers_in_engine_messages_take_the_comma(spanish):
         "d.nnsim: la semilla de la división debe ser un número entero de 0 a 2.147.483.647, pero es 'x'")
     assert translate_message('m.nnsim.json: "network" must be an object, got a JSON array') == (
         "m.nnsim.json: «network» debe ser un objeto, pero es una lista JSON")
+
+
+# ------------------------------------------------------------------ Help ▸ Keyboard shortcuts
+def test_the_shortcuts_dialog_lists_every_shortcut_in_spanish(qtbot, spanish):
+    from PySide6.QtWidgets import QDialog
+
+    win = spanish
+    assert win.shortcuts_action in win.findChild(type(win.language_menu), "helpMenu").actions()
+    win.shortcuts_action.trigger()
+    dialog = win.findChild(QDialog, "shortcutsDialog")
+    assert dialog is not None and dialog.windowTitle() == "Atajos de teclado"
+    rows = dialog.rows()
+    assert ("Entrenar", "Espacio") in rows
+    assert ("Un paso con un ejemplo", "Mayúsculas+Derecha") in rows
+    assert ("Deshacer", "Control+Z") in rows
+    assert ("Rehacer", "Control+Mayúsculas+Z, Control+Y") in rows
+    assert len(rows) == len(set(rows)) >= 15
+    dialog.close()
