@@ -168,4 +168,6 @@ class NumberSpin(QDoubleSpinBox):
 def compact_number(text: str) -> str:
     """"1.7e308" rather than "1.7e+308", "1e6" rather than "1e+06", "1e-7" rather than
     "1e-07": fewer characters in a narrow box."""
+    if "e" not in text:
+        return text
     return re.sub(r"e([+-]?)0*(\d)", lambda m: "e" + ("-" if m.group(1) == "-" else "") + m.group(2), text)

@@ -21,10 +21,17 @@ from nnsim.ui.number_spin import compact_number
 MISSING = "—"
 
 
+_UNGROUPED: dict[str, QLocale] = {}
+
+
 def ungrouped(locale: QLocale) -> QLocale:
-    """A copy of ``locale`` that writes no digit groups."""
-    plain = QLocale(locale)
-    plain.setNumberOptions(plain.numberOptions() | QLocale.OmitGroupSeparator)
+    """``locale`` without digit groups (one shared copy per locale: tables ask per cell)."""
+    name = locale.name()
+    plain = _UNGROUPED.get(name)
+    if plain is None:
+        plain = QLocale(locale)
+        plain.setNumberOptions(QLocale.OmitGroupSeparator)
+        _UNGROUPED[name] = plain
     return plain
 
 
@@ -39,12 +46,13 @@ def locale_of(thing=None) -> QLocale:
     (its window's language), a graphics item's view's, else the interface language's."""
     if isinstance(thing, QLocale):
         return ungrouped(thing)
+    if isinstance(thing, QWidget):
+        return ungrouped(thing.locale())
     if isinstance(thing, QGraphicsItem):
         scene = thing.scene()
         views = scene.views() if scene is not None else []
-        thing = views[0] if views else None
-    if isinstance(thing, QWidget):
-        return ungrouped(thing.locale())
+        if views:
+            return ungrouped(views[0].locale())
     return interface_locale()
 
 
