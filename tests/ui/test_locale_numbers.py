@@ -292,14 +292,17 @@ def test_a_strong_regularization_is_warned_in_spanish(qtbot, spanish):
     assert panel.regRateWarning.isVisibleTo(panel)
     assert panel.regRateWarning.text() == (
         "Fuerte: una tasa de regularización mayor que 0,1 empuja todos los pesos hacia 0 y la red aprende "
-        "poco; Entrenar pregunta antes de usarla.")
+        "poco. Entrenar pregunta antes de usarla.")
     spanish.training.update_settings(learning_rate=0.00005)
     assert panel.learningRateWarning.text() == (
         "Muy pequeña: por debajo de 0,0001 los pesos apenas se mueven y parece que el entrenamiento no hace nada.")
     panel.trainButton.click()
     question = panel.settings_question
     assert question.windowTitle() == "¿Entrenar con estos ajustes?"
-    assert "regularización mayor que 0,1" in question.informativeText()
+    assert question.informativeText() == (  # every unusual setting, the tiny rate too
+        "Muy pequeña: por debajo de 0,0001 los pesos apenas se mueven y parece que el entrenamiento no hace "
+        "nada.\n\nFuerte: una tasa de regularización mayor que 0,1 empuja todos los pesos hacia 0 y la red "
+        "aprende poco.")
     question.button(QMessageBox.No).click()
     assert not spanish.training.is_running
 

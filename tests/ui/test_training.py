@@ -267,7 +267,8 @@ def test_divergence_pauses_with_a_message_and_finite_weights(qtbot):
         panel.trainButton.click()  # a learning rate this large: Train asks first
         question = panel.settings_question
         assert question is not None and question.isVisible() and not controller.is_running
-        assert "above 1 often makes training diverge" in question.informativeText()
+        assert question.informativeText() == (
+            "Large: a learning rate above 1 often makes training diverge.")
         with qtbot.waitSignal(controller.diverged, timeout=3000):
             question.button(QMessageBox.Yes).click()
         qtbot.waitUntil(lambda: panel.divergence_box is not None and panel.divergence_box.isVisible(), timeout=1000)

@@ -275,7 +275,7 @@ def test_a_large_learning_rate_is_shown_truly_with_a_warning(window, rate, text)
     assert panel.learningRateSpin.text() == text
     assert panel.learningRateWarning.isVisibleTo(panel)
     assert panel.learningRateWarning.text() == (
-        "Very large: a learning rate above 10 usually makes training diverge.")
+        "Very large: a learning rate above 10 usually makes training diverge. Train asks before using it.")
     window.training.set_settings(TrainingSettings(learning_rate=0.1))
     assert (panel.learningRateSpin.value(), panel.learningRateSpin.text()) == (0.1, "0.1")
     assert (panel.learningRateSpin.minimum(), panel.learningRateSpin.maximum()) == (0.00001, 10.0)
@@ -527,7 +527,7 @@ def test_a_learning_rate_typed_beyond_10_is_not_taken(window, qtbot):
     assert spin.text() == "5"
     warning = window.training_panel.learningRateWarning
     assert warning.isVisibleTo(window.training_panel) and warning.text() == (
-        "Large: a learning rate above 1 often makes training diverge; Train asks before using it.")
+        "Large: a learning rate above 1 often makes training diverge. Train asks before using it.")
 
 
 def test_the_rate_arrows_step_as_before_near_zero(window):

@@ -547,7 +547,7 @@
     <message>
         <location filename="../../model/messages.py" line="270"/>
         <source>regression, 2 inputs: y = 2*x1 - x2 + 0.5 + noise</source>
-        <translation>regresión, 2 entradas: y = 2*x1 - x2 + 0.5 + ruido</translation>
+        <translation>regresión, 2 entradas: y = 2*x1 - x2 + 0,5 + ruido</translation>
     </message>
 </context>
 <context>
@@ -1642,7 +1642,7 @@ No se ha cambiado nada.</translation>
     <message>
         <location filename="../../model/messages.py" line="213"/>
         <source>the target &apos;{name}&apos; reaches {value}: its squared error is too large for the computer to compute (the largest number it holds is about 1.8e308). Rescale the target, say to other units, so that its values stay below {limit}</source>
-        <translation>la respuesta «{name}» llega a {value}: su error cuadrático es demasiado grande para que el ordenador lo calcule (el mayor número que admite es de unos 1.8e308). Cambia la escala de la respuesta, por ejemplo a otras unidades, para que sus valores queden por debajo de {limit}</translation>
+        <translation>la respuesta «{name}» llega a {value}: su error cuadrático es demasiado grande para que el ordenador lo calcule (el mayor número que admite es de unos 1,8e308). Cambia la escala de la respuesta, por ejemplo a otras unidades, para que sus valores queden por debajo de {limit}</translation>
     </message>
     <message>
         <location filename="../../model/messages.py" line="217"/>
@@ -1983,7 +1983,7 @@ No se ha cambiado nada.</translation>
     <message>
         <location filename="../../ui/main_window.py" line="363"/>
         <source>Two inputs and one step neuron with threshold 0.5: the worked example</source>
-        <translation>Dos entradas y una neurona escalón con umbral 0.5: el ejemplo explicado</translation>
+        <translation>Dos entradas y una neurona escalón con umbral 0,5: el ejemplo explicado</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="365"/>
@@ -2135,7 +2135,7 @@ No se ha cambiado nada.</translation>
     <message>
         <location filename="../../ui/main_window.py" line="617"/>
         <source>A number in the file is too large (the largest is about 1.8e308).</source>
-        <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1.8e308).</translation>
+        <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1,8e308).</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="624"/>
@@ -2423,7 +2423,7 @@ z = %3
     <message>
         <location filename="../../ui/panels/neuron_panel.py" line="128"/>
         <source>A step neuron switches on when z is above this threshold (0.5 in the worked example)</source>
-        <translation>Una neurona escalón se activa cuando z supera este umbral (0.5 en el ejemplo explicado)</translation>
+        <translation>Una neurona escalón se activa cuando z supera este umbral (0,5 en el ejemplo explicado)</translation>
     </message>
     <message>
         <location filename="../../ui/panels/neuron_panel.py" line="137"/>
@@ -2464,7 +2464,7 @@ z = %3
     <message>
         <location filename="../../ui/panels/neuron_panel.py" line="234"/>
         <source>Every input must be a finite number (not nan or inf, at most about 1.8e308).</source>
-        <translation>Cada entrada debe ser un número finito (ni nan ni inf, como mucho unos 1.8e308).</translation>
+        <translation>Cada entrada debe ser un número finito (ni nan ni inf, como mucho unos 1,8e308).</translation>
     </message>
     <message>
         <location filename="../../ui/panels/neuron_panel.py" line="243"/>
@@ -3194,42 +3194,32 @@ z = %3
         <translation>Muy grande: una tasa de aprendizaje mayor que {0} suele hacer que el entrenamiento diverja.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="507"/>
-        <source>Large: a learning rate above {0} often makes training diverge; Train asks before using it.</source>
-        <translation>Grande: una tasa de aprendizaje mayor que {0} a menudo hace que el entrenamiento diverja; Entrenar pregunta antes de usarla.</translation>
-    </message>
-    <message>
         <location filename="../../ui/panels/training_panel.py" line="510"/>
         <source>Very small: below {0} the weights barely move, and training seems to do nothing.</source>
         <translation>Muy pequeña: por debajo de {0} los pesos apenas se mueven y parece que el entrenamiento no hace nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="514"/>
-        <source>Strong: a regularization rate above {0} pushes every weight towards 0, and the network learns little; Train asks before using it.</source>
-        <translation>Fuerte: una tasa de regularización mayor que {0} empuja todos los pesos hacia 0 y la red aprende poco; Entrenar pregunta antes de usarla.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/training_panel.py" line="551"/>
+        <location filename="../../ui/panels/training_panel.py" line="553"/>
         <source>Train with these settings?</source>
         <translation>¿Entrenar con estos ajustes?</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="552"/>
+        <location filename="../../ui/panels/training_panel.py" line="554"/>
         <source>Some settings are outside the range that usually trains well:</source>
         <translation>Algunos ajustes están fuera del intervalo con el que se suele entrenar bien:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="556"/>
+        <location filename="../../ui/panels/training_panel.py" line="558"/>
         <source>Train anyway</source>
         <translation>Entrenar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="557"/>
+        <location filename="../../ui/panels/training_panel.py" line="559"/>
         <source>Do not train</source>
         <translation>No entrenar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="584"/>
+        <location filename="../../ui/panels/training_panel.py" line="586"/>
         <source>Training paused; the weights are the last ones that were still numbers.
 
 What to try: a smaller learning rate (e.g. {0} instead of {1}), the Adam optimizer, or Reset for new weights.</source>
@@ -3238,27 +3228,42 @@ What to try: a smaller learning rate (e.g. {0} instead of {1}), the Adam optimiz
 Qué probar: una tasa de aprendizaje menor (por ejemplo, {0} en lugar de {1}), el optimizador Adam o Reiniciar para tener pesos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="606"/>
+        <location filename="../../ui/panels/training_panel.py" line="608"/>
         <source>Paused: the loss fell below {0}.</source>
         <translation>En pausa: la pérdida bajó de {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="588"/>
+        <location filename="../../ui/panels/training_panel.py" line="590"/>
         <source>Training diverged: the learning rate is too large for this network.</source>
         <translation>El entrenamiento divergió: la tasa de aprendizaje es demasiado grande para esta red.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="589"/>
+        <location filename="../../ui/panels/training_panel.py" line="507"/>
+        <source>Large: a learning rate above {0} often makes training diverge.</source>
+        <translation>Grande: una tasa de aprendizaje mayor que {0} a menudo hace que el entrenamiento diverja.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="514"/>
+        <source>Strong: a regularization rate above {0} pushes every weight towards 0, and the network learns little.</source>
+        <translation>Fuerte: una tasa de regularización mayor que {0} empuja todos los pesos hacia 0 y la red aprende poco.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="521"/>
+        <source>Train asks before using it.</source>
+        <translation>Entrenar pregunta antes de usarla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="591"/>
         <source>Training diverged</source>
         <translation>El entrenamiento divergió</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="608"/>
+        <location filename="../../ui/panels/training_panel.py" line="610"/>
         <source>Paused after {0} epochs.</source>
         <translation>En pausa tras {0} épocas.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="612"/>
+        <location filename="../../ui/panels/training_panel.py" line="614"/>
         <source>Training paused: {0}</source>
         <translation>Entrenamiento en pausa: {0}</translation>
     </message>

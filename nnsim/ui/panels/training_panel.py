@@ -504,22 +504,24 @@ class TrainingPanel(QWidget):
             rates.append(self.tr("Very large: a learning rate above {0} usually makes training diverge.")
                          .format(number_text(LARGE_LEARNING_RATE, 6, self)))
         elif rate > high:
-            rates.append(self.tr("Large: a learning rate above {0} often makes training diverge; "
-                                 "Train asks before using it.").format(number_text(high, 6, self)))
+            rates.append(self.tr("Large: a learning rate above {0} often makes training diverge.")
+                         .format(number_text(high, 6, self)))
         elif rate < low:
             rates.append(self.tr("Very small: below {0} the weights barely move, and training "
                                  "seems to do nothing.").format(number_text(low, 6, self)))
         regs = []
         if settings.regularization != "none" and settings.reg_rate > SENSIBLE_REG_RATE:
             regs.append(self.tr("Strong: a regularization rate above {0} pushes every weight towards 0, "
-                                "and the network learns little; Train asks before using it.")
-                        .format(number_text(SENSIBLE_REG_RATE, 6, self)))
+                                "and the network learns little.").format(number_text(SENSIBLE_REG_RATE, 6, self)))
         return rates, regs
 
     def _show_warnings(self, settings) -> None:
         rates, regs = self.unusual_settings(settings)
-        for label, texts in ((self.learningRateWarning, rates), (self.regRateWarning, regs)):
-            label.setText(" ".join(texts))
+        risky = {key for key, _ in self._risky(settings)}
+        asks = self.tr("Train asks before using it.")
+        for label, texts, key in ((self.learningRateWarning, rates, "learning_rate"),
+                                  (self.regRateWarning, regs, "reg_rate")):
+            label.setText(" ".join(texts + ([asks] if key in risky else [])))
             label.setVisible(bool(texts))
 
     def _risky(self, settings) -> tuple:
