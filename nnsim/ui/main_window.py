@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from nnsim.core import Network
 from nnsim.core.resources import resource_path
-from nnsim.ui.language import LANGUAGES, current_language, language_locale, resolve_language, store_language, stored_language
+from nnsim.ui.language import LANGUAGES, current_language, resolve_language, store_language, stored_language
+from nnsim.ui.language import language_locale
 from nnsim.model.messages import translate_message
 from nnsim.ui.background import BackgroundTask
 from nnsim.ui.context import AppContext
