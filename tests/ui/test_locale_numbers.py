@@ -235,6 +235,11 @@ def test_qts_own_buttons_and_file_dialog_speak_spanish(spanish):
     buttons = dialog.findChild(QDialogButtonBox)
     assert buttons.button(QDialogButtonBox.Cancel).text() == "Cancelar"
     dialog.deleteLater()
+    # a text box's own context menu (the sample's inputs): Qt's words and shortcuts
+    menu = spanish.neuron_panel.sample_edit.createStandardContextMenu()
+    texts = [action.text() for action in menu.actions()]
+    assert "&Deshacer\tControl+Z" in texts and "&Pegar\tControl+V" in texts
+    menu.deleteLater()
 
 
 def test_the_plots_menu_is_nnsims_own_and_spanish(spanish, tmp_path, monkeypatch):
