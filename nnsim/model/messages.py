@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 CONTEXT = "EngineMessages"
 
@@ -144,6 +144,58 @@ TEMPLATES = (
                                         "saved"),
     QT_TRANSLATE_NOOP("EngineMessages", "the data's train/test split is not the one its test fraction and seed "
                                         "make; the document was not built"),
+    # what a value of a file is when it is not what was expected (the article included:
+    # "una lista JSON"), inside the messages below
+    QT_TRANSLATE_NOOP("EngineMessages", "a JSON object"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a JSON array"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a JSON string"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a JSON number"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a JSON true/false"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a JSON null"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a list holding a JSON object"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a list holding a JSON array"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a list holding a JSON number"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a list holding a JSON true/false"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a list holding a JSON null"),
+    # the parts of a document or model file that are not as they must be (after "file: ")
+    QT_TRANSLATE_NOOP("EngineMessages", "the document has an unknown entry {entry}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "\"{key}\" has an unknown entry {entry}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "\"{key}\" must be an object, got {json}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "\"{key}\" must be a text, got {json}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "\"{key}\" must be a whole number from {low} to {high}, got {value}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "\"schema_version\" must be a whole number >= 1, got {value}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the data's {key} must be a non-empty list of rows of numbers"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the data's {key}, row {row}: expected {count} numbers"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the data's {key} must be a list of texts, got {json}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the data's {key} must be a text, got {json}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the data's kind must be \"builtin\" or \"table\", got {value}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the data's task must be \"classification\" or \"regression\", got {value}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the data's y holds {value}, not a class number from 0 to {last}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the data's y must be a list of {count} answers, one per row of X"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the goal's metric must be one of {names}, got {value}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the history's epochs must be a list of whole numbers"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the history's epochs must be from 0 to {last}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the history has epochs outside 0..{last}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the history's {key} must be a list of {count} values (or null)"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the network's {key} must be a list of {count} layers (one per layer after the input)"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the network's {key} of layer {layer}: {problem}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the selected node must be [layer, index], got {value}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the selected sample must be a whole number from 0 to {high}, got {value}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the split's seed must be a whole number from 0 to {high}, got {value}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the split's standardize must be true or false, got {value}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the test fraction: {value} is outside {low} to {high}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "the network has {count} outputs but the data has {classes}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "a sample is selected but there is no data"),
+    QT_TRANSLATE_NOOP("EngineMessages", "\"{key}\" in \"extra\" must be a data set's name (a text), got {json}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "\"{key}\" in \"extra\" must be a list of names (texts), got {json}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "\"{key}\" in \"extra\" has {count} names but the network has {n} inputs"),
+    QT_TRANSLATE_NOOP("EngineMessages", "\"{key}\" in \"extra\" has {count} names but the network has {n} outputs"),
+    QT_TRANSLATE_NOOP("EngineMessages", "\"sample\" in \"extra\" must be a list of numbers, got {json}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "\"sample\" in \"extra\" has {count} numbers but the network has {n} inputs"),
+    QT_TRANSLATE_NOOP("EngineMessages", "\"sample\" in \"extra\", value {k}: {problem}"),
+    QT_TRANSLATE_NOOP("EngineMessages", "\"extra\" is nested more than {depth} levels deep"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{n} classes"),
+    QT_TRANSLATE_NOOP("EngineMessages", "{n} target(s)"),
     # --- export (nnsim/core/export.py)
     QT_TRANSLATE_NOOP("EngineMessages", "ONNX export needs the optional package \"onnx\", which is not installed. "
                                         "Install it with: pip install \"nnsim[onnx]\""),
@@ -245,9 +297,31 @@ def _patterns():
     return [(t, _pattern(t), True) for t in WRAPPERS] + [(t, _pattern(t), False) for t in TEMPLATES]
 
 
+#: a decimal number as the engine writes it ("0.5", "-1.25e-05"), and a whole number with
+#: its digits grouped by commas ("9,007,199,254,740,992")
+_DECIMAL = re.compile(r"[+-]?\d+\.\d+(?:e[+-]?\d+)?")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+")
+
+
+def localized_number(value: str) -> str:
+    """A number the engine wrote ("0.5", "2,147,483,647") in the default locale's marks,
+    which follow the interface language: "0,5" and "2.147.483.647" in Spanish. Any other
+    text as it is."""
+    locale = QLocale()
+    point, group = locale.decimalPoint(), locale.groupSeparator()
+    if point == "." and group == ",":
+        return value
+    if _DECIMAL.fullmatch(value):
+        return value.replace(".", point)
+    if _GROUPED.fullmatch(value):
+        return value.replace(",", group)
+    return value
+
+
 def _fill(translation: str, fields: dict[str, str]) -> str:
     # Not str.format: a field's value may itself hold braces (a cell of the user's table).
-    return re.sub(r"\{(\w+)\}", lambda m: fields.get(m.group(1), m.group(0)), translation)
+    return re.sub(r"\{(\w+)\}", lambda m: localized_number(fields[m.group(1)]) if m.group(1) in fields
+                  else m.group(0), translation)
 
 
 def translate_message(message: str, _depth: int = 0) -> str:

@@ -8,9 +8,16 @@ The language is chosen in this order: ``--lang`` on the command line, then the c
 from the View ▸ Language menu (``QSettings`` key ``LANGUAGE_KEY``), then the system's
 preferred languages, then English. Translators are installed once, before any window exists:
 a change in the menu takes effect at the next start (widgets do not retranslate themselves).
+
+Numbers follow the language too (``language_locale``: a decimal comma in Spanish, a point
+in English, whatever the system's locale): ``install_translators`` makes it the default
+locale for what is built next, and each main window sets it on itself, so a Spanish and an
+English window in one process (as in the tests) each keep their own.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
@@ -70,6 +77,26 @@ def resolve_language(requested: str | None = None, settings: QSettings | None = 
     return normalize(requested) or stored_language(settings) or system_language(locale)
 
 
+def language_locale(lang: str | None = None) -> QLocale:
+    """The locale numbers are read and written in for ``lang`` (default: the current
+    language): Spanish (Spain) or English (United States)."""
+    return QLocale(normalize(lang) or current_language())
+
+
+def qt_translations_folders() -> list[str]:
+    """Where Qt's own translations (``qtbase_es.qm``: the "Cancel" of a dialog, the file
+    chooser) may be: Qt's translations path, then the PySide6 package's own folder (a
+    standalone build may move one or the other)."""
+    folders = [QLibraryInfo.path(QLibraryInfo.TranslationsPath)]
+    try:
+        import PySide6
+
+        folders.append(str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"))
+    except (ImportError, TypeError):  # pragma: no cover - PySide6 is what runs this
+        pass
+    return [folder for folder in dict.fromkeys(folders) if folder]
+
+
 def current_language() -> str:
     """The language the running application was started in."""
     app = QCoreApplication.instance()
@@ -86,19 +113,18 @@ def install_translators(app, lang: str) -> list[QTranslator]:
     remove_translators(app)
     lang = normalize(lang) or SOURCE_LANGUAGE
     app.setProperty("nnsimLanguage", lang)
+    QLocale.setDefault(language_locale(lang))
     installed: list[QTranslator] = []
     if lang == SOURCE_LANGUAGE:
         return installed
-    sources = (
-        (f"nnsim_{lang}", str(translations_folder())),
-        (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)),
-    )
-    for name, folder in sources:
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            installed.append(translator)
-        else:
+    sources = [(f"nnsim_{lang}", [str(translations_folder())]), (f"qtbase_{lang}", qt_translations_folders())]
+    for name, folders in sources:
+        for folder in folders:
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                installed.append(translator)
+                break
             translator.deleteLater()
     # Python must keep them alive: Qt holds only a pointer.
     app._nnsim_translators = installed
@@ -111,3 +137,4 @@ def remove_translators(app) -> None:
         app.removeTranslator(translator)
     app._nnsim_translators = []
     app.setProperty("nnsimLanguage", SOURCE_LANGUAGE)
+    QLocale.setDefault(QLocale.system())

@@ -36,11 +36,13 @@ from PySide6.QtWidgets import (
 from nnsim.core import Network
 from nnsim.core.resources import resource_path
 from nnsim.ui.language import LANGUAGES, current_language, resolve_language, store_language, stored_language
+from nnsim.ui.language import language_locale
 from nnsim.model.messages import translate_message
 from nnsim.ui.background import BackgroundTask
 from nnsim.ui.context import AppContext
 from nnsim.ui.dialogs.ideas import IdeasDialog, window_ideas
 from nnsim.ui.dialogs.csv_import import dropped_table
+from nnsim.ui.dialogs.shortcuts import ShortcutsDialog
 from nnsim.ui.graph.network_view import NetworkView
 from nnsim.ui.panels.neuron_panel import NeuronPanel
 from nnsim.ui.panels.confusion_panel import ConfusionPanel
@@ -110,6 +112,8 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        # Numbers in the window's language (a decimal comma in Spanish): every panel inherits it.
+        self.setLocale(language_locale())
         #: what this window's parts share; the window owns it from now on
         self.context = context
         context.setParent(self)
@@ -405,7 +409,10 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
+        self.shortcuts_action = self._action("shortcutsAction", self.tr("&Keyboard shortcuts"), self.show_shortcuts,
+                                             tip=self.tr("Every key that does something in this window"))
         help_menu.addAction(self.ideas_action)
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
         tools = QToolBar(self.tr("Structure"), self)
@@ -720,6 +727,13 @@ class MainWindow(QMainWindow):
         self.ideas_dialog.show()
         self.ideas_dialog.raise_()
         return self.ideas_dialog
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help ▸ Keyboard shortcuts: a window-modal list of every shortcut (``shortcutsDialog``)."""
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         from nnsim import __version__

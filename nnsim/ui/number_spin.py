@@ -1,15 +1,25 @@
 """Number boxes that never lie: ``NumberSpin`` shows any value a file or the engine can
 hold (1.7e308 as ``1.7e308``, NaN as ``nan``) instead of clamping it to its range, while
-typing stays within the sensible range. Shared by the panels and the graph's editor."""
+typing stays within the sensible range. Shared by the panels and the graph's editor.
+
+It reads and writes numbers in its own locale (``QWidget.locale()``, which a window sets
+from its interface language: a decimal comma in Spanish), with nnsim's own parsing
+(``nnsim.ui.typed_number.read_typed_number``), not Qt's: Qt's Spanish box reads "0.05" as 5 (the
+point being a thousands separator there). The other decimal mark is taken where it cannot
+be a thousands separator ("0.05" is 0,05 in Spanish); where it could ("1.000") the box
+refuses it on Enter and says what it expects (``refused``, ``refusal``), never reading it
+as another number."""
 
 from __future__ import annotations
 
 import math
 import re
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QDoubleSpinBox, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QToolTip, QWidget
+
+from nnsim.ui.typed_number import read_typed_number
 
 #: what a spin box takes when typed into: values beyond come only from elsewhere (a file)
 TYPED_LIMIT = 1000.0
@@ -17,8 +27,8 @@ TYPED_LIMIT = 1000.0
 COMPACT_FROM = 1e4
 
 
-# a number being typed in the compact form, up to its exponent's sign: "1e", "-2.5e-"
-_PARTIAL_EXPONENT = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)[eE][+-]?$")
+#: how long a refusal stays on screen by the box
+REFUSAL_MS = 6000
 
 
 class NumberSpin(QDoubleSpinBox):
@@ -30,9 +40,16 @@ class NumberSpin(QDoubleSpinBox):
     # what the box writes for a NaN (a QDoubleSpinBox cannot hold one: it would show its maximum)
     NAN_TEXT = "nan"
 
+    #: a typed text was refused on Enter (or on leaving the box): what the box expects instead
+    refused = Signal(str)
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._typed_range: tuple[float, float] | None = None
+        #: the last refusal's message ("" while the box has refused nothing since the last edit)
+        self.refusal = ""
+        self._refused_text: str | None = None
+        self.lineEdit().textEdited.connect(self._edited)
 
     def set_typed_range(self, low: float, high: float) -> None:
         """The range a person types and steps within. ``show_value`` stretches it to hold a
@@ -42,21 +59,77 @@ class NumberSpin(QDoubleSpinBox):
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt)
         if abs(value) < COMPACT_FROM:
-            return super().textFromValue(value)
+            return super().textFromValue(value)  # the locale's decimal mark, no digit groups
         return compact_number(self.locale().toString(float(value), "g", 4))
 
+    def comma_decimals(self) -> bool:
+        """Does this box write 0,5 (its locale's decimal mark is a comma)?"""
+        return self.locale().decimalPoint() == ","
+
+    def _number(self, text: str) -> str:
+        return text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
+
     def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt)
-        value = self._compact_value(text)
-        return super().valueFromText(text) if value is None else value
+        if self.specialValueText() and text == self.specialValueText():
+            return self.minimum()
+        typed = read_typed_number(self._number(text), self.comma_decimals())
+        return typed.value if typed.state == "number" else self.value()
 
     def validate(self, text: str, pos: int):
-        value = self._compact_value(text)
-        if value is not None and self.minimum() <= value <= self.maximum():
+        if self.specialValueText() and text == self.specialValueText():
             return QValidator.Acceptable, text, pos
-        number = text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
-        if value is None and _PARTIAL_EXPONENT.match(number):  # "1e", "1e-": typing goes on
+        typed = read_typed_number(self._number(text), self.comma_decimals())
+        if typed.state != "number":
+            # "", "-", "0,", "1e-" (typing goes on), or "1.000", "1.234,5", "x" kept in view until
+            # Enter refuses them with a message (a dropped key would turn "0.5" into "05")
             return QValidator.Intermediate, text, pos
-        return super().validate(text, pos)
+        value = typed.value
+        if typed.decimals > self.decimals():
+            return QValidator.Invalid, text, pos  # as a QDoubleSpinBox: no digit beyond its decimals
+        if self.minimum() <= value <= self.maximum():
+            return QValidator.Acceptable, text, pos
+        # beyond an end away from 0 more digits only go further: not taken ("50" in a box to 10)
+        if (value > self.maximum() and value > 0) or (value < self.minimum() and value < 0):
+            return QValidator.Invalid, text, pos
+        return QValidator.Intermediate, text, pos  # "0" in a box from 0,5: "0,7" may follow
+
+    def fixup(self, text: str) -> str:
+        """Called by Qt on Enter or on leaving the box while the text is not a number the box
+        takes: say why (once per text), and let Qt put the last value back."""
+        if text != self._refused_text:
+            self._refused_text = text
+            message = self.refusal_message(text)
+            if message:
+                self.refusal = message
+                QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), message, self, self.rect(), REFUSAL_MS)
+                self.refused.emit(message)
+        return text
+
+    def refusal_message(self, text: str) -> str:
+        """Why ``text`` is not taken, in the interface's words, with what to type instead."""
+        number = self._number(text)
+        locale = self.locale()
+        example = locale.toString(0.05, "f", 2)
+        typed = read_typed_number(number, self.comma_decimals())
+        if typed.state == "ambiguous":
+            whole, _, fraction = number.replace("−", "-").partition("," if not self.comma_decimals() else ".")
+            return QCoreApplication.translate(
+                "NumberSpin", "«{0}» can be read two ways. For decimals use a point, as in {1}; a whole "
+                              "number needs no thousands separator: {2}.").format(
+                number, whole + locale.decimalPoint() + fraction, whole + fraction)
+        if typed.state == "number":
+            if self.minimum() <= typed.value <= self.maximum():
+                return ""
+            return QCoreApplication.translate("NumberSpin", "«{0}» is outside this box's range: from {1} to {2}.").format(
+                number, self.textFromValue(self.minimum()), self.textFromValue(self.maximum()))
+        if not number:
+            return ""  # an emptied box: the value stays, nothing to explain
+        return QCoreApplication.translate(
+            "NumberSpin", "«{0}» is not a number. Use a point for decimals, as in {1}.").format(number, example)
+
+    def _edited(self, _text: str) -> None:
+        self._refused_text = None
+        self.refusal = ""
 
     def holds(self, value: float) -> bool:
         """Can ``show_value(value)`` show it? A QDoubleSpinBox rounds to its decimals: a
@@ -91,16 +164,10 @@ class NumberSpin(QDoubleSpinBox):
         """Is the box showing "nan" (a NaN given to ``show_value``)?"""
         return bool(self.specialValueText()) and self.value() == self.minimum()
 
-    def _compact_value(self, text: str) -> float | None:
-        """The number of a text in the compact form (with an exponent), else None."""
-        number = text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
-        if "e" not in number.lower():
-            return None
-        value, ok = self.locale().toDouble(number)
-        return value if ok else None
-
 
 def compact_number(text: str) -> str:
     """"1.7e308" rather than "1.7e+308", "1e6" rather than "1e+06", "1e-7" rather than
     "1e-07": fewer characters in a narrow box."""
+    if "e" not in text:
+        return text
     return re.sub(r"e([+-]?)0*(\d)", lambda m: "e" + ("-" if m.group(1) == "-" else "") + m.group(2), text)

@@ -1,9 +1,11 @@
 """Numbers written the way the interface's language writes them (Spanish: a decimal comma),
 and read back the way a person types them.
 
-``QLocale()`` is the system's locale, which need not be the language nnsim speaks (a
-Spanish window on an English system): these helpers take the locale of the interface
-language (``nnsim.ui.language.current_language``) instead.
+The system's locale need not be the language nnsim speaks (a Spanish window on an English
+system): these helpers take a widget's locale (``locale_of``: each main window sets its own
+from its language, and its panels inherit it), else the locale of the interface language
+(``nnsim.ui.language.current_language``). Decimal numbers are never written with digit
+groups ("1,235" would read as a decimal in Spanish).
 """
 
 from __future__ import annotations
@@ -11,42 +13,79 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from nnsim.ui.language import current_language
 from nnsim.ui.number_spin import compact_number
+from nnsim.ui.typed_number import MINUS  # noqa: F401 - the panels' minus sign, from here
 
 #: what a value that does not exist (no test part, NaN) is written as
 MISSING = "—"
-#: the minus sign the panels write (a real one, not a hyphen)
-MINUS = "\u2212"
+
+
+_UNGROUPED: dict[str, QLocale] = {}
+
+
+def ungrouped(locale: QLocale) -> QLocale:
+    """``locale`` without digit groups (one shared copy per locale: tables ask per cell)."""
+    name = locale.name()
+    plain = _UNGROUPED.get(name)
+    if plain is None:
+        plain = QLocale(locale)
+        plain.setNumberOptions(QLocale.OmitGroupSeparator)
+        _UNGROUPED[name] = plain
+    return plain
 
 
 def interface_locale() -> QLocale:
     """The locale of the language the interface speaks, without group separators ("1,235"
     would read as a decimal in Spanish)."""
-    locale = QLocale(current_language())
-    locale.setNumberOptions(QLocale.OmitGroupSeparator)
-    return locale
+    return ungrouped(QLocale(current_language()))
 
 
-def percent_text(fraction: float | None, decimals: int = 1) -> str:
-    """0.9556 -> "95.6 %" ("95,6 %" in Spanish); None or NaN -> "—"."""
+def locale_of(thing=None) -> QLocale:
+    """The locale (without digit groups) to write numbers in for ``thing``: a widget's own
+    (its window's language), a graphics item's view's, else the interface language's."""
+    if isinstance(thing, QLocale):
+        return ungrouped(thing)
+    if isinstance(thing, QWidget):
+        return ungrouped(thing.locale())
+    if isinstance(thing, QGraphicsItem):
+        scene = thing.scene()
+        views = scene.views() if scene is not None else []
+        if views:
+            return ungrouped(views[0].locale())
+    return interface_locale()
+
+
+def percent_text(fraction: float | None, decimals: int = 1, locale=None) -> str:
+    """0.9556 -> "95.6 %" ("95,6 %" in Spanish); None or NaN -> "—". ``locale``: a
+    QLocale, a widget or a graphics item whose locale to use (see ``locale_of``)."""
     if fraction is None or not math.isfinite(fraction):
         return MISSING
-    return interface_locale().toString(100.0 * float(fraction), "f", decimals) + " %"
+    return locale_of(locale).toString(100.0 * float(fraction), "f", decimals) + " %"
 
 
-def number_text(value: float | None, digits: int = 4) -> str:
+def number_text(value: float | None, digits: int = 4, locale=None) -> str:
     """A value with ``digits`` significant digits ("0.1234", "1.5e8"); None or NaN -> "—"."""
     if value is None or math.isnan(value):
         return MISSING
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
-    return compact_number(interface_locale().toString(float(value), "g", digits))
+    return compact_number(locale_of(locale).toString(float(value), "g", digits))
 
 
-def _locale(locale: QLocale | None) -> QLocale:
-    return locale if locale is not None else interface_locale()
+def decimal_text(value: float, decimals: int = 2, locale=None) -> str:
+    """``value`` with ``decimals`` decimals in the locale ("0.45", "0,45"), no digit groups."""
+    return locale_of(locale).toString(float(value), "f", decimals)
+
+
+
+
+def _locale(locale) -> QLocale:
+    """``locale`` (a QLocale, a widget, a graphics item; default: the interface language's)
+    without digit groups: "1234.5", never "1,234.5" (a decimal in Spanish eyes)."""
+    return locale_of(locale)
 
 
 def fixed(value: float, digits: int = 2, locale: QLocale | None = None) -> str:

@@ -264,8 +264,13 @@ def test_divergence_pauses_with_a_message_and_finite_weights(qtbot):
     panel.show()
     panel.learningRateSpin.setValue(10.0)
     try:
+        panel.trainButton.click()  # a learning rate this large: Train asks first
+        question = panel.settings_question
+        assert question is not None and question.isVisible() and not controller.is_running
+        assert question.informativeText() == (
+            "Large: a learning rate above 1 often makes training diverge.")
         with qtbot.waitSignal(controller.diverged, timeout=3000):
-            panel.trainButton.click()
+            question.button(QMessageBox.Yes).click()
         qtbot.waitUntil(lambda: panel.divergence_box is not None and panel.divergence_box.isVisible(), timeout=1000)
         box = panel.divergence_box
         assert isinstance(box, QMessageBox) and "learning rate" in (box.text() + box.informativeText())

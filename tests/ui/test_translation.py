@@ -113,21 +113,21 @@ def test_the_neuron_is_explained_in_spanish(spanish_window):
     panel = win.neuron_panel
     assert panel.title.text() == ("<b>y</b> (Salida) multiplica cada entrada x por su peso w, suma el "
                                   "sesgo b y aplica su función de activación:")
-    assert panel.verdict_label.text() == "z = 0.45 ≤ 0.50 → <b>no se activa</b>: pasa un 0"
+    assert panel.verdict_label.text() == "z = 0,45 ≤ 0,50 → <b>no se activa</b>: pasa un 0"
     assert panel.activation_label.text() == (
-        "f(z) = escalón: 1 si z > 0.50; si no, 0<br>f(0.45) = <b>0.00</b><br>"
+        "f(z) = escalón: 1 si z > 0,50; si no, 0<br>f(0,45) = <b>0,00</b><br>"
         "<span style='color:#777; font-size:small'>al entrenar usa la pendiente de una sigmoide "
         "(pasa el ratón: ¿por qué?)</span>"
     )
     assert panel.activation_label.toolTip() == (
         "El escalón es plano en todas partes salvo en el umbral, así que su pendiente real no puede "
         "enseñar nada. El entrenamiento usa otra en su lugar: la pendiente de una sigmoide centrada "
-        "en el umbral (0.50), un «gradiente sustituto». La neurona sigue dando exactamente 0 o 1."
+        "en el umbral (0,50), un «gradiente sustituto». La neurona sigue dando exactamente 0 o 1."
     )
     combo = win.activation_combo
     assert combo.currentText() == "escalón" and combo.currentData() == "step"
     win.editor.set_weight(0, 0, 0, 0.5)  # z = 0.75 > 0.5
-    assert panel.verdict_label.text() == "z = 0.75 > 0.50 → <b>se activa</b>: pasa un 1 a la capa siguiente"
+    assert panel.verdict_label.text() == "z = 0,75 > 0,50 → <b>se activa</b>: pasa un 1 a la capa siguiente"
 
 
 def test_qt_own_buttons_are_spanish(spanish_window):

@@ -275,7 +275,7 @@ def test_a_large_learning_rate_is_shown_truly_with_a_warning(window, rate, text)
     assert panel.learningRateSpin.text() == text
     assert panel.learningRateWarning.isVisibleTo(panel)
     assert panel.learningRateWarning.text() == (
-        "Very large: a learning rate above 10 usually makes training diverge.")
+        "Very large: a learning rate above 10 usually makes training diverge. Train asks before using it.")
     window.training.set_settings(TrainingSettings(learning_rate=0.1))
     assert (panel.learningRateSpin.value(), panel.learningRateSpin.text()) == (0.1, "0.1")
     assert (panel.learningRateSpin.minimum(), panel.learningRateSpin.maximum()) == (0.00001, 10.0)
@@ -289,7 +289,16 @@ def test_small_rates_are_shown_truly(window, rate, text):
     window.training.set_settings(TrainingSettings(learning_rate=rate, reg_rate=rate))
     assert (panel.learningRateSpin.value(), panel.learningRateSpin.text()) == (rate, text)
     assert (panel.regRateSpin.value(), panel.regRateSpin.text()) == (rate, text)
-    assert not panel.learningRateWarning.isVisibleTo(panel)
+    # outside 0.0001 .. 1 the panel says so (no regularization is on: nothing said of its rate)
+    warning = panel.learningRateWarning
+    if rate < 0.0001:
+        assert warning.isVisibleTo(panel) and warning.text() == (
+            "Very small: below 0.0001 the weights barely move, and training seems to do nothing.")
+    elif rate > 1:
+        assert warning.isVisibleTo(panel) and warning.text().startswith("Large: a learning rate above 1 ")
+    else:
+        assert not warning.isVisibleTo(panel)
+    assert not panel.regRateWarning.isVisibleTo(panel)
 
 
 def test_a_typed_learning_rate_still_stays_within_the_classroom_range(window, qtbot):
@@ -523,7 +532,9 @@ def test_a_learning_rate_typed_beyond_10_is_not_taken(window, qtbot):
     qtbot.keyClick(spin.lineEdit(), Qt.Key_Return)
     assert window.training.settings.learning_rate == 5.0
     assert spin.text() == "5"
-    assert not window.training_panel.learningRateWarning.isVisibleTo(window.training_panel)
+    warning = window.training_panel.learningRateWarning
+    assert warning.isVisibleTo(window.training_panel) and warning.text() == (
+        "Large: a learning rate above 1 often makes training diverge. Train asks before using it.")
 
 
 def test_the_rate_arrows_step_as_before_near_zero(window):

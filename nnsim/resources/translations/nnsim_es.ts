@@ -4,22 +4,22 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../../ui/plots/curves.py" line="356"/>
+        <location filename="../../ui/plots/curves.py" line="359"/>
         <source>Accuracy per epoch</source>
         <translation>Aciertos por época</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="357"/>
+        <location filename="../../ui/plots/curves.py" line="360"/>
         <source>Share of examples the network classifies correctly, on the training examples and on the test examples. Higher is better.</source>
         <translation>Porcentaje de ejemplos que la red clasifica bien, en los ejemplos de entrenamiento y en los de prueba. Cuanto más alto, mejor.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="359"/>
+        <location filename="../../ui/plots/curves.py" line="362"/>
         <source>accuracy (%)</source>
         <translation>aciertos (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="361"/>
+        <location filename="../../ui/plots/curves.py" line="364"/>
         <source>Accuracy</source>
         <translation>Aciertos</translation>
     </message>
@@ -449,236 +449,236 @@
 <context>
     <name>DataNames</name>
     <message>
-        <location filename="../../model/messages.py" line="198"/>
+        <location filename="../../model/messages.py" line="250"/>
         <source>sepal length (cm)</source>
         <extracomment>The built-in data sets&apos; texts as the engine gives them: column names, and the titles and descriptions of the data set chooser.</extracomment>
         <translation>largo del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="199"/>
+        <location filename="../../model/messages.py" line="251"/>
         <source>sepal width (cm)</source>
         <translation>ancho del sépalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="200"/>
+        <location filename="../../model/messages.py" line="252"/>
         <source>petal length (cm)</source>
         <translation>largo del pétalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="201"/>
+        <location filename="../../model/messages.py" line="253"/>
         <source>petal width (cm)</source>
         <translation>ancho del pétalo (cm)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="203"/>
+        <location filename="../../model/messages.py" line="255"/>
         <source>Iris flowers</source>
         <translation>Flores Iris</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="204"/>
+        <location filename="../../model/messages.py" line="256"/>
         <source>150 real flowers, 4 measurements, 3 species (Fisher 1936)</source>
         <translation>150 flores reales, 4 medidas, 3 especies (Fisher, 1936)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="205"/>
+        <location filename="../../model/messages.py" line="257"/>
         <source>XOR</source>
         <translation>XOR</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="206"/>
+        <location filename="../../model/messages.py" line="258"/>
         <source>2-D, 2 classes in opposite corners: no single line separates them</source>
         <translation>2-D, 2 clases en esquinas opuestas: ninguna recta las separa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="207"/>
+        <location filename="../../model/messages.py" line="259"/>
         <source>Circles</source>
         <translation>Círculos</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="208"/>
+        <location filename="../../model/messages.py" line="260"/>
         <source>2-D, a disc of one class inside a ring of the other</source>
         <translation>2-D, un disco de una clase dentro de un anillo de la otra</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="209"/>
+        <location filename="../../model/messages.py" line="261"/>
         <source>Two blobs</source>
         <translation>Dos nubes</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="210"/>
+        <location filename="../../model/messages.py" line="262"/>
         <source>2-D, two round clouds: a straight line separates them</source>
         <translation>2-D, dos nubes redondas: una recta las separa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="211"/>
+        <location filename="../../model/messages.py" line="263"/>
         <source>Spiral</source>
         <translation>Espiral</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="212"/>
+        <location filename="../../model/messages.py" line="264"/>
         <source>2-D, two arms winding around each other: the hardest</source>
         <translation>2-D, dos brazos enroscados entre sí: el más difícil</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="213"/>
+        <location filename="../../model/messages.py" line="265"/>
         <source>Moons</source>
         <translation>Lunas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="214"/>
+        <location filename="../../model/messages.py" line="266"/>
         <source>2-D, two interleaved half circles</source>
         <translation>2-D, dos medias lunas entrelazadas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="215"/>
+        <location filename="../../model/messages.py" line="267"/>
         <source>Sine curve</source>
         <translation>Curva seno</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="216"/>
+        <location filename="../../model/messages.py" line="268"/>
         <source>regression, 1 input: y = sin(x) + noise</source>
         <translation>regresión, 1 entrada: y = sen(x) + ruido</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="217"/>
+        <location filename="../../model/messages.py" line="269"/>
         <source>Plane</source>
         <translation>Plano</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="218"/>
+        <location filename="../../model/messages.py" line="270"/>
         <source>regression, 2 inputs: y = 2*x1 - x2 + 0.5 + noise</source>
-        <translation>regresión, 2 entradas: y = 2*x1 - x2 + 0.5 + ruido</translation>
+        <translation>regresión, 2 entradas: y = 2*x1 - x2 + 0,5 + ruido</translation>
     </message>
 </context>
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="230"/>
+        <location filename="../../ui/panels/data_panel.py" line="236"/>
         <source>Data</source>
         <extracomment>a table read in the background has been taken in (True) or refused (False)</extracomment>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="244"/>
+        <location filename="../../ui/panels/data_panel.py" line="250"/>
         <source>Data set</source>
         <extracomment>the CSV import dialog last opened (None before the first) the table being read in the background (None when there is none)</extracomment>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="245"/>
+        <location filename="../../ui/panels/data_panel.py" line="251"/>
         <source>The examples the network learns from</source>
         <translation>Los ejemplos con los que aprende la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="247"/>
-        <location filename="../../ui/panels/data_panel.py" line="645"/>
+        <location filename="../../ui/panels/data_panel.py" line="253"/>
+        <location filename="../../ui/panels/data_panel.py" line="651"/>
         <source>Open CSV…</source>
         <translation>Abrir CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="248"/>
+        <location filename="../../ui/panels/data_panel.py" line="254"/>
         <source>Open a CSV file</source>
         <translation>Abrir un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="249"/>
+        <location filename="../../ui/panels/data_panel.py" line="255"/>
         <source>Learn from your own table: one row per example; you choose the answer column</source>
         <translation>Aprende de tu propia tabla: una fila por ejemplo; tú eliges la columna de la respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="251"/>
+        <location filename="../../ui/panels/data_panel.py" line="257"/>
         <source>Data set description</source>
         <translation>Descripción del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="252"/>
+        <location filename="../../ui/panels/data_panel.py" line="258"/>
         <source>What this data set is</source>
         <translation>Qué es este conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="256"/>
-        <location filename="../../ui/panels/data_panel.py" line="307"/>
+        <location filename="../../ui/panels/data_panel.py" line="262"/>
+        <location filename="../../ui/panels/data_panel.py" line="313"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="257"/>
+        <location filename="../../ui/panels/data_panel.py" line="263"/>
         <source>How much the generated points are jittered (standard deviation)</source>
         <translation>Cuánto se dispersan los puntos generados (desviación típica)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="263"/>
+        <location filename="../../ui/panels/data_panel.py" line="269"/>
         <source>Number of examples</source>
         <translation>Número de ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="264"/>
+        <location filename="../../ui/panels/data_panel.py" line="270"/>
         <source>How many points to generate</source>
         <translation>Cuántos puntos generar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="268"/>
-        <location filename="../../ui/panels/data_panel.py" line="269"/>
+        <location filename="../../ui/panels/data_panel.py" line="274"/>
+        <location filename="../../ui/panels/data_panel.py" line="275"/>
         <source>New points</source>
         <translation>Puntos nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="270"/>
+        <location filename="../../ui/panels/data_panel.py" line="276"/>
         <source>Draw a fresh set of points with the same noise and size</source>
         <translation>Genera otros puntos con el mismo ruido y la misma cantidad</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="273"/>
+        <location filename="../../ui/panels/data_panel.py" line="279"/>
         <source>Data set summary</source>
         <translation>Resumen del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="274"/>
+        <location filename="../../ui/panels/data_panel.py" line="280"/>
         <source>How many examples, inputs and classes, and how they are split</source>
         <translation>Cuántos ejemplos, entradas y clases hay, y cómo se reparten</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="279"/>
+        <location filename="../../ui/panels/data_panel.py" line="285"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="280"/>
+        <location filename="../../ui/panels/data_panel.py" line="286"/>
         <source>Select a row to feed that example to the network</source>
         <translation>Elige una fila para dar ese ejemplo a la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="309"/>
+        <location filename="../../ui/panels/data_panel.py" line="315"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="409"/>
+        <location filename="../../ui/panels/data_panel.py" line="415"/>
         <source>Open a data table</source>
         <translation>Abrir una tabla de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="409"/>
+        <location filename="../../ui/panels/data_panel.py" line="415"/>
         <source>CSV tables (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>Tablas CSV (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="474"/>
+        <location filename="../../ui/panels/data_panel.py" line="480"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="539"/>
+        <location filename="../../ui/panels/data_panel.py" line="545"/>
         <source>the data set has no inputs or no answers to learn</source>
         <translation>el conjunto de datos no tiene entradas o no tiene respuestas que aprender</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="551"/>
+        <location filename="../../ui/panels/data_panel.py" line="557"/>
         <source>Could not use the data</source>
         <translation>No se pudieron usar los datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="552"/>
+        <location filename="../../ui/panels/data_panel.py" line="558"/>
         <source>nnsim could not use “{name}”:
 
 {message}
@@ -691,42 +691,42 @@ Nothing was changed.</source>
 No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="647"/>
+        <location filename="../../ui/panels/data_panel.py" line="653"/>
         <source>Learn from your own table (a CSV file)</source>
         <translation>Aprende de tu propia tabla (un archivo CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="654"/>
+        <location filename="../../ui/panels/data_panel.py" line="660"/>
         <source>File: {name}</source>
         <translation>Archivo: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="666"/>
+        <location filename="../../ui/panels/data_panel.py" line="672"/>
         <source>No data set: the network on its own.</source>
         <translation>Sin conjunto de datos: la red sola.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="669"/>
+        <location filename="../../ui/panels/data_panel.py" line="675"/>
         <source>Your table “{name}”.</source>
         <translation>Tu tabla «{name}».</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="673"/>
+        <location filename="../../ui/panels/data_panel.py" line="679"/>
         <source>Read as {encoding} text.</source>
         <translation>Leída como texto {encoding}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="683"/>
+        <location filename="../../ui/panels/data_panel.py" line="689"/>
         <source>{k} classes</source>
         <translation>{k} clases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="685"/>
+        <location filename="../../ui/panels/data_panel.py" line="691"/>
         <source>predicts {names}</source>
         <translation>predice {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="686"/>
+        <location filename="../../ui/panels/data_panel.py" line="692"/>
         <source>{n} examples, {d} inputs, {what}; {train} to train on, {test} to test.</source>
         <translation>{n} ejemplos, {d} entradas, {what}; {train} para entrenar y {test} para probar.</translation>
     </message>
@@ -734,43 +734,43 @@ No se ha cambiado nada.</translation>
 <context>
     <name>DatasetTableModel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="90"/>
+        <location filename="../../ui/panels/data_panel.py" line="94"/>
         <source>class</source>
         <extracomment>how the encodings a table is read as are called in spreadsheets&apos; save dialogs a table at least this big is read in the background, so the window keeps painting while it is parsed (a 20 MB table takes seconds); smaller ones load at once</extracomment>
         <translation>clase</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="91"/>
+        <location filename="../../ui/panels/data_panel.py" line="95"/>
         <source>set</source>
         <translation>conjunto</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="147"/>
+        <location filename="../../ui/panels/data_panel.py" line="151"/>
         <source>predicted</source>
         <translation>predicción</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="147"/>
+        <location filename="../../ui/panels/data_panel.py" line="151"/>
         <source>probability</source>
         <translation>probabilidad</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="189"/>
+        <location filename="../../ui/panels/data_panel.py" line="194"/>
         <source>test</source>
         <translation>prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="189"/>
+        <location filename="../../ui/panels/data_panel.py" line="194"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="210"/>
+        <location filename="../../ui/panels/data_panel.py" line="216"/>
         <source>Wrong: the network answers {0}, the example is {1}</source>
         <translation>Error: la red responde {0}, el ejemplo es {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="211"/>
+        <location filename="../../ui/panels/data_panel.py" line="217"/>
         <source>Right: the network answers {0}</source>
         <translation>Acierto: la red responde {0}</translation>
     </message>
@@ -778,189 +778,189 @@ No se ha cambiado nada.</translation>
 <context>
     <name>DecisionBoundaryView</name>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="157"/>
+        <location filename="../../ui/plots/boundary.py" line="159"/>
         <source>Decision boundary</source>
         <extracomment>how strongly the background takes a class colour where the network is sure (the rest is white), so the dots on top stay visible after a snapshot of running training, leave the pictures to the worker for this long below this height (pixels) the legend shows its colours only, its sentences in the tooltip while training runs, a boundary line is traced on at most about this many cells per side a new set of neuron pictures: a tuple of float32 (res, res, n_l) arrays, one per layer 1..n_layers (``nnsim.core.grid.neuron_images``); None: no pictures the user chose the inputs on the axes: (x, y) indices</extracomment>
         <translation>Frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="158"/>
+        <location filename="../../ui/plots/boundary.py" line="160"/>
         <source>What the network answers everywhere on the plane of the two inputs</source>
         <translation>Lo que responde la red en cada punto del plano de las dos entradas</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="182"/>
+        <location filename="../../ui/plots/boundary.py" line="184"/>
         <source>Decision boundary plot</source>
         <translation>Gráfico de la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="184"/>
+        <location filename="../../ui/plots/boundary.py" line="186"/>
         <source>Background: the network&apos;s answer at each point. Dots: the examples, coloured by their true class (filled: training, hollow: test).</source>
         <translation>Fondo: la respuesta de la red en cada punto. Puntos: los ejemplos, coloreados según su clase real (rellenos: entrenamiento; huecos: prueba).</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="212"/>
+        <location filename="../../ui/plots/boundary.py" line="214"/>
         <source>What the picture shows</source>
         <translation>Qué muestra la imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="217"/>
         <location filename="../../ui/plots/boundary.py" line="219"/>
+        <location filename="../../ui/plots/boundary.py" line="221"/>
         <source>Show test data</source>
         <translation>Mostrar datos de prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="220"/>
+        <location filename="../../ui/plots/boundary.py" line="222"/>
         <source>Draw the test examples (hollow dots) too</source>
         <translation>Dibujar también los ejemplos de prueba (puntos huecos)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="223"/>
         <location filename="../../ui/plots/boundary.py" line="225"/>
+        <location filename="../../ui/plots/boundary.py" line="227"/>
         <source>Discretize output</source>
         <translation>Discretizar la salida</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="226"/>
+        <location filename="../../ui/plots/boundary.py" line="228"/>
         <source>Colour each point by the answer alone: no shades of doubt</source>
         <translation>Colorear cada punto solo por la respuesta: sin matices de duda</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="228"/>
+        <location filename="../../ui/plots/boundary.py" line="230"/>
         <source>Input on the horizontal axis</source>
         <translation>Entrada en el eje horizontal</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="229"/>
+        <location filename="../../ui/plots/boundary.py" line="231"/>
         <source>Input on the vertical axis</source>
         <translation>Entrada en el eje vertical</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="230"/>
+        <location filename="../../ui/plots/boundary.py" line="232"/>
         <source>x:</source>
         <translation>x:</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="231"/>
+        <location filename="../../ui/plots/boundary.py" line="233"/>
         <source>y:</source>
         <translation>y:</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="250"/>
+        <location filename="../../ui/plots/boundary.py" line="252"/>
         <source>Decision boundary legend</source>
         <translation>Leyenda de la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="251"/>
-        <location filename="../../ui/plots/boundary.py" line="835"/>
+        <location filename="../../ui/plots/boundary.py" line="253"/>
+        <location filename="../../ui/plots/boundary.py" line="843"/>
         <source>What the colours of the decision boundary mean</source>
         <translation>Qué significan los colores de la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="266"/>
-        <location filename="../../ui/plots/boundary.py" line="727"/>
+        <location filename="../../ui/plots/boundary.py" line="268"/>
+        <location filename="../../ui/plots/boundary.py" line="735"/>
         <source>The decision boundary is drawn for data sets with two inputs.</source>
         <translation>La frontera de decisión se dibuja para conjuntos de datos con dos entradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="268"/>
+        <location filename="../../ui/plots/boundary.py" line="270"/>
         <source>Decision boundary note</source>
         <translation>Nota sobre la frontera de decisión</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="269"/>
+        <location filename="../../ui/plots/boundary.py" line="271"/>
         <source>Choose XOR, circles, spiral, moons, two blobs or the plane to see it</source>
         <translation>Elige XOR, círculos, espiral, lunas, dos nubes o el plano para verla</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="310"/>
+        <location filename="../../ui/plots/boundary.py" line="312"/>
         <source>Fitted curve</source>
         <translation>Curva ajustada</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="644"/>
-        <location filename="../../ui/plots/boundary.py" line="645"/>
-        <location filename="../../ui/plots/boundary.py" line="710"/>
+        <location filename="../../ui/plots/boundary.py" line="646"/>
+        <location filename="../../ui/plots/boundary.py" line="647"/>
+        <location filename="../../ui/plots/boundary.py" line="718"/>
         <source>{name} (standardized)</source>
         <translation>{name} (estandarizada)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="692"/>
+        <location filename="../../ui/plots/boundary.py" line="700"/>
         <source>Output node {name}: its value at each point</source>
         <translation>Nodo de salida {name}: su valor en cada punto</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="695"/>
+        <location filename="../../ui/plots/boundary.py" line="703"/>
         <source>Neuron {j} of hidden layer {l}: its value at each point</source>
         <translation>Neurona {j} de la capa oculta {l}: su valor en cada punto</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="698"/>
+        <location filename="../../ui/plots/boundary.py" line="706"/>
         <source>The network&apos;s answer at each point</source>
         <translation>La respuesta de la red en cada punto</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="701"/>
+        <location filename="../../ui/plots/boundary.py" line="709"/>
         <source>The other inputs are held at their training mean.</source>
         <translation>Las demás entradas se mantienen en su media de entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="717"/>
+        <location filename="../../ui/plots/boundary.py" line="725"/>
         <source>Line: the network&apos;s prediction. {train} training examples &amp;nbsp;{test} test examples</source>
         <translation>Línea: la predicción de la red. {train} ejemplos de entrenamiento &amp;nbsp;{test} ejemplos de prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="730"/>
+        <location filename="../../ui/plots/boundary.py" line="738"/>
         <source>This data set has {n} inputs. Choose XOR, circles, spiral, moons, two blobs or the plane to watch it form.</source>
         <translation>Este conjunto de datos tiene {n} entradas. Elige XOR, círculos, espiral, lunas, dos nubes o el plano para ver cómo se forma.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="733"/>
+        <location filename="../../ui/plots/boundary.py" line="741"/>
         <source>This network has {n} inputs.</source>
         <translation>Esta red tiene {n} entradas.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="797"/>
+        <location filename="../../ui/plots/boundary.py" line="805"/>
         <source>{neg} -1 &amp;nbsp;{zero} 0 &amp;nbsp;{pos} +1&lt;br&gt;Background: the neuron&apos;s value at each point, in the colours of the graph&apos;s nodes. Move the pointer off the node to see the network&apos;s answer again.</source>
         <translation>{neg} -1 &amp;nbsp;{zero} 0 &amp;nbsp;{pos} +1&lt;br&gt;Fondo: el valor de la neurona en cada punto, con los colores de los nodos del grafo. Aparte el puntero del nodo para volver a ver la respuesta de la red.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="804"/>
+        <location filename="../../ui/plots/boundary.py" line="812"/>
         <source>Background: where the output node is off or on. The ring is the sample.</source>
         <translation>Fondo: dónde el nodo de salida está apagado o activado. El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="806"/>
+        <location filename="../../ui/plots/boundary.py" line="814"/>
         <source>Background: where the output node is off or on; the dark line is where it is 50/50. The ring is the sample.</source>
         <translation>Fondo: dónde el nodo de salida está apagado o activado; la línea oscura es donde está al 50 %. El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="808"/>
+        <location filename="../../ui/plots/boundary.py" line="816"/>
         <source>{off} off &amp;nbsp;{on} on</source>
         <translation>{off} apagado &amp;nbsp;{on} activado</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="811"/>
+        <location filename="../../ui/plots/boundary.py" line="819"/>
         <source>Background: the network&apos;s prediction, from {low} (dark) to {high} (yellow). Dots: the true values (filled: training, hollow: test). The ring is the sample.</source>
         <translation>Fondo: la predicción de la red, de {low} (oscuro) a {high} (amarillo). Puntos: los valores reales (rellenos: entrenamiento; huecos: prueba). El anillo es la muestra.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="817"/>
+        <location filename="../../ui/plots/boundary.py" line="825"/>
         <source>class {name}</source>
         <translation>clase {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="820"/>
+        <location filename="../../ui/plots/boundary.py" line="828"/>
         <source>Background: the class the network answers, paler where it is unsure; the dark line is where it is 50/50.</source>
         <translation>Fondo: la clase que responde la red, más pálida donde duda; la línea oscura es donde está al 50 %.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="823"/>
+        <location filename="../../ui/plots/boundary.py" line="831"/>
         <source>Background: the class the network answers, paler where it is unsure.</source>
         <translation>Fondo: la clase que responde la red, más pálida donde duda.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/boundary.py" line="824"/>
+        <location filename="../../ui/plots/boundary.py" line="832"/>
         <source>Dots: the examples (filled: training, hollow: test). The ring is the sample.</source>
         <translation>Puntos: los ejemplos (rellenos: entrenamiento; huecos: prueba). El anillo es la muestra.</translation>
     </message>
@@ -1355,132 +1355,377 @@ No se ha cambiado nada.</translation>
         <translation>la división de los datos en entrenamiento y prueba no es la que dan su fracción de prueba y su semilla; el documento no se ha creado</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="148"/>
+        <location filename="../../model/messages.py" line="149"/>
+        <source>a JSON object</source>
+        <translation>un objeto JSON</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="150"/>
+        <source>a JSON array</source>
+        <translation>una lista JSON</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="151"/>
+        <source>a JSON string</source>
+        <translation>un texto JSON</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="152"/>
+        <source>a JSON number</source>
+        <translation>un número JSON</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="153"/>
+        <source>a JSON true/false</source>
+        <translation>un valor JSON verdadero/falso</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="154"/>
+        <source>a JSON null</source>
+        <translation>un null de JSON (vacío)</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="155"/>
+        <source>a list holding a JSON object</source>
+        <translation>una lista que contiene un objeto JSON</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="156"/>
+        <source>a list holding a JSON array</source>
+        <translation>una lista que contiene otra lista JSON</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="157"/>
+        <source>a list holding a JSON number</source>
+        <translation>una lista que contiene un número JSON</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="158"/>
+        <source>a list holding a JSON true/false</source>
+        <translation>una lista que contiene un valor JSON verdadero/falso</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="159"/>
+        <source>a list holding a JSON null</source>
+        <translation>una lista que contiene un null de JSON (vacío)</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="161"/>
+        <source>the document has an unknown entry {entry}</source>
+        <translation>el documento tiene una entrada desconocida: {entry}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="162"/>
+        <source>&quot;{key}&quot; has an unknown entry {entry}</source>
+        <translation>«{key}» tiene una entrada desconocida: {entry}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="163"/>
+        <source>&quot;{key}&quot; must be an object, got {json}</source>
+        <translation>«{key}» debe ser un objeto, pero es {json}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="164"/>
+        <source>&quot;{key}&quot; must be a text, got {json}</source>
+        <translation>«{key}» debe ser un texto, pero es {json}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="165"/>
+        <source>&quot;{key}&quot; must be a whole number from {low} to {high}, got {value}</source>
+        <translation>«{key}» debe ser un número entero de {low} a {high}, pero es {value}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="166"/>
+        <source>&quot;schema_version&quot; must be a whole number &gt;= 1, got {value}</source>
+        <translation>«schema_version» debe ser un número entero mayor o igual que 1, pero es {value}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="167"/>
+        <source>the data&apos;s {key} must be a non-empty list of rows of numbers</source>
+        <translation>el {key} de los datos debe ser una lista no vacía de filas de números</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="168"/>
+        <source>the data&apos;s {key}, row {row}: expected {count} numbers</source>
+        <translation>el {key} de los datos, fila {row}: se esperaban {count} números</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="169"/>
+        <source>the data&apos;s {key} must be a list of texts, got {json}</source>
+        <translation>el {key} de los datos debe ser una lista de textos, pero es {json}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="170"/>
+        <source>the data&apos;s {key} must be a text, got {json}</source>
+        <translation>el {key} de los datos debe ser un texto, pero es {json}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="171"/>
+        <source>the data&apos;s kind must be &quot;builtin&quot; or &quot;table&quot;, got {value}</source>
+        <translation>el tipo de los datos debe ser «builtin» o «table», pero es {value}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="172"/>
+        <source>the data&apos;s task must be &quot;classification&quot; or &quot;regression&quot;, got {value}</source>
+        <translation>la tarea de los datos debe ser «classification» o «regression», pero es {value}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="173"/>
+        <source>the data&apos;s y holds {value}, not a class number from 0 to {last}</source>
+        <translation>la y de los datos contiene {value}, que no es un número de clase de 0 a {last}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="174"/>
+        <source>the data&apos;s y must be a list of {count} answers, one per row of X</source>
+        <translation>la y de los datos debe ser una lista de {count} respuestas, una por fila de X</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="175"/>
+        <source>the goal&apos;s metric must be one of {names}, got {value}</source>
+        <translation>la medida del objetivo debe ser una de {names}, pero es {value}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="176"/>
+        <source>the history&apos;s epochs must be a list of whole numbers</source>
+        <translation>las épocas del historial deben ser una lista de números enteros</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="177"/>
+        <source>the history&apos;s epochs must be from 0 to {last}</source>
+        <translation>las épocas del historial deben ir de 0 a {last}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="178"/>
+        <source>the history has epochs outside 0..{last}</source>
+        <translation>el historial tiene épocas fuera de 0..{last}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="179"/>
+        <source>the history&apos;s {key} must be a list of {count} values (or null)</source>
+        <translation>el {key} del historial debe ser una lista de {count} valores (o null)</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="180"/>
+        <source>the network&apos;s {key} must be a list of {count} layers (one per layer after the input)</source>
+        <translation>los {key} de la red deben ser una lista de {count} capas (una por cada capa tras la entrada)</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="181"/>
+        <source>the network&apos;s {key} of layer {layer}: {problem}</source>
+        <translation>los {key} de la capa {layer} de la red: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="182"/>
+        <source>the selected node must be [layer, index], got {value}</source>
+        <translation>el nodo seleccionado debe ser [capa, índice], pero es {value}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="183"/>
+        <source>the selected sample must be a whole number from 0 to {high}, got {value}</source>
+        <translation>la muestra seleccionada debe ser un número entero de 0 a {high}, pero es {value}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="184"/>
+        <source>the split&apos;s seed must be a whole number from 0 to {high}, got {value}</source>
+        <translation>la semilla de la división debe ser un número entero de 0 a {high}, pero es {value}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="185"/>
+        <source>the split&apos;s standardize must be true or false, got {value}</source>
+        <translation>el «standardize» de la división debe ser true o false, pero es {value}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="186"/>
+        <source>the test fraction: {value} is outside {low} to {high}</source>
+        <translation>la parte de prueba: {value} está fuera de {low} a {high}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="187"/>
+        <source>the network has {count} outputs but the data has {classes}</source>
+        <translation>la red tiene {count} salidas, pero los datos tienen {classes}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="188"/>
+        <source>a sample is selected but there is no data</source>
+        <translation>hay una muestra seleccionada, pero no hay datos</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="189"/>
+        <source>&quot;{key}&quot; in &quot;extra&quot; must be a data set&apos;s name (a text), got {json}</source>
+        <translation>«{key}» en «extra» debe ser el nombre de un conjunto de datos (un texto), pero es {json}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="190"/>
+        <source>&quot;{key}&quot; in &quot;extra&quot; must be a list of names (texts), got {json}</source>
+        <translation>«{key}» en «extra» debe ser una lista de nombres (textos), pero es {json}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="191"/>
+        <source>&quot;{key}&quot; in &quot;extra&quot; has {count} names but the network has {n} inputs</source>
+        <translation>«{key}» en «extra» tiene {count} nombres, pero la red tiene {n} entradas</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="192"/>
+        <source>&quot;{key}&quot; in &quot;extra&quot; has {count} names but the network has {n} outputs</source>
+        <translation>«{key}» en «extra» tiene {count} nombres, pero la red tiene {n} salidas</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="193"/>
+        <source>&quot;sample&quot; in &quot;extra&quot; must be a list of numbers, got {json}</source>
+        <translation>«sample» en «extra» debe ser una lista de números, pero es {json}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="194"/>
+        <source>&quot;sample&quot; in &quot;extra&quot; has {count} numbers but the network has {n} inputs</source>
+        <translation>«sample» en «extra» tiene {count} números, pero la red tiene {n} entradas</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="195"/>
+        <source>&quot;sample&quot; in &quot;extra&quot;, value {k}: {problem}</source>
+        <translation>«sample» en «extra», valor {k}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="196"/>
+        <source>&quot;extra&quot; is nested more than {depth} levels deep</source>
+        <translation>«extra» tiene más de {depth} niveles de anidamiento</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="197"/>
+        <source>{n} classes</source>
+        <translation>{n} clases</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="198"/>
+        <source>{n} target(s)</source>
+        <translation>{n} objetivo(s)</translation>
+    </message>
+    <message>
+        <location filename="../../model/messages.py" line="200"/>
         <source>ONNX export needs the optional package &quot;onnx&quot;, which is not installed. Install it with: pip install &quot;nnsim[onnx]&quot;</source>
         <translation>Exportar a ONNX necesita el paquete opcional &quot;onnx&quot;, que no está instalado. Instálalo con: pip install &quot;nnsim[onnx]&quot;</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="150"/>
+        <location filename="../../model/messages.py" line="202"/>
         <source>the network has NaN or infinite weights or biases: it cannot be exported</source>
         <translation>la red tiene pesos o sesgos NaN o infinitos: no se puede exportar</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="152"/>
+        <location filename="../../model/messages.py" line="204"/>
         <source>Training diverged at epoch {epoch}: {what}. The last good weights were kept. Try a smaller learning rate (now {rate}).</source>
         <translation>El entrenamiento divergió en la época {epoch}: {what}. Se han conservado los últimos pesos válidos. Prueba una tasa de aprendizaje menor (ahora {rate}).</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="154"/>
+        <location filename="../../model/messages.py" line="206"/>
         <source>the loss grew too large to compute (NaN)</source>
         <translation>la pérdida creció demasiado para poder calcularla (NaN)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="155"/>
+        <location filename="../../model/messages.py" line="207"/>
         <source>the loss became infinite</source>
         <translation>la pérdida se hizo infinita</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="156"/>
+        <location filename="../../model/messages.py" line="208"/>
         <source>some weights became infinite or NaN</source>
         <translation>algunos pesos se hicieron infinitos o NaN</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="157"/>
+        <location filename="../../model/messages.py" line="209"/>
         <source>the weights grew so large that the loss can no longer be computed</source>
         <translation>los pesos crecieron tanto que la pérdida ya no se puede calcular</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="158"/>
+        <location filename="../../model/messages.py" line="210"/>
         <source>The loss of these weights is too large to compute, so training cannot start from them. Make the largest weights or biases smaller, or press Reset for new random weights.</source>
         <translation>La pérdida con estos pesos es demasiado grande para calcularla, así que el entrenamiento no puede empezar desde ellos. Haz más pequeños los pesos o sesgos más grandes, o pulsa Reiniciar para tener pesos aleatorios nuevos.</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="161"/>
+        <location filename="../../model/messages.py" line="213"/>
         <source>the target &apos;{name}&apos; reaches {value}: its squared error is too large for the computer to compute (the largest number it holds is about 1.8e308). Rescale the target, say to other units, so that its values stay below {limit}</source>
-        <translation>la respuesta «{name}» llega a {value}: su error cuadrático es demasiado grande para que el ordenador lo calcule (el mayor número que admite es de unos 1.8e308). Cambia la escala de la respuesta, por ejemplo a otras unidades, para que sus valores queden por debajo de {limit}</translation>
+        <translation>la respuesta «{name}» llega a {value}: su error cuadrático es demasiado grande para que el ordenador lo calcule (el mayor número que admite es de unos 1,8e308). Cambia la escala de la respuesta, por ejemplo a otras unidades, para que sus valores queden por debajo de {limit}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="165"/>
+        <location filename="../../model/messages.py" line="217"/>
         <source>cross_entropy needs targets between 0 and 1 (probabilities), but the target &apos;{name}&apos; goes from {low} to {high}; use mse instead</source>
         <translation>la entropía cruzada necesita respuestas entre 0 y 1 (probabilidades), pero la respuesta «{name}» va de {low} a {high}; usa el error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="167"/>
+        <location filename="../../model/messages.py" line="219"/>
         <source>feature {name} holds a value that is not a finite number (NaN or infinity)</source>
         <translation>la medida {name} tiene un valor que no es un número finito (NaN o infinito)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="169"/>
+        <location filename="../../model/messages.py" line="221"/>
         <source>training diverged</source>
         <translation>el entrenamiento divergió</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="170"/>
+        <location filename="../../model/messages.py" line="222"/>
         <source>training stopped: {problem}</source>
         <translation>el entrenamiento se detuvo: {problem}</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="171"/>
+        <location filename="../../model/messages.py" line="223"/>
         <source>there is no network to train: load one first</source>
         <translation>no hay ninguna red que entrenar: carga una primero</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="172"/>
+        <location filename="../../model/messages.py" line="224"/>
         <source>there are no training examples</source>
         <translation>no hay ejemplos de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="173"/>
+        <location filename="../../model/messages.py" line="225"/>
         <source>cross_entropy needs a softmax or sigmoid output layer (the output layer is {activation}); use mse instead</source>
         <translation>la entropía cruzada necesita una capa de salida softmax o sigmoide (la capa de salida es {activation}); usa el error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="175"/>
+        <location filename="../../model/messages.py" line="227"/>
         <source>the network has {outputs} output(s) but the data has {count} classes: give it {count} outputs (or 1 for two classes)</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} clases: dale {count} salidas (o 1 si son dos clases)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="177"/>
+        <location filename="../../model/messages.py" line="229"/>
         <source>the network has {outputs} output(s) but the data has {count} classes: give it {count} outputs</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} clases: dale {count} salidas</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="179"/>
+        <location filename="../../model/messages.py" line="231"/>
         <source>the network has {outputs} output(s) but the data has {count} target(s)</source>
         <translation>la red tiene {outputs} salida(s), pero los datos tienen {count} respuesta(s)</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="180"/>
+        <location filename="../../model/messages.py" line="232"/>
         <source>the network takes {inputs} inputs but the data has {count} features</source>
         <translation>la red recibe {inputs} entradas, pero los datos tienen {count} características</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="181"/>
+        <location filename="../../model/messages.py" line="233"/>
         <source>the seed must be a whole number &gt;= 0</source>
         <translation>la semilla debe ser un número entero &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="182"/>
+        <location filename="../../model/messages.py" line="234"/>
         <source>the test split must be at least 0 and below 1</source>
         <translation>la parte de prueba debe ser al menos 0 y menor que 1</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="184"/>
+        <location filename="../../model/messages.py" line="236"/>
         <source>{activation} is for the output layer only</source>
         <translation>{activation} es solo para la capa de salida</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="185"/>
+        <location filename="../../model/messages.py" line="237"/>
         <source>a hidden layer needs at least one node; remove the layer instead</source>
         <translation>una capa oculta necesita al menos un nodo; elimina la capa</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="186"/>
+        <location filename="../../model/messages.py" line="238"/>
         <source>a layer needs at least one node</source>
         <translation>una capa necesita al menos un nodo</translation>
     </message>
     <message>
-        <location filename="../../model/messages.py" line="187"/>
+        <location filename="../../model/messages.py" line="239"/>
         <source>the step threshold must be a finite number</source>
         <translation>el umbral del escalón debe ser un número finito</translation>
     </message>
@@ -1488,23 +1733,23 @@ No se ha cambiado nada.</translation>
 <context>
     <name>HistoryPlot</name>
     <message>
-        <location filename="../../ui/plots/curves.py" line="129"/>
+        <location filename="../../ui/plots/curves.py" line="130"/>
         <source>epoch</source>
         <extracomment>curve redraws per second, at most: a plot repaint costs a few ms of the UI thread (and of the GIL the training thread needs), and 10 a second already looks continuous (key, x field, y field, scale) per series; names and colours come from ``_series_style``</extracomment>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="177"/>
+        <location filename="../../ui/plots/curves.py" line="180"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="179"/>
+        <location filename="../../ui/plots/curves.py" line="182"/>
         <source>test</source>
         <translation>prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="302"/>
+        <location filename="../../ui/plots/curves.py" line="305"/>
         <source>epoch {0}</source>
         <translation>época {0}</translation>
     </message>
@@ -1571,49 +1816,49 @@ No se ha cambiado nada.</translation>
 <context>
     <name>LegendWidget</name>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="220"/>
+        <location filename="../../ui/graph/network_view.py" line="223"/>
         <source>Legend of the network graph</source>
         <extracomment>width levels an edge can take (edges are grouped by sign and level to paint fast) between two layers with more weights than this, only the strongest are drawn ... and a deep graph shares this many among its gaps (at least MIN_EDGES_PER_GAP each): a repaint&apos;s cost grows with the edges drawn, and thousands more only add to the tangle node outlines: a 1-pixel cosmetic pen takes Qt&apos;s fast path (wider ones are stroked) node labels (names, values) are shown while no layer has more nodes than this node colours come in this many shades per sign: updating a node is then one look-up in a table of brushes, and a node whose shade did not change is not touched at all at most this many edges are drawn between two layers</extracomment>
         <translation>Leyenda del grafo de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="252"/>
+        <location filename="../../ui/graph/network_view.py" line="255"/>
         <source>gradient &gt; 0: weight lowered</source>
         <extracomment>&quot;weights&quot; (the usual picture) or &quot;gradient&quot; (the gradient view)</extracomment>
         <translation>gradiente &gt; 0: el peso baja</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="252"/>
+        <location filename="../../ui/graph/network_view.py" line="255"/>
         <source>gradient &lt; 0: weight raised</source>
         <translation>gradiente &lt; 0: el peso sube</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="254"/>
+        <location filename="../../ui/graph/network_view.py" line="257"/>
         <source>positive weight</source>
         <translation>peso positivo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="254"/>
+        <location filename="../../ui/graph/network_view.py" line="257"/>
         <source>negative weight</source>
         <translation>peso negativo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="262"/>
+        <location filename="../../ui/graph/network_view.py" line="265"/>
         <source>thicker = larger |weight|</source>
         <translation>más grueso = |peso| mayor</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="262"/>
+        <location filename="../../ui/graph/network_view.py" line="265"/>
         <source>thicker = larger |gradient|</source>
         <translation>más grueso = mayor |gradiente|</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="276"/>
+        <location filename="../../ui/graph/network_view.py" line="279"/>
         <source>node value</source>
         <translation>valor del nodo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="276"/>
+        <location filename="../../ui/graph/network_view.py" line="279"/>
         <source>node: delta δ</source>
         <translation>nodo: delta δ</translation>
     </message>
@@ -1621,22 +1866,22 @@ No se ha cambiado nada.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/plots/curves.py" line="322"/>
+        <location filename="../../ui/plots/curves.py" line="325"/>
         <source>Loss per epoch</source>
         <translation>Pérdida por época</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="323"/>
+        <location filename="../../ui/plots/curves.py" line="326"/>
         <source>Loss per epoch: how wrong the network is on the training examples (train) and on examples it never learns from (test). Lower is better.</source>
         <translation>Pérdida por época: cuánto se equivoca la red con los ejemplos de entrenamiento y con ejemplos de los que nunca aprende (prueba). Cuanto más baja, mejor.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="325"/>
+        <location filename="../../ui/plots/curves.py" line="328"/>
         <source>loss</source>
         <translation>pérdida</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="326"/>
+        <location filename="../../ui/plots/curves.py" line="329"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
@@ -1644,337 +1889,347 @@ No se ha cambiado nada.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Loss and accuracy</source>
         <translation>Pérdida y aciertos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Weights and bias</source>
         <extracomment>the version of the dock layout saved in the settings: raise it when the panels change, so a layout saved by an older nnsim (other docks, other tabs) is not restored Shown after a language is chosen. Deliberately in both languages and not through tr(): the person who just picked a language may not read the one the window is in now. a model file at least this big is read in the background (a 50 MB file takes seconds) a model file read in the background was opened (True) or refused (False) an example replaced the network and data (its name: &quot;one_neuron&quot;, &quot;iris&quot;) what this window&apos;s parts share; the window owns it from now on</extracomment>
         <translation>Pesos y sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>The neuron explained</source>
         <translation>La neurona, paso a paso</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Confusion matrix</source>
         <translation>Matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>What if?</source>
         <translation>¿Y si…?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>How training changed W and B</source>
         <translation>Cómo cambió el entrenamiento W y B</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&amp;Save model…</source>
         <translation>&amp;Guardar modelo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Save model &amp;as…</source>
         <translation>Guardar modelo &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Learn from your own table: see its first rows and choose the answer column</source>
         <translation>Aprende de tu propia tabla: mira sus primeras filas y elige la columna de la respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>+ Neuron</source>
         <translation>+ Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Add a neuron to the selected hidden layer</source>
         <translation>Añade una neurona a la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>− Neuron</source>
         <translation>− Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Remove the selected neuron</source>
         <translation>Elimina la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>+ Layer</source>
         <translation>+ Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Add a hidden layer after the selected layer</source>
         <translation>Añade una capa oculta después de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>− Layer</source>
         <translation>− Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Remove the selected hidden layer</source>
         <translation>Elimina la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Activation of the selected layer</source>
         <translation>Activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Activation function of the selected layer</source>
         <translation>Función de activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>&amp;Fit network to window</source>
         <translation>A&amp;justar la red a la ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Zoom &amp;in</source>
         <translation>A&amp;mpliar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Reducir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>&amp;One neuron</source>
         <translation>&amp;Una neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Two inputs and one step neuron with threshold 0.5: the worked example</source>
-        <translation>Dos entradas y una neurona escalón con umbral 0.5: el ejemplo explicado</translation>
+        <translation>Dos entradas y una neurona escalón con umbral 0,5: el ejemplo explicado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>&amp;Iris flowers</source>
         <translation>Flores &amp;Iris</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>The 4-8-8-3 network on the Iris flowers, as at start-up</source>
         <translation>La red 4-8-8-3 con las flores Iris, como al abrir el programa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>&amp;Ideas: how a network works</source>
         <translation>&amp;Ideas: cómo funciona una red</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>The three steps of a neural network in plain words, with pictures of this window</source>
         <translation>Los tres pasos de una red neuronal en palabras sencillas, con imágenes de esta ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>&amp;Gradient view</source>
         <translation>Vista de &amp;gradientes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Colour the edges by the last update&apos;s gradient and the nodes by their delta, to see which weights the known answer pushes, and which way</source>
         <translation>Colorea las conexiones según el gradiente de la última actualización y los nodos según su delta, para ver qué pesos empuja la respuesta conocida, y hacia dónde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>E&amp;xamples</source>
         <translation>E&amp;jemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="412"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>A&amp;tajos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="413"/>
+        <source>Every key that does something in this window</source>
+        <translation>Todas las teclas que hacen algo en esta ventana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Structure</source>
         <translation>Estructura</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>Structure and undo</source>
         <translation>Estructura y deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source> Activation: </source>
         <translation> Activación: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Automatic (system language)</source>
         <translation>Automático (idioma del sistema)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Undo: %1</source>
         <translation>Deshacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Redo: %1</source>
         <translation>Rehacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>untitled</source>
         <translation>sin título</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="533"/>
         <source>nnsim models (*.nnsim.json *.json);;All files (*)</source>
         <translation>Modelos de nnsim (*.nnsim.json *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>Save model</source>
         <translation>Guardar modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>Could not save the model</source>
         <translation>No se pudo guardar el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>The model could not be saved to %1:
 %2</source>
         <translation>No se pudo guardar el modelo en %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="599"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="617"/>
+        <location filename="../../ui/main_window.py" line="624"/>
         <source>A number in the file is too large (the largest is about 1.8e308).</source>
-        <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1.8e308).</translation>
+        <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1,8e308).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>Could not open the model</source>
         <translation>No se pudo abrir el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="625"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>%1 is not a model nnsim can open:
 %2</source>
         <translation>%1 no es un modelo que nnsim pueda abrir:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>Opened %1</source>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="728"/>
+        <location filename="../../ui/main_window.py" line="742"/>
         <source>About nnsim</source>
         <translation>Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="729"/>
+        <location filename="../../ui/main_window.py" line="743"/>
         <source>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;A neural-network simulator for the classroom.&lt;/p&gt;&lt;p&gt;Each neuron multiplies its inputs by their weights, adds its bias and activates when the result passes a threshold. Training changes the weights and biases so that the right outputs activate.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;Un simulador de redes neuronales para el aula.&lt;/p&gt;&lt;p&gt;Cada neurona multiplica sus entradas por sus pesos, suma su sesgo y se activa cuando el resultado supera un umbral. El entrenamiento cambia los pesos y los sesgos para que se activen las salidas correctas.&lt;/p&gt;</translation>
     </message>
@@ -2100,18 +2355,18 @@ No se ha cambiado nada.</translation>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="297"/>
+        <location filename="../../ui/graph/network_view.py" line="300"/>
         <source>Network graph</source>
         <extracomment>a node was clicked: (layer, index) an edge was clicked: (l, i, j) for weights[l][i, j] the pointer came onto a node&apos;s picture: (layer, index); left it: (-1, -1)</extracomment>
         <translation>Grafo de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="299"/>
+        <location filename="../../ui/graph/network_view.py" line="302"/>
         <source>Layers of nodes joined by weighted edges. Click a node to edit its weights.</source>
         <translation>Capas de nodos unidas por conexiones con peso. Haz clic en un nodo para cambiar sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="599"/>
+        <location filename="../../ui/graph/network_view.py" line="603"/>
         <source>%1 (input)
 %2 in the data&apos;s units → x = %3 as the network sees it (standardized)</source>
         <extracomment>edges and nodes show the last update&apos;s gradient instead of the weights and values</extracomment>
@@ -2119,14 +2374,14 @@ No se ha cambiado nada.</translation>
 %2 en las unidades de los datos → x = %3 tal como la ve la red (estandarizada)</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="601"/>
+        <location filename="../../ui/graph/network_view.py" line="606"/>
         <source>%1 (input)
 value x = %2</source>
         <translation>%1 (entrada)
 valor x = %2</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="604"/>
+        <location filename="../../ui/graph/network_view.py" line="609"/>
         <source>%1 (%2)
 z = %3
 %4(z) = %5</source>
@@ -2135,37 +2390,37 @@ z = %3
 %4(z) = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="682"/>
+        <location filename="../../ui/graph/network_view.py" line="687"/>
         <source>Add a neuron to this layer</source>
         <translation>Añadir una neurona a esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="686"/>
+        <location filename="../../ui/graph/network_view.py" line="691"/>
         <source>Remove this neuron</source>
         <translation>Eliminar esta neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="691"/>
+        <location filename="../../ui/graph/network_view.py" line="696"/>
         <source>Add a hidden layer after this one</source>
         <translation>Añadir una capa oculta después de esta</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="696"/>
+        <location filename="../../ui/graph/network_view.py" line="701"/>
         <source>Remove this layer</source>
         <translation>Eliminar esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="701"/>
+        <location filename="../../ui/graph/network_view.py" line="706"/>
         <source>Activation</source>
         <translation>Activación</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="786"/>
+        <location filename="../../ui/graph/network_view.py" line="791"/>
         <source>Weight value</source>
         <translation>Valor del peso</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="787"/>
+        <location filename="../../ui/graph/network_view.py" line="792"/>
         <source>Type a new weight and press Enter (Escape cancels)</source>
         <translation>Escribe un peso nuevo y pulsa Enter (Esc cancela)</translation>
     </message>
@@ -2173,80 +2428,80 @@ z = %3
 <context>
     <name>NeuronPanel</name>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="73"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="72"/>
         <source>What the selected neuron computes</source>
         <extracomment>the formula lists every term up to this many inputs, then the largest ones</extracomment>
         <translation>Lo que calcula la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="81"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="80"/>
         <source>Sample row of the data set</source>
         <extracomment>the numbers shown, for tests and screen readers: z and y = f(z) (None for inputs)</extracomment>
         <translation>Fila de la muestra en el conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="82"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="81"/>
         <source>Which example of the data set the graph and the formula show</source>
         <translation>Qué ejemplo del conjunto de datos muestran el grafo y la fórmula</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="88"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="87"/>
         <source>Input values of the sample</source>
         <translation>Valores de entrada de la muestra</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="90"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="89"/>
         <source>Type one value per input, separated by spaces or semicolons, and press Enter: in the data&apos;s own units (a flower in cm), as in the table.</source>
         <translation>Escribe un valor por entrada, separados por espacios o punto y coma, y pulsa Intro: en las unidades de los datos (una flor en cm), como en la tabla.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="106"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="105"/>
         <source>Sample &amp;row:</source>
         <translation>&amp;Fila de la muestra:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="109"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="108"/>
         <source>&amp;Inputs x:</source>
         <translation>&amp;Entradas x:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="118"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="117"/>
         <source>The weighted sum of the inputs plus the bias</source>
         <translation>La suma de las entradas por sus pesos, más el sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="119"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="118"/>
         <source>The result z of the weighted sum</source>
         <translation>El resultado z de la suma ponderada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="120"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="119"/>
         <source>The activation function applied to z</source>
         <translation>La función de activación aplicada a z</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="121"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="120"/>
         <source>Whether the neuron activates</source>
         <translation>Si la neurona se activa o no</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="127"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="126"/>
         <source>Step threshold</source>
         <translation>Umbral del escalón</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="128"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="127"/>
         <source>A step neuron switches on when z is above this threshold (0.5 in the worked example)</source>
-        <translation>Una neurona escalón se activa cuando z supera este umbral (0.5 en el ejemplo explicado)</translation>
+        <translation>Una neurona escalón se activa cuando z supera este umbral (0,5 en el ejemplo explicado)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="137"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="136"/>
         <source>Step &amp;threshold:</source>
         <translation>&amp;Umbral del escalón:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="195"/>
-        <location filename="../../ui/panels/neuron_panel.py" line="198"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="194"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="197"/>
         <source>(values typed in)</source>
         <translation>(valores escritos a mano)</translation>
     </message>
@@ -2256,94 +2511,113 @@ z = %3
         <translation>de %1 · respuesta: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="221"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="220"/>
         <source>Type %1 numbers, separated by spaces.</source>
         <translation>Escribe %1 números separados por espacios.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="226"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="225"/>
         <source>use a comma for decimals: 5,1</source>
         <translation>usa la coma para los decimales: 5,1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="226"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="225"/>
         <source>use a point for decimals: 5.1</source>
         <translation>usa el punto para los decimales: 5.1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="227"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="226"/>
         <source>&apos;%1&apos; is not a number (%2).</source>
         <translation>«%1» no es un número (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="234"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="233"/>
         <source>Every input must be a finite number (not nan or inf, at most about 1.8e308).</source>
-        <translation>Cada entrada debe ser un número finito (ni nan ni inf, como mucho unos 1.8e308).</translation>
+        <translation>Cada entrada debe ser un número finito (ni nan ni inf, como mucho unos 1,8e308).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="243"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="242"/>
         <source>These values are too far from the data set&apos;s for the network to take.</source>
         <translation>Estos valores están demasiado lejos de los del conjunto de datos para que la red los pueda tomar.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="265"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="264"/>
         <source>Click a neuron in the graph to see what it computes.</source>
         <translation>Haz clic en una neurona del grafo para ver lo que calcula.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="272"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="271"/>
         <source>&lt;b&gt;%1&lt;/b&gt; is an input: it passes the sample&apos;s value on.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; es una entrada: pasa el valor de la muestra a la capa siguiente.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="281"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="280"/>
         <source>standardized for the network: (value − mean) / spread of the training examples</source>
         <translation>estandarizado para la red: (valor − media) / dispersión de los ejemplos de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="294"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="293"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) multiplies each input x by its weight w, adds the bias b, then applies its activation:</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2) multiplica cada entrada x por su peso w, suma el sesgo b y aplica su función de activación:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="308"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="307"/>
         <source>z is not a number (nan) → &lt;b&gt;stays off&lt;/b&gt;: it passes 0 on</source>
         <translation>z no es un número (nan) → &lt;b&gt;no se activa&lt;/b&gt;: pasa un 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="311"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="310"/>
         <source>z = %1 &gt; %2 → &lt;b&gt;activates&lt;/b&gt;: it passes 1 on to the next layer</source>
         <translation>z = %1 &gt; %2 → &lt;b&gt;se activa&lt;/b&gt;: pasa un 1 a la capa siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="314"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="313"/>
         <source>z = %1 ≤ %2 → &lt;b&gt;stays off&lt;/b&gt;: it passes 0 on</source>
         <translation>z = %1 ≤ %2 → &lt;b&gt;no se activa&lt;/b&gt;: pasa un 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="330"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="329"/>
         <source> + (%1 smaller terms: %2)</source>
         <translation> + (%1 términos menores: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="345"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="344"/>
         <source>step: 1 if z &gt; %1, else 0</source>
         <translation>escalón: 1 si z &gt; %1; si no, 0</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="346"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="345"/>
         <source>training uses a sigmoid stand-in slope (hover for why)</source>
         <translation>al entrenar usa la pendiente de una sigmoide (pasa el ratón: ¿por qué?)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="351"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="350"/>
         <source>softmax over the outputs: %1 (the outputs add up to 1)</source>
         <translation>softmax sobre las salidas: %1 (las salidas suman 1)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/neuron_panel.py" line="358"/>
+        <location filename="../../ui/panels/neuron_panel.py" line="365"/>
         <source>The step is flat everywhere except at the threshold, so its true slope cannot teach anything. Training uses a stand-in instead: the slope of a sigmoid centred on the threshold (%1), a &apos;surrogate gradient&apos;. The neuron itself still outputs exactly 0 or 1.</source>
         <translation>El escalón es plano en todas partes salvo en el umbral, así que su pendiente real no puede enseñar nada. El entrenamiento usa otra en su lugar: la pendiente de una sigmoide centrada en el umbral (%1), un «gradiente sustituto». La neurona sigue dando exactamente 0 o 1.</translation>
+    </message>
+</context>
+<context>
+    <name>NumberSpin</name>
+    <message>
+        <location filename="../../ui/number_spin.py" line="116"/>
+        <source>«{0}» can be read two ways. For decimals use a point, as in {1}; a whole number needs no thousands separator: {2}.</source>
+        <extracomment>what a spin box takes when typed into: values beyond come only from elsewhere (a file) from this size on a spin box writes values as 1.7e308, so they fit its width how long a refusal stays on screen by the box a typed text was refused on Enter (or on leaving the box): what the box expects instead the last refusal&apos;s message (&quot;&quot; while the box has refused nothing since the last edit)</extracomment>
+        <translation>«{0}» se puede leer de dos maneras. Para los decimales usa la coma, como en {1}; un número entero va sin separador de miles: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_spin.py" line="123"/>
+        <source>«{0}» is outside this box&apos;s range: from {1} to {2}.</source>
+        <translation>«{0}» está fuera del intervalo de esta casilla: de {1} a {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/number_spin.py" line="127"/>
+        <source>«{0}» is not a number. Use a point for decimals, as in {1}.</source>
+        <translation>«{0}» no es un número. Usa la coma para los decimales, como en {1}.</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2690,59 @@ z = %3
     </message>
 </context>
 <context>
+    <name>PlotMenu</name>
+    <message>
+        <location filename="../../ui/plots/plot_menu.py" line="49"/>
+        <source>View all</source>
+        <translation>Ver todo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_menu.py" line="51"/>
+        <source>Zoom out to show everything the plot holds</source>
+        <translation>Aleja la vista para mostrar todo lo que contiene el gráfico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_menu.py" line="53"/>
+        <source>Export as PNG…</source>
+        <translation>Exportar como PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_menu.py" line="55"/>
+        <source>Save a picture of this plot as a PNG file</source>
+        <translation>Guarda una imagen de este gráfico como archivo PNG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_menu.py" line="57"/>
+        <source>Copy picture</source>
+        <translation>Copiar imagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_menu.py" line="59"/>
+        <source>Copy a picture of this plot, to paste into a worksheet</source>
+        <translation>Copia una imagen de este gráfico para pegarla en una ficha de trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_menu.py" line="95"/>
+        <source>Export the plot as a picture</source>
+        <translation>Exportar el gráfico como imagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_menu.py" line="97"/>
+        <source>PNG pictures (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_menu.py" line="108"/>
+        <source>Could not save the picture</source>
+        <translation>No se pudo guardar la imagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_menu.py" line="109"/>
+        <source>nnsim could not write «{0}». Is the folder there, and may nnsim write in it?</source>
+        <translation>nnsim no pudo escribir «{0}». ¿Existe la carpeta y puede nnsim escribir en ella?</translation>
+    </message>
+</context>
+<context>
     <name>ScoresLabel</name>
     <message>
         <location filename="../../ui/plots/scores_label.py" line="29"/>
@@ -2475,472 +2802,537 @@ z = %3
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="50"/>
+        <location filename="../../ui/dialogs/shortcuts.py" line="51"/>
+        <location filename="../../ui/dialogs/shortcuts.py" line="58"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="52"/>
+        <source>Keys that work anywhere in the window (while a number box has the keyboard, the arrows and Space are the box&apos;s).</source>
+        <translation>Teclas que funcionan en cualquier parte de la ventana (mientras una casilla de números tiene el teclado, las flechas y el Espacio son de la casilla).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="59"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcuts.py" line="59"/>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="122"/>
+        <location filename="../../ui/panels/training_panel.py" line="129"/>
         <source>Training</source>
-        <extracomment>the arrows step no finer than this near 0 (as the five-decimal box did)</extracomment>
+        <extracomment>the learning rates a class usually trains with: outside, the panel warns (and above, Train asks once before training with it) a regularization rate above this pushes every weight towards 0: warned, and asked on Train the arrows step no finer than this near 0 (as the five-decimal box did)</extracomment>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="163"/>
-        <location filename="../../ui/panels/training_panel.py" line="171"/>
-        <location filename="../../ui/panels/training_panel.py" line="454"/>
-        <location filename="../../ui/panels/training_panel.py" line="455"/>
-        <location filename="../../ui/panels/training_panel.py" line="456"/>
+        <location filename="../../ui/panels/training_panel.py" line="173"/>
+        <location filename="../../ui/panels/training_panel.py" line="181"/>
+        <location filename="../../ui/panels/training_panel.py" line="470"/>
+        <location filename="../../ui/panels/training_panel.py" line="471"/>
+        <location filename="../../ui/panels/training_panel.py" line="472"/>
         <source>Train</source>
-        <extracomment>the last divergence message box (None before one was shown)</extracomment>
+        <extracomment>the last divergence message box (None before one was shown) the question Train asks before training with unusual settings (None: not asked)</extracomment>
         <translation>Entrenar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="164"/>
-        <location filename="../../ui/panels/training_panel.py" line="180"/>
+        <location filename="../../ui/panels/training_panel.py" line="174"/>
+        <location filename="../../ui/panels/training_panel.py" line="190"/>
         <source>Step one epoch</source>
         <translation>Avanzar una época</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="165"/>
-        <location filename="../../ui/panels/training_panel.py" line="174"/>
+        <location filename="../../ui/panels/training_panel.py" line="175"/>
+        <location filename="../../ui/panels/training_panel.py" line="184"/>
         <source>Step one example</source>
         <translation>Un paso con un ejemplo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="167"/>
-        <location filename="../../ui/panels/training_panel.py" line="178"/>
+        <location filename="../../ui/panels/training_panel.py" line="177"/>
+        <location filename="../../ui/panels/training_panel.py" line="188"/>
         <source>Step one batch</source>
         <translation>Un paso con un lote</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="169"/>
-        <location filename="../../ui/panels/training_panel.py" line="183"/>
+        <location filename="../../ui/panels/training_panel.py" line="179"/>
+        <location filename="../../ui/panels/training_panel.py" line="193"/>
         <source>Reset weights</source>
         <translation>Reiniciar los pesos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="172"/>
+        <location filename="../../ui/panels/training_panel.py" line="182"/>
         <source>Start training; press again to pause (Space)</source>
         <translation>Empieza a entrenar; pulsa otra vez para pausar (Espacio)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="183"/>
+        <location filename="../../ui/panels/training_panel.py" line="193"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="184"/>
+        <location filename="../../ui/panels/training_panel.py" line="194"/>
         <source>New random weights and an empty history (Ctrl+R)</source>
         <translation>Pesos aleatorios nuevos y un historial vacío (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="180"/>
-        <location filename="../../ui/panels/training_panel.py" line="217"/>
+        <location filename="../../ui/panels/training_panel.py" line="190"/>
+        <location filename="../../ui/panels/training_panel.py" line="227"/>
         <source>Epoch</source>
         <translation>Época</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="218"/>
+        <location filename="../../ui/panels/training_panel.py" line="228"/>
         <source>Epochs trained so far (one epoch = every training example once), and how far the next one is</source>
         <translation>Épocas entrenadas hasta ahora (una época = cada ejemplo de entrenamiento una vez), y cuánto lleva la siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="227"/>
-        <location filename="../../ui/panels/training_panel.py" line="468"/>
+        <location filename="../../ui/panels/training_panel.py" line="237"/>
+        <location filename="../../ui/panels/training_panel.py" line="484"/>
         <source>Epoch {0}</source>
         <translation>Época {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="174"/>
+        <location filename="../../ui/panels/training_panel.py" line="184"/>
         <source>Example</source>
         <translation>Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="175"/>
+        <location filename="../../ui/panels/training_panel.py" line="185"/>
         <source>One small learning step from a single flower or point: the selected row if it is a training example, otherwise the next one (Shift+Right)</source>
         <translation>Un pequeño paso de aprendizaje con una sola flor o punto: la fila seleccionada si es un ejemplo de entrenamiento; si no, el siguiente (Mayús+Derecha)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="178"/>
+        <location filename="../../ui/panels/training_panel.py" line="188"/>
         <source>Batch</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="179"/>
+        <location filename="../../ui/panels/training_panel.py" line="189"/>
         <source>One learning step from the next batch of examples together (Ctrl+Right)</source>
         <translation>Un paso de aprendizaje con el siguiente lote de ejemplos a la vez (Ctrl+Derecha)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="181"/>
+        <location filename="../../ui/panels/training_panel.py" line="191"/>
         <source>Train until every training example has been used once more: one epoch (Right arrow)</source>
         <translation>Entrena hasta usar una vez más todos los ejemplos de entrenamiento: una época (flecha derecha)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="194"/>
+        <location filename="../../ui/panels/training_panel.py" line="204"/>
         <source>Step:</source>
         <translation>Paso:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="195"/>
+        <location filename="../../ui/panels/training_panel.py" line="205"/>
         <source>Train a little while paused, and see what changed</source>
         <translation>Entrena un poco mientras está en pausa, y mira qué cambió</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="201"/>
-        <location filename="../../ui/panels/training_panel.py" line="208"/>
-        <location filename="../../ui/panels/training_panel.py" line="212"/>
+        <location filename="../../ui/panels/training_panel.py" line="211"/>
+        <location filename="../../ui/panels/training_panel.py" line="218"/>
+        <location filename="../../ui/panels/training_panel.py" line="222"/>
         <source>Pace</source>
         <translation>Ritmo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="202"/>
+        <location filename="../../ui/panels/training_panel.py" line="212"/>
         <source>How fast training runs: from slow motion, one weight update a second so the class can follow each one, to full speed; applies at once</source>
         <translation>A qué velocidad entrena: desde cámara lenta, un cambio de pesos por segundo para que la clase pueda seguir cada uno, hasta la máxima velocidad; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="227"/>
-        <location filename="../../ui/panels/training_panel.py" line="471"/>
+        <location filename="../../ui/panels/training_panel.py" line="237"/>
+        <location filename="../../ui/panels/training_panel.py" line="487"/>
         <source> · example {0} of {1}</source>
         <translation> · ejemplo {0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="230"/>
+        <location filename="../../ui/panels/training_panel.py" line="240"/>
         <source>Training status</source>
         <translation>Estado del entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="231"/>
+        <location filename="../../ui/panels/training_panel.py" line="241"/>
         <source>What happened last, and what waits for Reset</source>
         <translation>Lo último que ha pasado y lo que espera a Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="235"/>
-        <location filename="../../ui/panels/training_panel.py" line="291"/>
+        <location filename="../../ui/panels/training_panel.py" line="245"/>
+        <location filename="../../ui/panels/training_panel.py" line="305"/>
         <source>Learning rate</source>
         <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="236"/>
+        <location filename="../../ui/panels/training_panel.py" line="246"/>
         <source>How big a step each weight takes against its gradient; applies at once</source>
         <translation>Cuánto avanza cada peso en contra de su gradiente; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="239"/>
-        <source>Very large: a learning rate above 10 usually makes training diverge.</source>
-        <translation>Muy grande: con una tasa de aprendizaje mayor que 10 el entrenamiento suele divergir.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/training_panel.py" line="244"/>
-        <location filename="../../ui/panels/training_panel.py" line="293"/>
+        <location filename="../../ui/panels/training_panel.py" line="258"/>
+        <location filename="../../ui/panels/training_panel.py" line="307"/>
         <source>Optimizer</source>
         <translation>Optimizador</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="245"/>
+        <location filename="../../ui/panels/training_panel.py" line="259"/>
         <source>How gradients become weight changes; applies at once</source>
         <translation>Cómo se convierten los gradientes en cambios de los pesos; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="246"/>
+        <location filename="../../ui/panels/training_panel.py" line="260"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="246"/>
+        <location filename="../../ui/panels/training_panel.py" line="260"/>
         <source>Momentum</source>
         <translation>Momentum</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="246"/>
+        <location filename="../../ui/panels/training_panel.py" line="260"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="248"/>
-        <location filename="../../ui/panels/training_panel.py" line="294"/>
+        <location filename="../../ui/panels/training_panel.py" line="262"/>
+        <location filename="../../ui/panels/training_panel.py" line="308"/>
         <source>Batch size</source>
         <translation>Tamaño del lote</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="249"/>
+        <location filename="../../ui/panels/training_panel.py" line="263"/>
         <source>Examples per weight update; applies at once</source>
         <translation>Ejemplos por cada actualización de los pesos; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="251"/>
-        <location filename="../../ui/panels/training_panel.py" line="295"/>
+        <location filename="../../ui/panels/training_panel.py" line="265"/>
+        <location filename="../../ui/panels/training_panel.py" line="309"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="252"/>
+        <location filename="../../ui/panels/training_panel.py" line="266"/>
         <source>How the error is measured; applies at once</source>
         <translation>Cómo se mide el error; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="253"/>
+        <location filename="../../ui/panels/training_panel.py" line="267"/>
         <source>Automatic</source>
         <translation>Automática</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="253"/>
+        <location filename="../../ui/panels/training_panel.py" line="267"/>
         <source>Cross-entropy</source>
         <translation>Entropía cruzada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="254"/>
+        <location filename="../../ui/panels/training_panel.py" line="268"/>
         <source>Squared error</source>
         <translation>Error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="257"/>
-        <location filename="../../ui/panels/training_panel.py" line="299"/>
+        <location filename="../../ui/panels/training_panel.py" line="271"/>
+        <location filename="../../ui/panels/training_panel.py" line="313"/>
         <source>Regularization</source>
         <translation>Regularización</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="258"/>
+        <location filename="../../ui/panels/training_panel.py" line="272"/>
         <source>A penalty that keeps weights small (L2) or sparse (L1); applies at once</source>
         <translation>Una penalización que mantiene los pesos pequeños (L2) o con muchos ceros (L1); se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="259"/>
+        <location filename="../../ui/panels/training_panel.py" line="273"/>
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="259"/>
+        <location filename="../../ui/panels/training_panel.py" line="273"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="259"/>
+        <location filename="../../ui/panels/training_panel.py" line="273"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="261"/>
+        <location filename="../../ui/panels/training_panel.py" line="275"/>
         <source>Regularization rate</source>
         <translation>Intensidad de la regularización</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="262"/>
+        <location filename="../../ui/panels/training_panel.py" line="276"/>
         <source>Strength of the regularization penalty (λ)</source>
         <translation>Fuerza de la penalización de regularización (λ)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="264"/>
-        <location filename="../../ui/panels/training_panel.py" line="300"/>
+        <location filename="../../ui/panels/training_panel.py" line="278"/>
+        <location filename="../../ui/panels/training_panel.py" line="315"/>
         <source>Test split</source>
         <translation>Parte de prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="265"/>
+        <location filename="../../ui/panels/training_panel.py" line="279"/>
         <source>Share of the examples kept aside to test the network; applies on Reset</source>
         <translation>Parte de los ejemplos que se reserva para probar la red; se aplica al reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="269"/>
-        <location filename="../../ui/panels/training_panel.py" line="301"/>
+        <location filename="../../ui/panels/training_panel.py" line="283"/>
+        <location filename="../../ui/panels/training_panel.py" line="316"/>
         <source>Seed</source>
         <translation>Semilla</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="270"/>
+        <location filename="../../ui/panels/training_panel.py" line="284"/>
         <source>Random seed of the starting weights and the example order; applies on Reset (Reset alone takes the next seed)</source>
         <translation>Semilla aleatoria de los pesos iniciales y del orden de los ejemplos; se aplica al reiniciar (Reiniciar sin más toma la semilla siguiente)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="273"/>
+        <location filename="../../ui/panels/training_panel.py" line="287"/>
         <source>Stop condition</source>
         <translation>Condición de parada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="274"/>
+        <location filename="../../ui/panels/training_panel.py" line="288"/>
         <source>When training pauses by itself</source>
         <translation>Cuándo se pausa solo el entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="275"/>
+        <location filename="../../ui/panels/training_panel.py" line="289"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="275"/>
+        <location filename="../../ui/panels/training_panel.py" line="289"/>
         <source>After N epochs</source>
         <translation>Tras N épocas</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="276"/>
+        <location filename="../../ui/panels/training_panel.py" line="290"/>
         <source>When loss below</source>
         <translation>Si la pérdida baja de</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="278"/>
+        <location filename="../../ui/panels/training_panel.py" line="292"/>
         <source>Epochs to train</source>
         <translation>Épocas que entrenar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="279"/>
+        <location filename="../../ui/panels/training_panel.py" line="293"/>
         <source>Pause after this many more epochs</source>
         <translation>Pausa tras este número de épocas más</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="282"/>
+        <location filename="../../ui/panels/training_panel.py" line="296"/>
         <source>Target loss</source>
         <translation>Pérdida objetivo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="283"/>
+        <location filename="../../ui/panels/training_panel.py" line="297"/>
         <source>Pause when an epoch&apos;s loss falls below this value</source>
         <translation>Pausa cuando la pérdida de una época baja de este valor</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="306"/>
+        <location filename="../../ui/panels/training_panel.py" line="321"/>
         <source>Stop</source>
         <translation>Parada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="312"/>
+        <location filename="../../ui/panels/training_panel.py" line="327"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="344"/>
+        <location filename="../../ui/panels/training_panel.py" line="359"/>
         <source>Slow motion</source>
         <translation>Cámara lenta</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="344"/>
+        <location filename="../../ui/panels/training_panel.py" line="359"/>
         <source>Very slow</source>
         <translation>Muy lento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="344"/>
+        <location filename="../../ui/panels/training_panel.py" line="359"/>
         <source>Slow</source>
         <translation>Lento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="345"/>
+        <location filename="../../ui/panels/training_panel.py" line="360"/>
         <source>Steady</source>
         <translation>Pausado</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="345"/>
+        <location filename="../../ui/panels/training_panel.py" line="360"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="345"/>
+        <location filename="../../ui/panels/training_panel.py" line="360"/>
         <source>Quick</source>
         <translation>Rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="346"/>
+        <location filename="../../ui/panels/training_panel.py" line="361"/>
         <source>Fast</source>
         <translation>Muy rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="346"/>
+        <location filename="../../ui/panels/training_panel.py" line="361"/>
         <source>Full speed</source>
         <translation>Máxima velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="352"/>
+        <location filename="../../ui/panels/training_panel.py" line="367"/>
         <source>1 weight update a second</source>
         <translation>1 cambio de pesos por segundo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="353"/>
+        <location filename="../../ui/panels/training_panel.py" line="368"/>
         <source>{0} weight updates a second</source>
         <translation>{0} cambios de pesos por segundo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="356"/>
+        <location filename="../../ui/panels/training_panel.py" line="371"/>
         <source>1 epoch a second</source>
         <translation>1 época por segundo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="357"/>
+        <location filename="../../ui/panels/training_panel.py" line="372"/>
         <source>{0} epochs a second</source>
         <translation>{0} épocas por segundo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="359"/>
+        <location filename="../../ui/panels/training_panel.py" line="374"/>
         <source>as fast as this computer can</source>
         <translation>tan rápido como pueda este ordenador</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="375"/>
+        <location filename="../../ui/panels/training_panel.py" line="390"/>
         <source>Not applied: {0}</source>
         <translation>No se ha aplicado: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="402"/>
+        <location filename="../../ui/panels/training_panel.py" line="417"/>
         <source>The batch size %1 is larger than nnsim can show (at most %2).</source>
         <translation>El tamaño del lote %1 es mayor de lo que nnsim puede mostrar (como mucho %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="403"/>
+        <location filename="../../ui/panels/training_panel.py" line="418"/>
         <source>The seed %1 is larger than nnsim can show (at most %2).</source>
         <translation>La semilla %1 es mayor de lo que nnsim puede mostrar (como mucho %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="408"/>
+        <location filename="../../ui/panels/training_panel.py" line="424"/>
         <source>The learning rate %1 is too close to 0 for nnsim to show.</source>
         <translation>La tasa de aprendizaje %1 está demasiado cerca de 0 para que nnsim la muestre.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="410"/>
+        <location filename="../../ui/panels/training_panel.py" line="426"/>
         <source>The regularization rate %1 is too close to 0 for nnsim to show.</source>
         <translation>La intensidad de la regularización %1 está demasiado cerca de 0 para que nnsim la muestre.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="454"/>
-        <location filename="../../ui/panels/training_panel.py" line="455"/>
-        <location filename="../../ui/panels/training_panel.py" line="456"/>
+        <location filename="../../ui/panels/training_panel.py" line="470"/>
+        <location filename="../../ui/panels/training_panel.py" line="471"/>
+        <location filename="../../ui/panels/training_panel.py" line="472"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="463"/>
+        <location filename="../../ui/panels/training_panel.py" line="479"/>
         <source>This network has no data set to learn from: choose one to train.</source>
         <translation>Esta red no tiene un conjunto de datos del que aprender: elige uno para entrenar.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="476"/>
+        <location filename="../../ui/panels/training_panel.py" line="492"/>
         <source>Full speed · {0} epochs a second</source>
         <translation>Máxima velocidad · {0} épocas por segundo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="492"/>
-        <source>Training paused; the weights are the last ones that were still numbers.
-
-What to try: a smaller learning rate (e.g. {0:g} instead of {1:g}), the Adam optimizer, or Reset for new weights.</source>
-        <translation>Entrenamiento en pausa; los pesos son los últimos que aún eran números.
-
-Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}), el optimizador Adam o Reiniciar para tener pesos nuevos.</translation>
+        <location filename="../../ui/panels/training_panel.py" line="504"/>
+        <source>Very large: a learning rate above {0} usually makes training diverge.</source>
+        <translation>Muy grande: una tasa de aprendizaje mayor que {0} suele hacer que el entrenamiento diverja.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="495"/>
+        <location filename="../../ui/panels/training_panel.py" line="507"/>
+        <source>Large: a learning rate above {0} often makes training diverge.</source>
+        <translation>Grande: una tasa de aprendizaje mayor que {0} a menudo hace que el entrenamiento diverja.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="510"/>
+        <source>Very small: below {0} the weights barely move, and training seems to do nothing.</source>
+        <translation>Muy pequeña: por debajo de {0} los pesos apenas se mueven y parece que el entrenamiento no hace nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="514"/>
+        <source>Strong: a regularization rate above {0} pushes every weight towards 0, and the network learns little.</source>
+        <translation>Fuerte: una tasa de regularización mayor que {0} empuja todos los pesos hacia 0 y la red aprende poco.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="521"/>
+        <source>Train asks before using it.</source>
+        <translation>Entrenar pregunta antes de usarla.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="553"/>
+        <source>Train with these settings?</source>
+        <translation>¿Entrenar con estos ajustes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="554"/>
+        <source>Some settings are outside the range that usually trains well:</source>
+        <translation>Algunos ajustes están fuera del intervalo con el que se suele entrenar bien:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="558"/>
+        <source>Train anyway</source>
+        <translation>Entrenar de todos modos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="559"/>
+        <source>Do not train</source>
+        <translation>No entrenar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="586"/>
+        <source>Training paused; the weights are the last ones that were still numbers.
+
+What to try: a smaller learning rate (e.g. {0} instead of {1}), the Adam optimizer, or Reset for new weights.</source>
+        <translation>Entrenamiento en pausa; los pesos son los últimos que aún eran números.
+
+Qué probar: una tasa de aprendizaje menor (por ejemplo, {0} en lugar de {1}), el optimizador Adam o Reiniciar para tener pesos nuevos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="608"/>
+        <source>Paused: the loss fell below {0}.</source>
+        <translation>En pausa: la pérdida bajó de {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="590"/>
         <source>Training diverged: the learning rate is too large for this network.</source>
         <translation>El entrenamiento divergió: la tasa de aprendizaje es demasiado grande para esta red.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="496"/>
+        <location filename="../../ui/panels/training_panel.py" line="591"/>
         <source>Training diverged</source>
         <translation>El entrenamiento divergió</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="513"/>
-        <source>Paused: the loss fell below {0:g}.</source>
-        <translation>En pausa: la pérdida bajó de {0:g}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/training_panel.py" line="515"/>
+        <location filename="../../ui/panels/training_panel.py" line="610"/>
         <source>Paused after {0} epochs.</source>
         <translation>En pausa tras {0} épocas.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="519"/>
+        <location filename="../../ui/panels/training_panel.py" line="614"/>
         <source>Training paused: {0}</source>
         <translation>Entrenamiento en pausa: {0}</translation>
     </message>
@@ -2948,22 +3340,22 @@ Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../ui/plots/curves.py" line="378"/>
+        <location filename="../../ui/plots/curves.py" line="381"/>
         <source>Training plots</source>
         <translation>Gráficos del entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="382"/>
+        <location filename="../../ui/plots/curves.py" line="385"/>
         <source>Log scale</source>
         <translation>Escala logarítmica</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="384"/>
+        <location filename="../../ui/plots/curves.py" line="387"/>
         <source>Logarithmic loss axis</source>
         <translation>Eje de pérdida logarítmico</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="385"/>
+        <location filename="../../ui/plots/curves.py" line="388"/>
         <source>Show the loss on a logarithmic axis, so small late improvements stay visible</source>
         <translation>Muestra la pérdida en un eje logarítmico, para que se vean las pequeñas mejoras del final</translation>
     </message>
@@ -3188,32 +3580,32 @@ Qué probar: una tasa de aprendizaje menor (por ejemplo, {0:g} en lugar de {1:g}
         <translation>Las salidas de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="164"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="163"/>
         <source>{0}, in the data&apos;s own units</source>
         <translation>{0}, en las unidades de los datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="192"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="190"/>
         <source>Choose a data set to ask the network.</source>
         <translation>Elige un conjunto de datos para preguntar a la red.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="204"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="202"/>
         <source>Answer: {0}</source>
         <translation>Respuesta: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="206"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="204"/>
         <source> ({0} sure)</source>
         <translation> (segura al {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="210"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="208"/>
         <source>{0} = {1}</source>
         <translation>{0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/what_if_panel.py" line="216"/>
+        <location filename="../../ui/panels/what_if_panel.py" line="214"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>

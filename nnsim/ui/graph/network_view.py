@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPixmap,
+    QValidator,
 )
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -48,7 +49,7 @@ from nnsim.model.selection import activation_title, layer_title, node_name
 from nnsim.ui.graph.node_pictures import NodePictures
 from nnsim.ui.graph.update_overlay import FlashOverlay, gradient_picture
 from nnsim.ui.number_spin import TYPED_LIMIT, NumberSpin
-from nnsim.ui.number_text import significant
+from nnsim.ui.number_text import locale_of, number_text, significant
 
 POSITIVE = QColor(0, 114, 178)  # Okabe-Ito blue
 NEGATIVE = QColor(230, 140, 0)  # Okabe-Ito orange, a little darker to show on white
@@ -112,8 +113,10 @@ def _fade(colour: QColor, amount: float) -> QColor:
     )
 
 
-def fmt(v: float) -> str:
-    return f"{v:.2f}" if abs(v) < 100 else f"{v:.3g}"
+def fmt(v: float, locale: QLocale | None = None) -> str:
+    """A node's value as the graph writes it: "0.45" ("0,45" in a Spanish ``locale``)."""
+    loc = locale if locale is not None else locale_of()  # below 100: no digit group to omit
+    return loc.toString(float(v), "f", 2) if abs(v) < 100 else loc.toString(float(v), "g", 3)
 
 
 class NodeItem(QGraphicsEllipseItem):
@@ -467,15 +470,16 @@ class NetworkView(QGraphicsView):
                 self._node_shades[layer] = shades
             else:
                 self._node_shades.append(shades)
+            locale = self.locale()
             for k, (node, v) in enumerate(zip(items, values)):
                 if node.value_text is not None:
                     text = node.value_text
                     if picture is not None:
                         label = self._delta_text(node)
                     elif layer == 0 and raw is not None:  # what the person typed or the table holds
-                        label = fmt(float(raw[k]))
+                        label = fmt(float(raw[k]), locale)
                     else:
-                        label = fmt(v)
+                        label = fmt(v, locale)
                     shown = (label, abs(v) > 0.6)  # the label, and white on a dark node
                     if node.shown_value == shown:
                         continue
@@ -597,16 +601,17 @@ class NetworkView(QGraphicsView):
             raw = self.document.sample_raw
             if raw is not None:
                 return (self.tr("%1 (input)\n%2 in the data's units → x = %3 as the network sees it (standardized)")
-                        .replace("%1", name).replace("%2", f"{float(raw[index]):.6g}").replace("%3", _readable(a)))
-            return self.tr("%1 (input)\nvalue x = %2").replace("%1", name).replace("%2", _readable(a))
+                        .replace("%1", name).replace("%2", number_text(float(raw[index]), 6, self))
+                        .replace("%3", _readable(a, self.locale())))
+            return self.tr("%1 (input)\nvalue x = %2").replace("%1", name).replace("%2", _readable(a, self.locale()))
         z = float(trace.zs[layer - 1][0][index])
         return (
             self.tr("%1 (%2)\nz = %3\n%4(z) = %5")
             .replace("%1", name)
             .replace("%2", layer_title(layer, len(net.layer_sizes)))
-            .replace("%3", _readable(z))
+            .replace("%3", _readable(z, self.locale()))
             .replace("%4", activation_title(net.activations[layer - 1]))
-            .replace("%5", _readable(a))
+            .replace("%5", _readable(a, self.locale()))
         )
 
     def node_at(self, view_pos) -> tuple[int, int] | None:
@@ -818,10 +823,11 @@ class NetworkView(QGraphicsView):
         self.setFocus()
 
 
-def _readable(value: float) -> str:
+def _readable(value: float, locale: QLocale | None = None) -> str:
     """Four decimals, or four significant digits with an exponent for huge values (a z of
-    1.7e308 written with four decimals is 309 digits long)."""
-    return f"{value:.4f}" if abs(value) < 1e6 else f"{value:.4g}"
+    1.7e308 written with four decimals is 309 digits long); in ``locale`` ("0,4500")."""
+    loc = locale_of(locale)
+    return loc.toString(float(value), "f", 4) if abs(value) < 1e6 else loc.toString(float(value), "g", 4)
 
 
 class _InlineWeightEditor(NumberSpin):
@@ -830,6 +836,10 @@ class _InlineWeightEditor(NumberSpin):
 
     def keyPressEvent(self, event):  # noqa: N802
         if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            if self.validate(self.text(), 0)[0] != QValidator.Acceptable and self.refusal_message(self.text()):
+                self.fixup(self.text())  # says what it expects ("use a comma: 0,05"); stays open
+                self.selectAll()
+                return
             self.committed.emit()
             return
         if event.key() == Qt.Key_Escape:

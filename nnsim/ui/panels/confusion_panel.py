@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from nnsim.core.scores import confusion_counts
 from nnsim.model.messages import translate_name
 from nnsim.ui.answer_style import RIGHT_BACKGROUND, WRONG_BACKGROUND  # the diagonal is bold too
-from nnsim.ui.number_text import MISSING, interface_locale, percent_text
+from nnsim.ui.number_text import MISSING, locale_of, percent_text
 
 PARTS = ("test", "train")
 
@@ -133,14 +133,14 @@ class ConfusionPanel(QWidget):
         self._fill(names, counts)
         right = int(np.trace(counts))
         n = int(counts.sum())
-        locale = interface_locale()
+        locale = locale_of(self)
         if n == 0:
             self.total.setText(self.tr("There are no test examples: every example is used for training."))
         else:
             what = self.tr("{n} test examples") if self.part == "test" else self.tr("{n} training examples")
             self.total.setText(self.tr("{what}: {right} right ({percent}).").format(
                 what=what.format(n=locale.toString(n)), right=locale.toString(right),
-                percent=percent_text(right / n)))
+                percent=percent_text(right / n, locale=self)))
 
     def _show_message(self, text: str) -> None:
         self._counts = np.zeros((0, 0), dtype=np.int64)
@@ -159,7 +159,7 @@ class ConfusionPanel(QWidget):
             table.setColumnCount(k + 1)
         table.setHorizontalHeaderLabels(names + [self.tr("right")])
         table.setVerticalHeaderLabels(names)
-        locale = interface_locale()
+        locale = locale_of(self)
         bold = QFont(table.font())
         bold.setBold(True)
         per_class = counts.sum(axis=1)
@@ -179,7 +179,7 @@ class ConfusionPanel(QWidget):
                 item.setToolTip(tip.format(n=locale.toString(n), true=names[t], predicted=names[p]))
             item = self._item(t, k)
             total = int(per_class[t])
-            item.setText(percent_text(counts[t, t] / total, decimals=0) if total else MISSING)
+            item.setText(percent_text(counts[t, t] / total, decimals=0, locale=self) if total else MISSING)
             item.setToolTip(self.tr("Share of the {true} examples the network gets right").format(true=names[t]))
 
     def _item(self, row: int, column: int) -> QTableWidgetItem:

@@ -26,7 +26,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -45,7 +44,8 @@ from nnsim.core.training_data import prepare_data
 from nnsim.model.messages import translate_message, translate_name
 from nnsim.ui.answer_style import WRONG_BACKGROUND, WRONG_MARK, WRONG_TEXT
 from nnsim.ui.background import BackgroundTask
-from nnsim.ui.number_text import number_text, percent_text
+from nnsim.ui.number_spin import NumberSpin
+from nnsim.ui.number_text import locale_of, number_text, percent_text
 from nnsim.ui.dialogs.csv_import import CsvImportDialog
 
 OPEN_CSV = "__open_csv__"
@@ -77,6 +77,10 @@ class DatasetTableModel(QAbstractTableModel):
         self._headers: list[str] = []
         self._split = np.zeros(0, dtype=bool)  # True: test row
         self._predictions = None  # a RowPredictions of this data, or None
+
+    def _locale(self):
+        """The locale of the view's panel (its window's language): "5,1" in Spanish."""
+        return locale_of(self.parent() if isinstance(self.parent(), QWidget) else None)
 
     def set_training_data(self, data) -> None:
         self.beginResetModel()
@@ -181,11 +185,12 @@ class DatasetTableModel(QAbstractTableModel):
         if role not in (Qt.DisplayRole, Qt.ToolTipRole):
             return None
         if col < n_features:
-            return f"{ds.X[row, col]:.4g}"
+            return number_text(float(ds.X[row, col]), 4, self._locale())
         if col == n_features:
             if ds.is_classification:
                 return ds.class_names[int(ds.y[row])]
-            return ", ".join(f"{v:.4g}" for v in np.ravel(ds.y[row]))
+            locale = self._locale()
+            return "; ".join(number_text(float(v), 4, locale) for v in np.ravel(ds.y[row]))
         return self.tr("test") if self._split[row] else self.tr("train")
 
     def _prediction_data(self, row: int, which: int, role):
@@ -202,9 +207,10 @@ class DatasetTableModel(QAbstractTableModel):
         if role not in (Qt.DisplayRole, Qt.ToolTipRole):
             return None
         if p.classes is None:
-            return ", ".join(number_text(v) for v in np.ravel(p.values[row]))
+            locale = self._locale()
+            return "; ".join(number_text(v, 4, locale) for v in np.ravel(p.values[row]))
         if which == 1:
-            return percent_text(float(p.probability[row]))
+            return percent_text(float(p.probability[row]), locale=self._locale())
         name = ds.class_names[int(p.classes[row])]
         if role == Qt.ToolTipRole:
             return (self.tr("Wrong: the network answers {0}, the example is {1}") if wrong
@@ -252,12 +258,12 @@ class DataPanel(QWidget):
                    self.tr("What this data set is"))
         self.description.setWordWrap(True)
 
-        self.noiseSpin = QDoubleSpinBox()
+        self.noiseSpin = NumberSpin()
         self._name("noiseSpin", self.noiseSpin, self.tr("Noise"),
                    self.tr("How much the generated points are jittered (standard deviation)"))
-        self.noiseSpin.setRange(0.0, 1.0)
-        self.noiseSpin.setSingleStep(0.05)
         self.noiseSpin.setDecimals(2)
+        self.noiseSpin.set_typed_range(0.0, 1.0)
+        self.noiseSpin.setSingleStep(0.05)
         self.noiseSpin.setKeyboardTracking(False)
         self.samplesSpin = QSpinBox()
         self._name("samplesSpin", self.samplesSpin, self.tr("Number of examples"),

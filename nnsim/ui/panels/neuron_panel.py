@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -32,9 +32,8 @@ from PySide6.QtWidgets import (
 
 from nnsim.model.document import follow_parameters
 from nnsim.model.selection import activation_title, layer_title, node_name
-from nnsim.ui.language import current_language
 from nnsim.ui.number_spin import NumberSpin
-from nnsim.ui.number_text import decimal_comma, typed_numbers
+from nnsim.ui.number_text import decimal_comma, fixed, locale_of, typed_numbers
 from nnsim.ui.rich_text import html_text
 
 #: the formula lists every term up to this many inputs, then the largest ones
@@ -49,10 +48,10 @@ ACTIVATION_FORMULAS = {
 }
 
 
-def num(v: float, digits: int = 2) -> str:
-    """A number as the panel writes it: two decimals, a real minus sign."""
-    text = f"{v:.{digits}f}" if abs(v) < 1e4 else f"{v:.3g}"
-    return text.replace("-", "−")
+def num(v: float, digits: int = 2, locale: QLocale | None = None) -> str:
+    """A number as the panel writes it: two decimals ("0.45"; "0,45" in a Spanish
+    ``locale``), a real minus sign."""
+    return fixed(float(v), digits, locale)
 
 
 def compare_digits(z: float, threshold: float) -> int:
@@ -201,14 +200,14 @@ class NeuronPanel(QWidget):
         if ds.class_names:
             answer = ds.class_names[int(ds.y[row])]
         else:
-            answer = ", ".join(f"{float(t):.3g}" for t in np.atleast_1d(ds.y[row]))
+            locale = locale_of(self)
+            answer = "; ".join(locale.toString(float(t), "g", 3) for t in np.atleast_1d(ds.y[row]))
         return self.tr("of %1 · answer: %2").replace("%1", str(n)).replace("%2", answer)
 
     def _typed_text(self, value: float) -> str:
         """A value as the sample box shows it (and reads it back): up to 6 digits, a decimal
         comma in Spanish."""
-        text = f"{value:.6g}"
-        return text.replace(".", ",") if decimal_comma(current_language()) else text
+        return locale_of(self).toString(float(value), "g", 6)
 
     def _sample_row_chosen(self, row: int) -> None:
         if self.document.data is not None:
@@ -219,7 +218,7 @@ class NeuronPanel(QWidget):
         finite number per input."""
         n = self.document.network.layer_sizes[0]
         count = self.tr("Type %1 numbers, separated by spaces.").replace("%1", str(n))
-        comma = decimal_comma(current_language())
+        comma = self.locale().decimalPoint() == ","
         try:
             values = typed_numbers(self.sample_edit.text(), comma)
         except ValueError as exc:
@@ -272,11 +271,11 @@ class NeuronPanel(QWidget):
             self.title.setText(self.tr("<b>%1</b> is an input: it passes the sample's value on.").replace("%1", html_text(name)))
             raw = self.document.sample_raw
             if raw is None:
-                self.formula_label.setText(f"x = <b>{num(x)}</b>")
+                self.formula_label.setText(f"x = <b>{self._num(x)}</b>")
             else:
                 unit = unit_of(name)
                 self.formula_label.setText(
-                    f"{html_text(f'{raw[j]:.6g}')}{' ' + html_text(unit) if unit else ''} → x = <b>{num(x)}</b><br>"
+                    f"{html_text(self._typed_text(raw[j]))}{' ' + html_text(unit) if unit else ''} → x = <b>{self._num(x)}</b><br>"
                     + "<span style='color:#555'>"
                     + self.tr("standardized for the network: (value − mean) / spread of the training examples")
                     + "</span>")
@@ -296,7 +295,7 @@ class NeuronPanel(QWidget):
             .replace("%1", html_text(name)).replace("%2", html_text(layer_title(layer, len(net.layer_sizes))))
         )
         self.formula_label.setText(self._sum_html(x, w, b, z))
-        self.z_label.setText(f"z = <b>{num(z)}</b>")
+        self.z_label.setText(f"z = <b>{self._num(z)}</b>")
         self.activation_label.setText(self._activation_html(activation, z, y, net.threshold))
         if activation == "step":
             self.verdict_label.show()
@@ -313,7 +312,7 @@ class NeuronPanel(QWidget):
             else:
                 text = self.tr("z = %1 ≤ %2 → <b>stays off</b>: it passes 0 on")
                 style = "QLabel { background: #F1F1F1; color: #333; }"
-            self.verdict_label.setText(text.replace("%1", num(z, d)).replace("%2", num(t, d)))
+            self.verdict_label.setText(text.replace("%1", self._num(z, d)).replace("%2", self._num(t, d)))
             self.verdict_label.setStyleSheet(style)
             self.verdict_label.setToolTip(self._surrogate_note(t))
             self.activation_label.setToolTip(self._surrogate_note(t))
@@ -327,31 +326,39 @@ class NeuronPanel(QWidget):
         if n > MAX_TERMS:  # the largest contributions, so the sum still reads
             index = sorted(np.argsort(-np.abs(x * w))[:MAX_TERMS].tolist())
             rest = float(np.sum(x * w) - np.sum((x * w)[index]))
-            note = self.tr(" + (%1 smaller terms: %2)").replace("%1", str(n - MAX_TERMS)).replace("%2", num(rest))
+            note = self.tr(" + (%1 smaller terms: %2)").replace("%1", str(n - MAX_TERMS)).replace("%2", self._num(rest))
         terms = [
-            f"<span style='color:#555'>{num(float(x[i]))}</span>·<b>{_signed(float(w[i]))}</b>" for i in index
+            f"<span style='color:#555'>{self._num(float(x[i]))}</span>·<b>{self._signed(float(w[i]))}</b>" for i in index
         ]
-        lines = " + ".join(terms) + note + f" + <b>{_signed(b)}</b>"
+        lines = " + ".join(terms) + note + f" + <b>{self._signed(b)}</b>"
         symbols = " + ".join(f"x<sub>{i + 1}</sub>·w<sub>{i + 1}</sub>" for i in range(min(n, 3)))
         if n > 3:
             symbols += " + …"
         return (
             f"<span style='color:#555'>{symbols} + b = z</span><br>"
-            f"{lines} = <b>{num(z)}</b>"
+            f"{lines} = <b>{self._num(z)}</b>"
         )
 
     def _activation_html(self, activation: str, z: float, y: float, threshold: float) -> str:
         if activation == "step":
-            rule = self.tr("step: 1 if z > %1, else 0").replace("%1", num(threshold))
+            rule = self.tr("step: 1 if z > %1, else 0").replace("%1", self._num(threshold))
             note = self.tr("training uses a sigmoid stand-in slope (hover for why)")
-            return (f"f(z) = {rule}<br>f({num(z)}) = <b>{num(y)}</b>"
+            return (f"f(z) = {rule}<br>f({self._num(z)}) = <b>{self._num(y)}</b>"
                     f"<br><span style='color:#777; font-size:small'>{note}</span>")
         formula = ACTIVATION_FORMULAS.get(activation, activation)
         if activation == "softmax":
             text = self.tr("softmax over the outputs: %1 (the outputs add up to 1)").replace("%1", formula)
-            return f"f(z) = {text}<br>y = <b>{num(y)}</b>"
+            return f"f(z) = {text}<br>y = <b>{self._num(y)}</b>"
         title = html_text(activation_title(activation))
-        return f"f(z) = {title}: {formula}<br>{title}({num(z)}) = <b>{num(y)}</b>"
+        return f"f(z) = {title}: {formula}<br>{title}({self._num(z)}) = <b>{self._num(y)}</b>"
+
+    def _num(self, v: float, digits: int = 2) -> str:
+        """``num`` in this panel's locale (its window's language: "0,45" in Spanish)."""
+        return num(v, digits, self.locale())
+
+    def _signed(self, v: float) -> str:
+        """A term of the sum: a negative number in brackets, "(−0.30)"."""
+        return f"({self._num(v)})" if v < 0 else self._num(v)
 
     def _surrogate_note(self, threshold: float) -> str:
         return self.tr(
@@ -359,7 +366,7 @@ class NeuronPanel(QWidget):
             "teach anything. Training uses a stand-in instead: the slope of a sigmoid centred "
             "on the threshold (%1), a 'surrogate gradient'. The neuron itself still outputs "
             "exactly 0 or 1."
-        ).replace("%1", num(threshold))
+        ).replace("%1", self._num(threshold))
 
 
 def unit_of(name: str) -> str:
@@ -368,10 +375,6 @@ def unit_of(name: str) -> str:
     if name.endswith(")") and "(" in name:
         return name[name.rindex("(") + 1 : -1].strip()
     return ""
-
-
-def _signed(v: float) -> str:
-    return f"({num(v)})" if v < 0 else num(v)
 
 
 def _rich_label(name: str, accessible: str) -> QLabel:

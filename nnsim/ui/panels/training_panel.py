@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,12 +31,18 @@ from nnsim.model.messages import translate_message
 from nnsim.training.controller import TrainingController
 from nnsim.training.pace import PACES
 from nnsim.ui.number_spin import NumberSpin, compact_number
+from nnsim.ui.number_text import locale_of, number_text
 
 # the largest batch size and seed the boxes hold (a QSpinBox holds 32-bit whole numbers);
 # a model file with a larger one is refused on opening (``settings_problem``)
 LARGEST_WHOLE = 2**31 - 1
 # a learning rate above this is beyond the typed range, and the panel warns about it
 LARGE_LEARNING_RATE = 10.0
+#: the learning rates a class usually trains with: outside, the panel warns (and above,
+#: Train asks once before training with it)
+SENSIBLE_LEARNING_RATE = (0.0001, 1.0)
+#: a regularization rate above this pushes every weight towards 0: warned, and asked on Train
+SENSIBLE_REG_RATE = 0.1
 # a box's look while it cannot show the value in use (see ``_load_settings``)
 OUT_OF_RANGE_STYLE = "QAbstractSpinBox { border: 2px solid #b00020; }"
 
@@ -80,14 +85,16 @@ class RateSpin(NumberSpin):
         self.setValue(min(max(new, self.minimum()), self.maximum()))
 
 
-def whole_text(n: int) -> str:
+def whole_text(n: int, locale: QLocale | None = None) -> str:
     """A whole number of any size as the panel writes it: "1,099,511,627,776" (the
-    interface's digit grouping), or "≈1.15e18" beyond 2**53 (10**400 is no float)."""
+    interface's digit grouping; "1.099.511.627.776" in Spanish), or "≈1.15e18" beyond 2**53
+    (10**400 is no float)."""
+    locale = locale if locale is not None else QLocale()
     if n <= 2**53:
-        return QLocale().toString(int(n))
+        return locale.toString(int(n))
     exponent = math.floor(math.log10(n))
     mantissa = 10 ** (math.log10(n) - exponent)
-    return f"≈{mantissa:.3g}e{exponent}"
+    return f"≈{locale_of(locale).toString(mantissa, 'g', 3)}e{exponent}"
 
 
 class _KeyGuard(QObject):
@@ -123,6 +130,9 @@ class TrainingPanel(QWidget):
         self.controller = controller
         #: the last divergence message box (None before one was shown)
         self.divergence_box: QMessageBox | None = None
+        #: the question Train asks before training with unusual settings (None: not asked)
+        self.settings_question: QMessageBox | None = None
+        self._confirmed: set = set()  # unusual settings the person chose to train with
         self._key_guard = _KeyGuard(self)
         self._guarded = None
         self._build()
@@ -160,7 +170,7 @@ class TrainingPanel(QWidget):
 
     def _build(self) -> None:
         c = self.controller
-        self.train_action = self._make_action("trainAction", self.tr("Train"), "Space", c.toggle)
+        self.train_action = self._make_action("trainAction", self.tr("Train"), "Space", self.train_pressed)
         self.step_action = self._make_action("stepAction", self.tr("Step one epoch"), "Right", c.step)
         self.step_example_action = self._make_action("stepExampleAction", self.tr("Step one example"),
                                                      "Shift+Right", c.step_example)
@@ -235,12 +245,16 @@ class TrainingPanel(QWidget):
             RateSpin(), "learningRateSpin", self.tr("Learning rate"),
             self.tr("How big a step each weight takes against its gradient; applies at once"))
         self.learningRateSpin.set_typed_range(0.00001, LARGE_LEARNING_RATE)
-        self.learningRateWarning = QLabel(
-            self.tr("Very large: a learning rate above 10 usually makes training diverge."))
+        self.learningRateWarning = QLabel()
         self.learningRateWarning.setObjectName("learningRateWarning")
         self.learningRateWarning.setWordWrap(True)
         self.learningRateWarning.setStyleSheet("color: #b00020;")
         self.learningRateWarning.hide()
+        self.regRateWarning = QLabel()
+        self.regRateWarning.setObjectName("regRateWarning")
+        self.regRateWarning.setWordWrap(True)
+        self.regRateWarning.setStyleSheet("color: #b00020;")
+        self.regRateWarning.hide()
         self.optimizerCombo = self._named(QComboBox(), "optimizerCombo", self.tr("Optimizer"),
                                           self.tr("How gradients become weight changes; applies at once"))
         for text, key in ((self.tr("SGD"), "sgd"), (self.tr("Momentum"), "momentum"), (self.tr("Adam"), "adam")):
@@ -279,10 +293,10 @@ class TrainingPanel(QWidget):
                                           self.tr("Pause after this many more epochs"))
         self.stopEpochsSpin.setRange(1, 100_000_000)
         self.stopEpochsSpin.setValue(1000)
-        self.stopLossSpin = self._named(QDoubleSpinBox(), "stopLossSpin", self.tr("Target loss"),
+        self.stopLossSpin = self._named(NumberSpin(), "stopLossSpin", self.tr("Target loss"),
                                         self.tr("Pause when an epoch's loss falls below this value"))
         self.stopLossSpin.setDecimals(5)
-        self.stopLossSpin.setRange(0.00001, 100.0)
+        self.stopLossSpin.set_typed_range(0.00001, 100.0)
         self.stopLossSpin.setValue(0.05)
         self.stopLossSpin.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
 
@@ -297,6 +311,7 @@ class TrainingPanel(QWidget):
         reg.addWidget(self.regularizationCombo, 1)
         reg.addWidget(self.regRateSpin, 1)
         form.addRow(self.tr("Regularization"), reg)
+        form.addRow(self.regRateWarning)
         form.addRow(self.tr("Test split"), self.testSplitSpin)
         form.addRow(self.tr("Seed"), self.seedSpin)
         stop = QHBoxLayout()
@@ -346,7 +361,7 @@ class TrainingPanel(QWidget):
             "fast": self.tr("Fast"), "full_speed": self.tr("Full speed"),
         }
         name = names.get(pace.key, pace.key)
-        locale = QLocale()
+        locale = locale_of(self)
         if pace.updates_per_second is not None:
             n = pace.updates_per_second
             rate = (self.tr("1 weight update a second") if n == 1 else
@@ -402,14 +417,15 @@ class TrainingPanel(QWidget):
                  self.tr("The batch size %1 is larger than nnsim can show (at most %2).")),
                 (self.seedSpin, seed, self.tr("The seed %1 is larger than nnsim can show (at most %2)."))):
             if value > box.maximum():
-                problems.append((box, text.replace("%1", whole_text(value)).replace("%2", whole_text(box.maximum()))))
+                problems.append((box, text.replace("%1", whole_text(value, self.locale()))
+                                 .replace("%2", whole_text(box.maximum(), self.locale()))))
         for box, value, text in (
                 (self.learningRateSpin, settings.learning_rate,
                  self.tr("The learning rate %1 is too close to 0 for nnsim to show.")),
                 (self.regRateSpin, settings.reg_rate,
                  self.tr("The regularization rate %1 is too close to 0 for nnsim to show."))):
             if not box.holds(value):
-                problems.append((box, text.replace("%1", f"{value:g}")))
+                problems.append((box, text.replace("%1", number_text(value, 6, self))))
         return problems
 
     @Slot(object)
@@ -428,7 +444,7 @@ class TrainingPanel(QWidget):
             unshown = {box for box, _ in problems}
             if self.learningRateSpin not in unshown:
                 self.learningRateSpin.show_value(settings.learning_rate)
-            self.learningRateWarning.setVisible(settings.learning_rate > LARGE_LEARNING_RATE)
+            self._show_warnings(settings)
             self.batchSizeSpin.setValue(min(settings.batch_size, self.batchSizeSpin.maximum()))
             self.optimizerCombo.setCurrentIndex(max(0, self.optimizerCombo.findData(settings.optimizer)))
             self.lossCombo.setCurrentIndex(max(0, self.lossCombo.findData(settings.loss)))
@@ -464,7 +480,7 @@ class TrainingPanel(QWidget):
 
     @Slot(int, float)
     def _show_epoch(self, epoch: int, eps: float) -> None:
-        locale = QLocale()
+        locale = self.locale()
         text = self.tr("Epoch {0}").format(locale.toString(int(epoch)))
         done, per_epoch = self.controller.examples_done, self.controller.examples_per_epoch
         if 0 < done < per_epoch:  # mid-epoch: how far the next one is
@@ -476,6 +492,84 @@ class TrainingPanel(QWidget):
             self.paceLabel.setText(self.tr("Full speed · {0} epochs a second").format(locale.toString(round(eps))))
         elif self.paceLabel.text() != self.pace_text(pace):
             self.paceLabel.setText(self.pace_text(pace))
+
+    # ------------------------------------------------------------------ unusual settings
+    def unusual_settings(self, settings=None) -> tuple[list[str], list[str]]:
+        """(learning-rate warnings, regularization warnings) for ``settings`` (default: the
+        controller's), in the interface's words and numbers; empty lists when all is sensible."""
+        settings = settings if settings is not None else self.controller.settings
+        low, high = SENSIBLE_LEARNING_RATE
+        rate, rates = settings.learning_rate, []
+        if rate > LARGE_LEARNING_RATE:
+            rates.append(self.tr("Very large: a learning rate above {0} usually makes training diverge.")
+                         .format(number_text(LARGE_LEARNING_RATE, 6, self)))
+        elif rate > high:
+            rates.append(self.tr("Large: a learning rate above {0} often makes training diverge.")
+                         .format(number_text(high, 6, self)))
+        elif rate < low:
+            rates.append(self.tr("Very small: below {0} the weights barely move, and training "
+                                 "seems to do nothing.").format(number_text(low, 6, self)))
+        regs = []
+        if settings.regularization != "none" and settings.reg_rate > SENSIBLE_REG_RATE:
+            regs.append(self.tr("Strong: a regularization rate above {0} pushes every weight towards 0, "
+                                "and the network learns little.").format(number_text(SENSIBLE_REG_RATE, 6, self)))
+        return rates, regs
+
+    def _show_warnings(self, settings) -> None:
+        rates, regs = self.unusual_settings(settings)
+        risky = {key for key, _ in self._risky(settings)}
+        asks = self.tr("Train asks before using it.")
+        for label, texts, key in ((self.learningRateWarning, rates, "learning_rate"),
+                                  (self.regRateWarning, regs, "reg_rate")):
+            label.setText(" ".join(texts + ([asks] if key in risky else [])))
+            label.setVisible(bool(texts))
+
+    def _risky(self, settings) -> tuple:
+        """The settings Train asks about before training: a large learning rate, a strong
+        regularization (a key per value, so each is asked about once)."""
+        risky = []
+        if settings.learning_rate > SENSIBLE_LEARNING_RATE[1]:
+            risky.append(("learning_rate", settings.learning_rate))
+        if settings.regularization != "none" and settings.reg_rate > SENSIBLE_REG_RATE:
+            risky.append(("reg_rate", settings.reg_rate))
+        return tuple(risky)
+
+    @Slot()
+    def train_pressed(self) -> None:
+        """Train (or Pause). Before training with an unusual setting for the first time it
+        asks, in a window-modal question (``settingsQuestion``); Yes trains, No does not."""
+        c = self.controller
+        if c.is_running:
+            c.pause()
+            return
+        settings = c.settings
+        risky = self._risky(settings)
+        if not risky or risky in self._confirmed:
+            c.start()
+            return
+        if self.settings_question is not None and self.settings_question.isVisible():
+            return  # already asking
+        rates, regs = self.unusual_settings(settings)
+        box = QMessageBox(QMessageBox.Warning, self.tr("Train with these settings?"),
+                          self.tr("Some settings are outside the range that usually trains well:"),
+                          QMessageBox.Yes | QMessageBox.No, self)
+        box.setObjectName("settingsQuestion")
+        box.setInformativeText("\n\n".join(rates + regs))
+        box.button(QMessageBox.Yes).setText(self.tr("Train anyway"))
+        box.button(QMessageBox.No).setText(self.tr("Do not train"))
+        box.setDefaultButton(QMessageBox.No)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.finished.connect(lambda result, risky=risky, box=box: self._question_answered(box, risky))
+        self.settings_question = box
+        box.open()  # window-modal, does not block the event loop
+
+    def _question_answered(self, box: QMessageBox, risky: tuple) -> None:
+        yes = box.clickedButton() is box.button(QMessageBox.Yes)
+        self.settings_question = None
+        if yes and self._risky(self.controller.settings) == risky:  # the same settings still
+            self._confirmed.add(risky)
+            if not self.controller.is_running:
+                self.controller.start()
 
     def _status(self, text: str, error: bool = False) -> None:
         self.statusLabel.setText(text)
@@ -490,8 +584,9 @@ class TrainingPanel(QWidget):
     def _show_divergence(self, message: str) -> None:
         rate = self.controller.settings.learning_rate
         advice = self.tr("Training paused; the weights are the last ones that were still numbers.\n\n"
-                         "What to try: a smaller learning rate (e.g. {0:g} instead of {1:g}), the Adam "
-                         "optimizer, or Reset for new weights.").format(rate / 10, rate)
+                         "What to try: a smaller learning rate (e.g. {0} instead of {1}), the Adam "
+                         "optimizer, or Reset for new weights.").format(number_text(rate / 10, 6, self),
+                                                                        number_text(rate, 6, self))
         self._status(self.tr("Training diverged: the learning rate is too large for this network."), error=True)
         box = QMessageBox(QMessageBox.Warning, self.tr("Training diverged"), translate_message(message),
                           QMessageBox.Ok, self)
@@ -510,7 +605,7 @@ class TrainingPanel(QWidget):
     def _show_finished(self) -> None:
         mode = self.stopCombo.currentData()
         if mode == "loss":
-            self._status(self.tr("Paused: the loss fell below {0:g}.").format(self.stopLossSpin.value()))
+            self._status(self.tr("Paused: the loss fell below {0}.").format(number_text(self.stopLossSpin.value(), 6, self)))
         else:
             self._status(self.tr("Paused after {0} epochs.").format(self.stopEpochsSpin.value()))
 

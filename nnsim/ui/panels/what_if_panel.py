@@ -23,7 +23,7 @@ from nnsim.core.scores import answer_probability
 from nnsim.model.document import follow_parameters
 from nnsim.model.messages import translate_name
 from nnsim.ui.number_spin import NumberSpin
-from nnsim.ui.number_text import interface_locale, number_text, percent_text
+from nnsim.ui.number_text import number_text, percent_text
 
 #: the prediction is this many times the window's font size
 PREDICTION_SCALE = 1.5
@@ -154,7 +154,6 @@ class WhatIfPanel(QWidget):
             summary = data.summary  # worked out once per data set (a big table: in its reading thread)
             typical = summary.typical_raw
             names = self._document.input_names()
-            locale = interface_locale()
             for j in range(data.n_inputs):
                 decimals, step, low, high = box_format_for(
                     float(summary.raw_low[j]), float(summary.raw_high[j]), int(summary.exact_decimals[j]))
@@ -162,7 +161,6 @@ class WhatIfPanel(QWidget):
                 spin.setObjectName(f"whatIfSpin_{j}")
                 spin.setAccessibleName(names[j])
                 spin.setToolTip(self.tr("{0}, in the data's own units").format(names[j]))
-                spin.setLocale(locale)
                 spin.setDecimals(decimals)
                 spin.setSingleStep(step)
                 spin.set_typed_range(low, high)
@@ -203,15 +201,15 @@ class WhatIfPanel(QWidget):
             name = translate_name(classes[answer]) if answer < len(classes) else names[answer]
             text = self.tr("Answer: {0}").format(name)
             if math.isfinite(p):
-                text += self.tr(" ({0} sure)").format(percent_text(p))
+                text += self.tr(" ({0} sure)").format(percent_text(p, locale=self))
             self.whatIfPrediction.setText(text)
         else:
             self.whatIfPrediction.setText(", ".join(
-                self.tr("{0} = {1}").format(n, number_text(v)) for n, v in zip(names, out)))
+                self.tr("{0} = {1}").format(n, number_text(v, locale=self)) for n, v in zip(names, out)))
         self.outputLabel.setText(self._outputs_table(names, out))
 
     def _outputs_table(self, names, out) -> str:
-        rows = "".join(f"<tr><td>{name}&nbsp;</td><td align='right'>{number_text(v)}</td></tr>"
+        rows = "".join(f"<tr><td>{name}&nbsp;</td><td align='right'>{number_text(v, locale=self)}</td></tr>"
                        for name, v in zip(names, out))
         title = self.tr("Outputs")
         return f"<table><tr><td colspan='2'>{title}</td></tr>{rows}</table>"

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, Q
 from nnsim.core.grid import DEFAULT_RESOLUTION, held_inputs, neuron_images, plane_extent
 from nnsim.ui.colors import (  # noqa: F401 (CLASS_COLOURS, value_colours: re-exported)
     CLASS_COLOURS, NEGATIVE_RGB, POSITIVE_RGB, WHITE, class_colours, neuron_rgb, value_colours)
+from nnsim.ui.number_text import number_text
+from nnsim.ui.plots.plot_menu import PlotMenu, locale_axes
 from nnsim.ui.rich_text import html_text
 
 #: how strongly the background takes a class colour where the network is sure (the rest is
@@ -174,7 +176,7 @@ class DecisionBoundaryView(QWidget):
         self._layers_extent = None
         self._neuron = None  # (layer, index) shown large instead of the output, or None
 
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background="w", axisItems=locale_axes())
         # Smooth edges for this picture only: pg.setConfigOptions would switch antialiasing
         # on for every later plot too, and the loss curves then repaint several times slower.
         self.plot.setAntialiasing(True)
@@ -184,7 +186,7 @@ class DecisionBoundaryView(QWidget):
             "Background: the network's answer at each point. Dots: the examples, coloured by "
             "their true class (filled: training, hollow: test)."))
         item = self.plot.getPlotItem()
-        item.setMenuEnabled(False)
+        self.plot_menu = PlotMenu(self.plot, view_all=self._view_all, name="boundary")
         item.hideButtons()
         item.setMouseEnabled(False, False)
         # No aspect lock: the range is exactly the square extent and _SquarePlot keeps the
@@ -305,11 +307,11 @@ class DecisionBoundaryView(QWidget):
 
     def _make_curve_page(self) -> QWidget:
         """One input: the network's prediction as a curve over the examples."""
-        self.curve_plot = pg.PlotWidget(background="w")
+        self.curve_plot = pg.PlotWidget(background="w", axisItems=locale_axes())
         self.curve_plot.setObjectName("regressionCurvePlot")
         self.curve_plot.setAccessibleName(self.tr("Fitted curve"))
         item = self.curve_plot.getPlotItem()
-        item.setMenuEnabled(False)
+        self.curve_menu = PlotMenu(self.curve_plot, name="curve")
         item.hideButtons()
         item.setMouseEnabled(False, False)
         item.showGrid(x=True, y=True, alpha=0.2)
@@ -651,6 +653,12 @@ class DecisionBoundaryView(QWidget):
         self._show_sample()
         self.redraw_now()
 
+    def _view_all(self) -> None:
+        """The plot's "View all": the whole plane of the data again."""
+        if self._extent is not None:
+            x0, x1, y0, y1 = self._extent
+            self.plot.getPlotItem().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
     def _fill_feature_combos(self, names) -> None:
         many = len(names) > 2
         self.features_row.setVisible(many)
@@ -810,7 +818,7 @@ class DecisionBoundaryView(QWidget):
             low, high = self._value_range
             text = self.tr("Background: the network's prediction, from {low} (dark) to {high} (yellow). "
                            "Dots: the true values (filled: training, hollow: test). "
-                           "The ring is the sample.").format(low=f"{low:.3g}", high=f"{high:.3g}")
+                           "The ring is the sample.").format(low=number_text(low, 3, self), high=number_text(high, 3, self))
         else:
             names = list(data.dataset.class_names)
             colours = class_colours(len(names))

@@ -18,9 +18,11 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLocale, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from nnsim.ui.number_text import decimal_text, number_text
+from nnsim.ui.plots.plot_menu import PlotMenu, locale_axes
 from nnsim.ui.plots.scores_label import ScoresLabel
 from nnsim.ui.scales import LARGEST_NICE, nice_ceiling
 
@@ -115,13 +117,12 @@ class HistoryPlot(pg.PlotWidget):
     SERIES: tuple = ()
 
     def __init__(self, controller=None, parent=None, turn: int | None = None):
-        super().__init__(parent=parent, background="w")
+        super().__init__(parent=parent, background="w", axisItems=locale_axes())
         self.setMinimumSize(150, 110)  # a 1280x720 screen still fits the whole window (and the scores)
         item = self.plotItem
         # No grid: translucent grid lines cost the raster engine ~4 ms per repaint.
         item.setDownsampling(auto=True, mode="peak")
         item.setClipToView(True)
-        item.setMenuEnabled(True)
         for axis in ("left", "bottom"):
             ax = item.getAxis(axis)
             ax.setPen(FOREGROUND)
@@ -146,6 +147,8 @@ class HistoryPlot(pg.PlotWidget):
         item.addItem(self._hover_line, ignoreBounds=True)
         self.hover_text = ""
         self._title = ""
+        # nnsim's own right-click menu, translated (pyqtgraph's is English only)
+        self.plot_menu = PlotMenu(self, view_all=self.follow_data, name=type(self).__name__)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -180,7 +183,7 @@ class HistoryPlot(pg.PlotWidget):
         return key, FOREGROUND, 2
 
     def _format_value(self, key: str, value: float) -> str:
-        return f"{value:.4g}"
+        return number_text(value, 4, self)
 
     # ------------------------------------------------------------------ data
     @Slot(object)
@@ -299,7 +302,7 @@ class HistoryPlot(pg.PlotWidget):
             parts.append(f"{series.name} {self._format_value(series.key, series.buffer.y()[k])}")
         if at is None:
             return ""
-        text = self.tr("epoch {0}").format(QLocale().toString(int(at))) + ":  " + ",  ".join(parts)
+        text = self.tr("epoch {0}").format(self.locale().toString(int(at))) + ":  " + ",  ".join(parts)
         self._hover_line.setPos(at)
         self._hover_line.setVisible(True)
         self.plotItem.setTitle(text, color=FOREGROUND, size="10pt")
@@ -364,7 +367,7 @@ class AccuracyPlot(HistoryPlot):
         return (0.0, 100.0)
 
     def _format_value(self, key, value):
-        return f"{value:.1f} %"
+        return decimal_text(value, 1, self) + " %"
 
 
 class TrainingPlots(QWidget):

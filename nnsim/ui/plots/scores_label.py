@@ -47,12 +47,12 @@ class ScoresLabel(QLabel):
             rows = []
             self.summary = self.tr("No data set: nothing to score.")
         elif data.is_classification:
-            train = percent_text(scores.train_accuracy if scores else None)
-            test = percent_text(scores.test_accuracy if scores else None)
+            train = percent_text(scores.train_accuracy if scores else None, locale=self)
+            test = percent_text(scores.test_accuracy if scores else None, locale=self)
             rows = [(self.tr("Accuracy"), train, test)]
             self.summary = self.tr("Accuracy: train {0}, test {1}").format(train, test)
         else:
-            values = [number_text(getattr(scores, name) if scores else None)
+            values = [number_text(getattr(scores, name) if scores else None, locale=self)
                       for name in ("train_rmse", "test_rmse", "train_r2", "test_r2")]
             rows = [(self.tr("RMSE"), values[0], values[1]), (self.tr("R²"), values[2], values[3])]
             self.summary = self.tr("RMSE: train {0}, test {1}; R²: train {2}, test {3}").format(*values)

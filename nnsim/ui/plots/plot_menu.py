@@ -1,0 +1,111 @@
+"""What the plots share with the rest of the window: numbers on their axes in the window's
+language ("0,45" in Spanish: ``LocaleAxis``) and a context menu of nnsim's own, translated
+(``PlotMenu``: View all, Export as PNG…, Copy picture) in place of pyqtgraph's English one
+(its "View All", "Mouse Mode", "Plot Options", "Export...", which cannot be translated)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, QPoint, QStandardPaths, Qt, Slot
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from nnsim.ui.number_text import locale_of
+
+
+class LocaleAxis(pg.AxisItem):
+    """A pyqtgraph axis whose tick labels use the decimal mark of the view's locale (the
+    window's language) and a real minus sign: "−0,5  0  0,5" in Spanish."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph)
+        strings = super().tickStrings(values, scale, spacing)
+        mark = locale_of(self).decimalPoint()
+        if mark != ".":
+            strings = [s.replace(".", mark) for s in strings]
+        return [s.replace("-", "\u2212") if s.startswith("-") else s for s in strings]
+
+
+def locale_axes() -> dict:
+    """``axisItems`` for a ``pg.PlotWidget``: the left and bottom axes in the window's locale."""
+    return {"left": LocaleAxis("left"), "bottom": LocaleAxis("bottom")}
+
+
+class PlotMenu(QObject):
+    """The right-click menu of ``plot`` (a ``pg.PlotWidget``): pyqtgraph's own menus are
+    switched off. ``view_all`` (optional) is what "View all" does (default: the plot's
+    auto range); ``name`` starts the file name the picture is offered under."""
+
+    def __init__(self, plot: pg.PlotWidget, view_all=None, name: str = "plot"):
+        super().__init__(plot)
+        self.setObjectName("plotMenu")
+        self.plot = plot
+        self._view_all = view_all
+        self._name = name
+        plot.getPlotItem().setMenuEnabled(False)
+        plot.setContextMenuPolicy(Qt.CustomContextMenu)
+        plot.customContextMenuRequested.connect(self._show)
+        self.view_all_action = QAction(self.tr("View all"), self)
+        self.view_all_action.setObjectName("plotViewAllAction")
+        self.view_all_action.setToolTip(self.tr("Zoom out to show everything the plot holds"))
+        self.view_all_action.triggered.connect(self.view_all)
+        self.export_action = QAction(self.tr("Export as PNG…"), self)
+        self.export_action.setObjectName("plotExportPngAction")
+        self.export_action.setToolTip(self.tr("Save a picture of this plot as a PNG file"))
+        self.export_action.triggered.connect(self.export_png)
+        self.copy_action = QAction(self.tr("Copy picture"), self)
+        self.copy_action.setObjectName("plotCopyAction")
+        self.copy_action.setToolTip(self.tr("Copy a picture of this plot, to paste into a worksheet"))
+        self.copy_action.triggered.connect(self.copy_picture)
+
+    def menu(self) -> QMenu:
+        """A fresh menu with the plot's actions (the caller shows it)."""
+        menu = QMenu(self.plot)
+        menu.setObjectName("plotContextMenu")
+        menu.addAction(self.view_all_action)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.addAction(self.copy_action)
+        return menu
+
+    @Slot(QPoint)
+    def _show(self, pos: QPoint) -> None:
+        menu = self.menu()
+        menu.setAttribute(Qt.WA_DeleteOnClose)
+        menu.popup(self.plot.mapToGlobal(pos))
+
+    @Slot()
+    def view_all(self) -> None:
+        if self._view_all is not None:
+            self._view_all()
+        else:
+            self.plot.getPlotItem().autoRange()
+
+    @Slot()
+    def copy_picture(self) -> None:
+        QGuiApplication.clipboard().setPixmap(self.plot.grab())
+
+    def _folder(self) -> str:
+        return QStandardPaths.writableLocation(QStandardPaths.PicturesLocation) or str(Path.home())
+
+    @Slot()
+    def export_png(self) -> bool:
+        """Ask where, then save a picture of the plot there; True when a file was written."""
+        path, _ = QFileDialog.getSaveFileName(self.plot, self.tr("Export the plot as a picture"),
+                                              str(Path(self._folder()) / f"{self._name}.png"),
+                                              self.tr("PNG pictures (*.png)"))
+        if not path:
+            return False
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        return self.save_png(path)
+
+    def save_png(self, path) -> bool:
+        """Save a picture of the plot to ``path``; a failure is said in a message box."""
+        if self.plot.grab().save(str(path), "PNG"):
+            return True
+        QMessageBox.warning(self.plot, self.tr("Could not save the picture"),
+                            self.tr("nnsim could not write «{0}». Is the folder there, and may nnsim "
+                                    "write in it?").format(str(path)))
+        return False
