@@ -21,6 +21,8 @@ Reset), ``PendingEdits`` (edits on their way to the thread).
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -28,6 +30,7 @@ from nnsim.core import Network
 from nnsim.core.trainer import TrainingSettings
 from nnsim.core.training_data import prepare_data
 from nnsim.training.frames import UI_BUDGET, WATCHED_BUDGET, FrameScheduler
+from nnsim.training.history import HistoryRecorder, history_snapshot
 from nnsim.training.pace import DEFAULT_PACE, PACES, Pace
 from nnsim.training.pending_edits import PendingEdits
 from nnsim.training.settings_model import LIVE_SETTINGS, TrainingSettingsModel
@@ -83,6 +86,8 @@ class TrainingController(QObject):
         self._link.error.connect(self._on_error)
         self._frames = FrameScheduler(self._show, self)
         self._frames.redrawTurn.connect(self.redrawTurn)
+        #: the loss and accuracy points since the last reset, as a document stores them
+        self.history = HistoryRecorder(self, self)
         self._edits = PendingEdits()
         self._running = False
         self._generation = 0
@@ -101,6 +106,7 @@ class TrainingController(QObject):
         self.last_update = None
         self._update_waiting = None
         self.latest_snapshot = None
+        self._restored_point = None  # a reopened document's last evaluation epoch (restore_progress)
         document.parametersChanged.connect(self._on_parameters_changed)
         document.structureChanged.connect(self._on_parameters_changed)
         document.structureChanged.connect(self._forget_update)  # it explained the old network
@@ -179,6 +185,25 @@ class TrainingController(QObject):
             changes.pop("loss")
             self.update_settings(**changes, seed=settings.seed)
         self.settingsChanged.emit(self.settings)
+
+    def adopt_settings(self, settings: TrainingSettings) -> None:
+        """A reopened document's settings, all of them: its seed is the seed of the weights
+        it brings (nothing waits for Reset afterwards)."""
+        self.settings_model.adopt(settings)
+
+    def restore_progress(self, epoch: int, history) -> None:
+        """A reopened document: training goes on from ``epoch`` (no Reset), and the plots
+        show its ``history`` (a ``nnsim.core.document.History``) again. Call it after the
+        document's data and network are in (``set_data``)."""
+        self._forget_the_old_network()
+        self._epoch = int(epoch)
+        self._dirty = True
+        if len(history):
+            snap = history_snapshot(history, epoch, self._document.network, self._generation)
+            # the worker evaluates these weights again when it loads them: the curves have that point
+            self._restored_point = int(epoch) if np.any(snap.eval_epochs == epoch) else None
+            self.snapshotReceived.emit(snap)
+        self.epochChanged.emit(self._epoch, 0.0)
 
     def set_pace(self, pace: Pace) -> None:
         """Train at ``pace`` (one of ``nnsim.training.pace.PACES``); at once, also while
@@ -295,7 +320,8 @@ class TrainingController(QObject):
         self._applying = True
         try:
             if fraction is not None and doc.data is not None:
-                doc.set_data(prepare_data(doc.data.dataset, test_fraction=fraction, seed=0), network, user=False)
+                doc.set_data(prepare_data(doc.data.dataset, test_fraction=fraction, seed=0,
+                                          standardize=doc.data.standardizer is not None), network, user=False)
             else:
                 doc.replace_network(network, user=False)
         finally:
@@ -334,7 +360,8 @@ class TrainingController(QObject):
         doc = self._document
         if self._worker_data is not doc.data:
             self._generation += 1
-        self._link.load(doc.network.copy(), doc.data, self.settings, self._generation, reset)
+        # a new trainer goes on from the epoch shown (a reopened document's)
+        self._link.load(doc.network.copy(), doc.data, self.settings, self._generation, reset, 0 if reset else self._epoch)
         self._worker_data = doc.data
         self._dirty = False
         self._edits.clear()
@@ -342,6 +369,7 @@ class TrainingController(QObject):
     def _forget_the_old_network(self) -> None:
         """Reset or other data: a new generation, an empty history, epoch 0."""
         self._generation += 1
+        self._restored_point = None
         self._edits.clear()
         self._frames.drop()
         self._epoch, self._eps, self._examples = 0, 0.0, (0, self._examples[1])
@@ -354,6 +382,12 @@ class TrainingController(QObject):
     def _on_snapshot(self, snap) -> None:
         if snap.generation != self._generation:
             return  # from before a reset or a structural change
+        if self._restored_point is not None and snap.kind == "loaded":
+            if np.all(snap.eval_epochs == self._restored_point):
+                empty = np.zeros(0)
+                snap = dataclasses.replace(snap, eval_epochs=empty, eval_train_loss=empty, test_loss=empty,
+                                           train_accuracy=empty, test_accuracy=empty)
+            self._restored_point = None
         self.latest_snapshot = snap
         if snap.update is not None:  # the frames shown may skip this snapshot: keep its update
             self._update_waiting = snap.update
