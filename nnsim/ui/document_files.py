@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QDateTime, QLocale, QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from nnsim.core.document import DataSource, build_document, document_bytes, load_document, localized
@@ -432,8 +432,9 @@ class DocumentFiles(QObject):
     def recovery_question(self, copy) -> str:
         name = copy.original.name if copy.original is not None else (
             localized(copy.title, current_language()).strip() or self.tr("untitled"))
-        when = interface_locale().toString(copy.made.astimezone().replace(tzinfo=None), "d MMMM yyyy, HH:mm") \
-            if copy.made is not None else "?"
+        made = QDateTime.fromSecsSinceEpoch(int(copy.made.timestamp()))
+        locale = interface_locale()
+        when = locale.toString(made.date(), QLocale.LongFormat) + ", " + locale.toString(made.time(), QLocale.ShortFormat)
         return (self.tr("nnsim did not close properly last time. A recovery copy of “%1” was made on %2.")
                 .replace("%1", name).replace("%2", when))
 
