@@ -171,10 +171,56 @@ class TrainingController(QObject):
     # ------------------------------------------------------------------ settings
     def update_settings(self, **changes) -> None:
         """Change settings (``TrainingSettingsModel.update``): the live ones reach the
-        running trainer at once. A bad value raises ``ValueError`` and changes nothing."""
+        running trainer at once; ``test_fraction`` re-splits the data at once, keeping the
+        weights, the epoch and the history (``resplit``); the seed waits for Reset. A bad
+        value raises ``ValueError`` and changes nothing."""
+        fraction = changes.pop("test_fraction", None)
+        data = self._split_data(fraction) if fraction is not None else None
         live = self.settings_model.update(**changes)
         if live and self._link.started:
             self._link.update_settings(live)
+        if data is not None:
+            self._take_split(data)
+
+    def resplit(self, fraction: float) -> None:
+        """Split the same examples again with ``fraction`` of them for testing, without
+        wiping the weights: training goes on from the same epoch on the new training part
+        (the test curve then jumps to the new test part). ``ValueError`` if it cannot be
+        split so; nothing changes then."""
+        data = self._split_data(fraction)
+        if data is not None:
+            self._take_split(data)
+
+    def _split_data(self, fraction):
+        """The document's data split again with ``fraction`` (None: no data or the same split)."""
+        fraction = float(fraction)
+        if not 0.0 <= fraction < 1.0:
+            raise ValueError("the test split must be at least 0 and below 1")
+        data = self._document.data
+        if data is None or abs(fraction - self.test_fraction) < 1e-9:
+            return None
+        new = prepare_data(data.dataset, test_fraction=fraction, seed=0, standardize=data.standardizer is not None)
+        if len(new.train_index) == 0:
+            raise ValueError("the test split leaves no examples to train on")
+        return new
+
+    def _take_split(self, data) -> None:
+        doc = self._document
+        row = doc.sample_index
+        self._frames.drop()
+        self._applying = True  # not "other data": the history and the epoch go on
+        try:
+            doc.set_data(data, doc.network, user=False)
+            if row > 0:
+                doc.set_sample_index(row)  # the same example: only its part changed
+        finally:
+            self._applying = False
+        self._forget_update()
+        self.settings_model.announce()
+        if self._running:
+            self._load(reset=False)
+        else:
+            self._dirty = True
 
     def set_settings(self, settings: TrainingSettings) -> None:
         """All settings at once (e.g. from a model file); the seed waits for Reset."""

@@ -474,3 +474,27 @@ def test_fuzzed_files_never_escape_the_open_path(window, tmp_path, monkeypatch, 
     opened = window.open_document(path)
     if not opened:
         assert len(shown) == 1 and window.network == before
+
+
+def test_only_a_copy_whose_nnsim_died_is_offered(window, tmp_path):
+    """A copy whose lock a live nnsim holds is not offered; one whose nnsim died without
+    closing (its lock file left behind, the process gone) is."""
+    import subprocess
+    import sys
+
+    from nnsim.ui import recovery
+
+    window.editor.add_neuron(1)
+    assert window.files.recovery.autosave()
+    folder = recovery.data_folder() / "recovery"
+    for name in ("alive", "dead"):
+        shutil.copy(window.files.recovery.path, folder / f"{name}.nnsim")
+    held = recovery.QLockFile(str(folder / "alive.lock"))
+    held.setStaleLockTime(0)
+    assert held.tryLock(0)  # as another running nnsim would
+    crash = ("import os, sys\nfrom PySide6.QtCore import QLockFile\n"
+             "lock = QLockFile(sys.argv[1]); lock.setStaleLockTime(0); assert lock.tryLock(0)\nos._exit(3)\n")
+    done = subprocess.run([sys.executable, "-c", crash, str(folder / "dead.lock")], timeout=60)
+    assert done.returncode == 3 and (folder / "dead.lock").exists()  # it died holding it
+    assert [copy.path.name for copy in window.files.recovery.orphans()] == ["dead.nnsim"]
+    held.unlock()
