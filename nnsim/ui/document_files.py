@@ -234,9 +234,11 @@ class DocumentFiles(QObject):
             detail = translate_message(str(error)) or type(error).__name__
         else:
             self.show_document(doc, None if lesson else Path(path))
-            if not lesson:
+            if lesson:
+                window.statusBar().showMessage(self.tr("Lesson: %1").replace("%1", self.display_name()), 5000)
+            else:
                 self.add_recent(path)
-            window.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
+                window.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
             return True
         window._show_error(self.tr("Could not open the file"),
                            self.tr("%1 is not a file nnsim can open:\n%2\n\nNothing was changed.")

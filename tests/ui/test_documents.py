@@ -313,6 +313,8 @@ def test_each_lesson_opens_from_the_menu_with_its_note(window, stem):
 def test_xor_after_one_neuron_keeps_nothing_of_it(window):
     window.lesson_actions["01_one_neuron"].trigger()
     assert window.network.layer_sizes == [2, 1] and window.training_panel.testSplitSpin.value() == 0
+    assert window.lesson_note_panel.goal_label.text() == "Goal: a training accuracy of at least 100 % within one epoch."
+    assert window.statusBar().currentMessage() == "Lesson: One neuron"
     window.training.update_settings(learning_rate=0.7, seed=9)  # a seed waiting for Reset
     window.lesson_actions["04_xor"].trigger()
     assert window.network.layer_sizes == [2, 4, 2]  # its hidden layer

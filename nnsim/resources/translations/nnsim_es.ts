@@ -970,7 +970,7 @@ No se ha cambiado nada.</translation>
     <message>
         <location filename="../../ui/document_files.py" line="115"/>
         <location filename="../../ui/document_files.py" line="212"/>
-        <location filename="../../ui/document_files.py" line="434"/>
+        <location filename="../../ui/document_files.py" line="436"/>
         <source>untitled</source>
         <extracomment>the settings key of the recent files (a list of paths, newest first) the document became modified (True) or clean (False) a document was opened or a lesson loaded (its path, &quot;&quot; for a lesson or New) the file the document was opened from or saved to (None: untitled, or a lesson) the lesson&apos;s title, teacher&apos;s note and goal, kept when it is saved again</extracomment>
         <translation>sin título</translation>
@@ -1021,17 +1021,22 @@ No se ha cambiado nada.</translation>
         <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1.8e308).</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="239"/>
+        <location filename="../../ui/document_files.py" line="238"/>
+        <source>Lesson: %1</source>
+        <translation>Lección: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="241"/>
         <source>Opened %1</source>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="241"/>
+        <location filename="../../ui/document_files.py" line="243"/>
         <source>Could not open the file</source>
         <translation>No se pudo abrir el archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="242"/>
+        <location filename="../../ui/document_files.py" line="244"/>
         <source>%1 is not a file nnsim can open:
 %2
 
@@ -1042,12 +1047,12 @@ Nothing was changed.</source>
 No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="327"/>
+        <location filename="../../ui/document_files.py" line="329"/>
         <source>Could not save</source>
         <translation>No se pudo guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="328"/>
+        <location filename="../../ui/document_files.py" line="330"/>
         <source>The document could not be saved to %1:
 %2
 
@@ -1058,64 +1063,64 @@ The file that was there is unchanged.</source>
 El archivo que había sigue igual.</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="336"/>
+        <location filename="../../ui/document_files.py" line="338"/>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="366"/>
+        <location filename="../../ui/document_files.py" line="368"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="386"/>
+        <location filename="../../ui/document_files.py" line="388"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Vaciar la lista</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="401"/>
+        <location filename="../../ui/document_files.py" line="403"/>
         <source>Open the lesson “%1”</source>
         <translation>Abrir la lección «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="420"/>
+        <location filename="../../ui/document_files.py" line="422"/>
         <source>Could not restore</source>
         <translation>No se pudo recuperar</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="421"/>
+        <location filename="../../ui/document_files.py" line="423"/>
         <source>The recovery copy could not be opened:
 %1</source>
         <translation>No se pudo abrir la copia de recuperación:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="427"/>
+        <location filename="../../ui/document_files.py" line="429"/>
         <source>Restored from the recovery copy of %1</source>
         <translation>Recuperado de la copia de recuperación de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="437"/>
+        <location filename="../../ui/document_files.py" line="440"/>
         <source>nnsim did not close properly last time. A recovery copy of “%1” was made on %2.</source>
         <translation>nnsim no se cerró bien la última vez. Se hizo una copia de recuperación de «%1» el %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="442"/>
+        <location filename="../../ui/document_files.py" line="445"/>
         <source>Restore unsaved work?</source>
         <translation>¿Recuperar el trabajo sin guardar?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="445"/>
+        <location filename="../../ui/document_files.py" line="448"/>
         <source>Restore it? The original file is not changed until you save.</source>
         <translation>¿Recuperarlo? El archivo original no cambia hasta que guardes.</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="446"/>
+        <location filename="../../ui/document_files.py" line="449"/>
         <source>Restore</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="448"/>
+        <location filename="../../ui/document_files.py" line="451"/>
         <source>Discard it</source>
         <translation>Descartarla</translation>
     </message>
@@ -1737,19 +1742,29 @@ El archivo que había sigue igual.</translation>
         <translation>El objetivo de la lección</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lesson_note_panel.py" line="72"/>
-        <source>Goal: a training loss of at most %1 within %2 epochs.</source>
-        <translation>Objetivo: una pérdida de entrenamiento de %1 como mucho en %2 épocas.</translation>
+        <location filename="../../ui/panels/lesson_note_panel.py" line="71"/>
+        <source>within one epoch.</source>
+        <translation>en una época.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson_note_panel.py" line="73"/>
+        <source>within %1 epochs.</source>
+        <translation>en %1 épocas.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/lesson_note_panel.py" line="75"/>
-        <source>Goal: a test accuracy of at least %1 within %2 epochs.</source>
-        <translation>Objetivo: al menos un %1 de aciertos en la prueba en %2 épocas.</translation>
+        <source>Goal: a training loss of at most %1</source>
+        <translation>Objetivo: una pérdida de entrenamiento de %1 como mucho</translation>
     </message>
     <message>
         <location filename="../../ui/panels/lesson_note_panel.py" line="77"/>
-        <source>Goal: a training accuracy of at least %1 within %2 epochs.</source>
-        <translation>Objetivo: al menos un %1 de aciertos en el entrenamiento en %2 épocas.</translation>
+        <source>Goal: a test accuracy of at least %1</source>
+        <translation>Objetivo: al menos un %1 de aciertos en la prueba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson_note_panel.py" line="79"/>
+        <source>Goal: a training accuracy of at least %1</source>
+        <translation>Objetivo: al menos un %1 de aciertos en el entrenamiento</translation>
     </message>
 </context>
 <context>

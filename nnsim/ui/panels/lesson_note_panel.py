@@ -67,12 +67,14 @@ class LessonNotePanel(QWidget):
 
     def goal_text(self, goal) -> str:
         """The goal in words, numbers in the interface's language."""
-        epochs = interface_locale().toString(int(goal.epochs))
-        if goal.metric == "train_loss":
-            text = self.tr("Goal: a training loss of at most %1 within %2 epochs.")
-            return text.replace("%1", number_text(goal.value)).replace("%2", epochs)
-        if goal.metric == "test_accuracy":
-            text = self.tr("Goal: a test accuracy of at least %1 within %2 epochs.")
+        if goal.epochs == 1:
+            within = self.tr("within one epoch.")
         else:
-            text = self.tr("Goal: a training accuracy of at least %1 within %2 epochs.")
-        return text.replace("%1", percent_text(goal.value, 0)).replace("%2", epochs)
+            within = self.tr("within %1 epochs.").replace("%1", interface_locale().toString(int(goal.epochs)))
+        if goal.metric == "train_loss":
+            text = self.tr("Goal: a training loss of at most %1").replace("%1", number_text(goal.value))
+        elif goal.metric == "test_accuracy":
+            text = self.tr("Goal: a test accuracy of at least %1").replace("%1", percent_text(goal.value, 0))
+        else:
+            text = self.tr("Goal: a training accuracy of at least %1").replace("%1", percent_text(goal.value, 0))
+        return f"{text} {within}"
