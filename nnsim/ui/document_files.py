@@ -69,11 +69,12 @@ class DocumentFiles(QObject):
         self.title, self.note, self.goal = "", "", None
         self._split = None  # (data, test fraction, split seed) of the data in use
         self._modified = False
+        self._changed = False  # a change the undo stack does not hold (training, data, settings)
         self.recent_menu: QMenu | None = None
         self.recovery = Recovery(self.document_bytes, lambda: self._modified,
                                  lambda: (self.path, self.title), parent=self)
         training, document = window.training, window.document
-        window.undo_stack.indexChanged.connect(self.changed)
+        window.undo_stack.cleanChanged.connect(self._update_modified)  # undoing every edit is clean again
         document.dataChanged.connect(self.changed)
         training.historyCleared.connect(self.changed)
         training.settingsChanged.connect(self.changed)
@@ -87,14 +88,25 @@ class DocumentFiles(QObject):
     @Slot()
     def changed(self, *_args) -> None:
         """Something a document stores changed: the document has unsaved changes."""
-        self._set_modified(True)
+        self._changed = True
+        self._update_modified()
 
     def _snapshot_shown(self, snap) -> None:
         if snap.kind != "loaded":  # training moved the weights (a load only shows them)
-            self._set_modified(True)
+            self.changed()
+
+    @Slot()
+    def _update_modified(self, *_args) -> None:
+        try:
+            clean = self._window.undo_stack.isClean()
+        except RuntimeError:  # the window is being destroyed
+            return
+        self._set_modified(self._changed or not clean)
 
     def mark_clean(self) -> None:
         """The document is as on disk (opened, saved, or new)."""
+        self._changed = False
+        self._window.undo_stack.setClean()
         self._set_modified(False)
         self._window._update_title()
 
@@ -271,7 +283,7 @@ class DocumentFiles(QObject):
         self.recovery.discard()
         self.mark_clean()
         if modified:
-            self._set_modified(True)
+            self.changed()
         self.documentOpened.emit("" if path is None else str(path))
 
     # ------------------------------------------------------------------ save

@@ -500,3 +500,21 @@ def test_only_a_copy_whose_nnsim_died_is_offered(window, tmp_path):
     assert done.returncode == 3 and (folder / "dead.lock").exists()  # it died holding it
     assert [copy.path.name for copy in window.files.recovery.orphans()] == ["dead.nnsim"]
     held.unlock()
+
+
+def test_opening_while_training_runs_pauses_and_goes_on_from_the_file(window, qtbot, tmp_path):
+    training = window.training
+    step(qtbot, window, 2)
+    path = tmp_path / "two.nnsim"
+    assert window.save_document(path)
+    saved = window.network.params.copy()
+    training.start()
+    qtbot.waitUntil(lambda: training.epoch >= 5, timeout=5000)
+    assert window.open_document(path)
+    assert not training.is_running and training.epoch == 2
+    np.testing.assert_array_equal(window.network.params, saved)
+    qtbot.wait(100)  # snapshots of the training that was running arrive, and are dropped
+    np.testing.assert_array_equal(window.network.params, saved)
+    assert training.epoch == 2 and not window.isWindowModified()
+    step(qtbot, window)
+    assert training.epoch == 3
