@@ -784,6 +784,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             # A layout saved by an older nnsim is ignored (restoreState returns False).
             self._layout_restored = self.restoreState(state, LAYOUT_VERSION)
+        self.show_lesson_note(self.files.title, self.files.note, self.files.goal)  # not a note saved open
 
     def save_settings(self) -> None:
         if self._settings is None:

@@ -518,3 +518,15 @@ def test_opening_while_training_runs_pauses_and_goes_on_from_the_file(window, qt
     assert training.epoch == 2 and not window.isWindowModified()
     step(qtbot, window)
     assert training.epoch == 3
+
+
+def test_a_note_left_open_at_the_last_close_does_not_come_back_empty(window, qtbot):
+    from nnsim.app import create_main_window
+
+    window.lesson_actions["03_or"].trigger()
+    assert not window.lesson_note_dock.isHidden()
+    window.close()  # the layout is saved with the note's dock open
+    later = create_main_window(["nnsim"])
+    qtbot.addWidget(later)
+    assert later.lesson_note_dock.isHidden() and later.network.layer_sizes == [4, 8, 8, 3]
+    later.close()
