@@ -27,7 +27,7 @@ ORGANIZATION = "nnsim"
 
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="nnsim", description="A neural-network simulator for classrooms.")
-    parser.add_argument("model", nargs="?", help="a model file (.nnsim.json) to open")
+    parser.add_argument("model", nargs="?", help="a document or lesson (.nnsim), or an older model file (.nnsim.json), to open")
     parser.add_argument("--lang", help="interface language, es or en (default: the one chosen in View > Language, else the system's)")
     parser.add_argument("--screenshot", metavar="PATH",
                         help="open the window as usual (with the model, if one is given), save a PNG picture "
@@ -85,7 +85,7 @@ def create_main_window(argv=None):
     app.aboutToQuit.connect(context.shutdown)
     window.restore_settings()
     if args.model:
-        window.open_model_from(args.model)
+        window.open_document(args.model)
     keep_collections_short()
     return window
 
@@ -148,10 +148,10 @@ class _Screenshot(QObject):
 
 def _check_model(path: str) -> bool:
     """With --screenshot nobody is there to close an error dialog: say on stderr instead."""
-    from nnsim.core.model_file import load_model
+    from nnsim.core.document import load_document
 
     try:
-        load_model(path)
+        load_document(path)
     except (OSError, ValueError) as error:
         print(f"nnsim: cannot open the model {path!r}: {error}", file=sys.stderr)
         return False
@@ -171,6 +171,9 @@ def main(argv=None) -> int:
 
     CrashGuard(window).install()
     window.show()
+    if not args.screenshot:
+        # Work an nnsim that did not close left unsaved is offered back, once the window shows.
+        QTimer.singleShot(0, window, window.offer_recovery)
     if args.screenshot:
         # Not closed afterwards: closing saves the window's layout, and a picture changes none.
         # Quitting the event loop stops the training thread (aboutToQuit).

@@ -29,6 +29,46 @@ def no_thread_left_running(request):
 
 
 
+class Prompts:
+    """What the window's questions are answered in tests (a real QMessageBox would wait for a
+    click forever): ``unsaved`` ("save", "discard", "cancel") for Save / Discard / Cancel,
+    ``restore`` (True/False) for a recovery copy; ``asked`` records each question."""
+
+    def __init__(self):
+        self.unsaved = "discard"
+        self.restore = False
+        self.asked: list = []
+
+
+@pytest.fixture(autouse=True)
+def prompts(request):
+    """For every test with Qt: the unsaved-changes and recovery questions answered without a
+    dialog (closing a modified window asks; see ``Prompts``), and the user's data folder
+    (recovery copies) in the test's temporary folder."""
+    answers = Prompts()
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield answers
+        return
+    monkeypatch = request.getfixturevalue("monkeypatch")
+    data = request.getfixturevalue("tmp_path") / "appdata"
+    from nnsim.ui import recovery
+    from nnsim.ui.document_files import DocumentFiles
+
+    def unsaved(files):
+        answers.asked.append(("unsaved", files.display_name()))
+        return answers.unsaved
+
+    def restore(files, copy):
+        answers.asked.append(("restore", copy))
+        return answers.restore
+
+    answers.real_ask_unsaved = DocumentFiles.ask_unsaved
+    monkeypatch.setattr(recovery, "data_folder", lambda: data)
+    monkeypatch.setattr(DocumentFiles, "ask_unsaved", unsaved)
+    monkeypatch.setattr(DocumentFiles, "ask_restore", restore)
+    yield answers
+
+
 @pytest.fixture
 def isolated_settings(tmp_path, qapp):
     """QSettings written under tmp_path, so no test reads or writes the user's settings."""
@@ -40,9 +80,10 @@ def isolated_settings(tmp_path, qapp):
 
 
 @pytest.fixture
-def window(qtbot, isolated_settings):
+def window(qtbot, isolated_settings, prompts):
     """The main window as nnsim opens it (Iris network), not shown; training at full speed
-    (the window opens at a pace a class can watch: tests of the paces choose theirs)."""
+    (the window opens at a pace a class can watch: tests of the paces choose theirs). At the
+    end it closes whatever the test left unsaved (Discard)."""
     from nnsim.app import create_main_window
     from nnsim.training.pace import FULL_SPEED
 
@@ -51,6 +92,7 @@ def window(qtbot, isolated_settings):
     win.training.set_pace(FULL_SPEED)
     win.resize(1280, 800)
     yield win
+    prompts.unsaved = "discard"
     win.close()
 
 

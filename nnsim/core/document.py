@@ -286,6 +286,13 @@ def save_document(path, document: LessonDocument) -> None:
     fsync, rename). ``ModelFileError`` before touching the disk if it could not be loaded
     back (non-finite weights, bad values); ``OSError`` if the disk refuses. Either way an
     existing file is left as it was."""
+    _write_atomically(Path(path), document_bytes(document))
+
+
+def document_bytes(document: LessonDocument) -> bytes:
+    """The file's bytes for ``document`` (UTF-8 JSON), for a caller that writes them its own
+    atomic way (the window's ``QSaveFile``). ``ModelFileError`` if the text would not load
+    back, with the loader's message."""
     where = "the document was not saved"
     if not np.all(np.isfinite(document.network.params)):
         raise ModelFileError("the network has NaN or infinite weights or biases; the document was not saved")
@@ -296,7 +303,7 @@ def save_document(path, document: LessonDocument) -> None:
         data = (json.dumps(d, indent=1, allow_nan=False, ensure_ascii=False) + "\n").encode("utf-8")
     except (TypeError, ValueError, UnicodeEncodeError) as error:
         raise ModelFileError(f"the document cannot be written as JSON: {error}") from None
-    _write_atomically(Path(path), data)
+    return data
 
 
 # ------------------------------------------------------------------------------ loading

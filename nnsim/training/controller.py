@@ -21,6 +21,8 @@ Reset), ``PendingEdits`` (edits on their way to the thread).
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -28,6 +30,7 @@ from nnsim.core import Network
 from nnsim.core.trainer import TrainingSettings
 from nnsim.core.training_data import prepare_data
 from nnsim.training.frames import UI_BUDGET, WATCHED_BUDGET, FrameScheduler
+from nnsim.training.history import HistoryRecorder, history_snapshot
 from nnsim.training.pace import DEFAULT_PACE, PACES, Pace
 from nnsim.training.pending_edits import PendingEdits
 from nnsim.training.settings_model import LIVE_SETTINGS, TrainingSettingsModel
@@ -83,6 +86,8 @@ class TrainingController(QObject):
         self._link.error.connect(self._on_error)
         self._frames = FrameScheduler(self._show, self)
         self._frames.redrawTurn.connect(self.redrawTurn)
+        #: the loss and accuracy points since the last reset, as a document stores them
+        self.history = HistoryRecorder(self, self)
         self._edits = PendingEdits()
         self._running = False
         self._generation = 0
@@ -101,6 +106,7 @@ class TrainingController(QObject):
         self.last_update = None
         self._update_waiting = None
         self.latest_snapshot = None
+        self._restored_point = None  # a reopened document's last evaluation epoch (restore_progress)
         document.parametersChanged.connect(self._on_parameters_changed)
         document.structureChanged.connect(self._on_parameters_changed)
         document.structureChanged.connect(self._forget_update)  # it explained the old network
@@ -165,10 +171,56 @@ class TrainingController(QObject):
     # ------------------------------------------------------------------ settings
     def update_settings(self, **changes) -> None:
         """Change settings (``TrainingSettingsModel.update``): the live ones reach the
-        running trainer at once. A bad value raises ``ValueError`` and changes nothing."""
+        running trainer at once; ``test_fraction`` re-splits the data at once, keeping the
+        weights, the epoch and the history (``resplit``); the seed waits for Reset. A bad
+        value raises ``ValueError`` and changes nothing."""
+        fraction = changes.pop("test_fraction", None)
+        data = self._split_data(fraction) if fraction is not None else None
         live = self.settings_model.update(**changes)
         if live and self._link.started:
             self._link.update_settings(live)
+        if data is not None:
+            self._take_split(data)
+
+    def resplit(self, fraction: float) -> None:
+        """Split the same examples again with ``fraction`` of them for testing, without
+        wiping the weights: training goes on from the same epoch on the new training part
+        (the test curve then jumps to the new test part). ``ValueError`` if it cannot be
+        split so; nothing changes then."""
+        data = self._split_data(fraction)
+        if data is not None:
+            self._take_split(data)
+
+    def _split_data(self, fraction):
+        """The document's data split again with ``fraction`` (None: no data or the same split)."""
+        fraction = float(fraction)
+        if not 0.0 <= fraction < 1.0:
+            raise ValueError("the test split must be at least 0 and below 1")
+        data = self._document.data
+        if data is None or abs(fraction - self.test_fraction) < 1e-9:
+            return None
+        new = prepare_data(data.dataset, test_fraction=fraction, seed=0, standardize=data.standardizer is not None)
+        if len(new.train_index) == 0:
+            raise ValueError("the test split leaves no examples to train on")
+        return new
+
+    def _take_split(self, data) -> None:
+        doc = self._document
+        row = doc.sample_index
+        self._frames.drop()
+        self._applying = True  # not "other data": the history and the epoch go on
+        try:
+            doc.set_data(data, doc.network, user=False)
+            if row > 0:
+                doc.set_sample_index(row)  # the same example: only its part changed
+        finally:
+            self._applying = False
+        self._forget_update()
+        self.settings_model.announce()
+        if self._running:
+            self._load(reset=False)
+        else:
+            self._dirty = True
 
     def set_settings(self, settings: TrainingSettings) -> None:
         """All settings at once (e.g. from a model file); the seed waits for Reset."""
@@ -179,6 +231,25 @@ class TrainingController(QObject):
             changes.pop("loss")
             self.update_settings(**changes, seed=settings.seed)
         self.settingsChanged.emit(self.settings)
+
+    def adopt_settings(self, settings: TrainingSettings) -> None:
+        """A reopened document's settings, all of them: its seed is the seed of the weights
+        it brings (nothing waits for Reset afterwards)."""
+        self.settings_model.adopt(settings)
+
+    def restore_progress(self, epoch: int, history) -> None:
+        """A reopened document: training goes on from ``epoch`` (no Reset), and the plots
+        show its ``history`` (a ``nnsim.core.document.History``) again. Call it after the
+        document's data and network are in (``set_data``)."""
+        self._forget_the_old_network()
+        self._epoch = int(epoch)
+        self._dirty = True
+        if len(history):
+            snap = history_snapshot(history, epoch, self._document.network, self._generation)
+            # the worker evaluates these weights again when it loads them: the curves have that point
+            self._restored_point = int(epoch) if np.any(snap.eval_epochs == epoch) else None
+            self.snapshotReceived.emit(snap)
+        self.epochChanged.emit(self._epoch, 0.0)
 
     def set_pace(self, pace: Pace) -> None:
         """Train at ``pace`` (one of ``nnsim.training.pace.PACES``); at once, also while
@@ -295,7 +366,8 @@ class TrainingController(QObject):
         self._applying = True
         try:
             if fraction is not None and doc.data is not None:
-                doc.set_data(prepare_data(doc.data.dataset, test_fraction=fraction, seed=0), network, user=False)
+                doc.set_data(prepare_data(doc.data.dataset, test_fraction=fraction, seed=0,
+                                          standardize=doc.data.standardizer is not None), network, user=False)
             else:
                 doc.replace_network(network, user=False)
         finally:
@@ -334,7 +406,8 @@ class TrainingController(QObject):
         doc = self._document
         if self._worker_data is not doc.data:
             self._generation += 1
-        self._link.load(doc.network.copy(), doc.data, self.settings, self._generation, reset)
+        # a new trainer goes on from the epoch shown (a reopened document's)
+        self._link.load(doc.network.copy(), doc.data, self.settings, self._generation, reset, 0 if reset else self._epoch)
         self._worker_data = doc.data
         self._dirty = False
         self._edits.clear()
@@ -342,6 +415,7 @@ class TrainingController(QObject):
     def _forget_the_old_network(self) -> None:
         """Reset or other data: a new generation, an empty history, epoch 0."""
         self._generation += 1
+        self._restored_point = None
         self._edits.clear()
         self._frames.drop()
         self._epoch, self._eps, self._examples = 0, 0.0, (0, self._examples[1])
@@ -354,6 +428,12 @@ class TrainingController(QObject):
     def _on_snapshot(self, snap) -> None:
         if snap.generation != self._generation:
             return  # from before a reset or a structural change
+        if self._restored_point is not None and snap.kind == "loaded":
+            if np.all(snap.eval_epochs == self._restored_point):
+                empty = np.zeros(0)
+                snap = dataclasses.replace(snap, eval_epochs=empty, eval_train_loss=empty, test_loss=empty,
+                                           train_accuracy=empty, test_accuracy=empty)
+            self._restored_point = None
         self.latest_snapshot = snap
         if snap.update is not None:  # the frames shown may skip this snapshot: keep its update
             self._update_waiting = snap.update

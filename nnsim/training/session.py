@@ -174,12 +174,14 @@ class TrainingSession:
     # ------------------------------------------------------------------ commands
     @_never_raises
     def load(self, network, data, settings: TrainingSettings | None = None, generation: int = 0,
-             reset: bool = False) -> Report:
+             reset: bool = False, epoch: int | None = None) -> Report:
         """Take ``network`` (the session owns it from now on: pass a copy) and ``data``.
 
         With the same data and structure as now, only the parameters are copied in (the
         optimizer keeps its memory, the epoch count stays). ``reset`` starts over at epoch
-        0. Answers with a "loaded" snapshot, or refuses and keeps everything as it was.
+        0. ``epoch``: the count a new trainer (other data) starts from, so a reopened
+        document goes on from its saved epoch (None: 0). Answers with a "loaded" snapshot,
+        or refuses and keeps everything as it was.
         """
         settings = settings or TrainingSettings()
         refused = self._refusal(network, data, settings)
@@ -188,6 +190,8 @@ class TrainingSession:
         trainer = self.trainer
         if trainer is None or data is not self.data:
             self.trainer, self.data = Trainer(network, data, settings), data
+            if epoch is not None and not reset:
+                self.trainer.epoch = max(0, int(epoch))
             self._extent = None
         else:
             if settings != trainer.settings:

@@ -107,6 +107,14 @@ class TrainingSettingsModel(QObject):
             self.pendingChanged.emit(self.pending_text())
         return live
 
+    def adopt(self, settings: TrainingSettings) -> None:
+        """Take every setting of ``settings`` as the ones in use, its seed as the seed of the
+        current weights (a reopened document); nothing waits for Reset afterwards."""
+        self._settings = settings
+        self._seed = settings.seed
+        self._pending_seed = self._pending_fraction = None
+        self.announce()
+
     def set_stop_condition(self, after_epochs: int | None = None, loss_below: float | None = None) -> None:
         """Pause after ``after_epochs`` more epochs (counted from Train), or when an epoch's
         loss falls below ``loss_below``. None: no such condition."""

@@ -96,7 +96,7 @@ class CrashGuard(QObject):
         save = box.addButton(self.tr("Save a copy…"), QMessageBox.AcceptRole)
         save.setObjectName("crashSaveButton")
         box.addButton(self.tr("Continue"), QMessageBox.RejectRole)
-        save.clicked.connect(self._window.save_model_as)
+        save.clicked.connect(self._window.files.save_as)
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.destroyed.connect(self._forget_dialog)
         self.dialog = box

@@ -2,8 +2,11 @@
 
 - centre: the network graph (``networkView``);
 - right: the sliders of the selected neuron (``parameterPanel``) and the neuron explained;
-- a toolbar with the structure edits and undo/redo; menus File, Edit, Examples, View, Help;
+- a toolbar with the structure edits and undo/redo; menus File, Edit, Lessons, View, Help;
   View ▸ Language chooses the interface language for the next start (``nnsim.ui.language``).
+- documents (``.nnsim``): File ▸ New, Open, Open Recent, Save, Save As, the Lessons menu,
+  unsaved changes and the recovery copy live in ``nnsim.ui.document_files``; the lesson's
+  note is the ``lessonNotePanel`` dock.
 
 The window is built from an application context (``nnsim.ui.context.AppContext``: the
 document, the training controller, the settings) and docks every panel itself: training,
@@ -43,10 +46,12 @@ from nnsim.ui.context import AppContext
 from nnsim.ui.dialogs.ideas import IdeasDialog, window_ideas
 from nnsim.ui.dialogs.csv_import import dropped_table
 from nnsim.ui.dialogs.shortcuts import ShortcutsDialog
+from nnsim.ui.document_files import DocumentFiles
 from nnsim.ui.graph.network_view import NetworkView
 from nnsim.ui.panels.neuron_panel import NeuronPanel
 from nnsim.ui.panels.confusion_panel import ConfusionPanel
 from nnsim.ui.panels.data_panel import DataPanel
+from nnsim.ui.panels.lesson_note_panel import LessonNotePanel
 from nnsim.ui.panels.parameter_panel import ParameterPanel
 from nnsim.ui.panels.training_panel import TrainingPanel
 from nnsim.ui.panels.update_panel import UpdatePanel
@@ -120,7 +125,6 @@ class MainWindow(QMainWindow):
         document = context.document
         self._document = document
         self._settings = context.settings
-        self._path: Path | None = None
         self._model_loading: BackgroundTask | None = None  # a big model file being read
         self._first_dock_sizes: list = []  # see set_first_dock_sizes
         self._layout_restored = False
@@ -152,6 +156,13 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.parameter_dock, self.neuron_dock], [330, 420], Qt.Vertical)
 
         self._add_training_panels()
+        #: the document's file, unsaved changes, recent files, lessons, recovery
+        self.files = DocumentFiles(self)
+        self.lesson_note_panel = LessonNotePanel()
+        self.lesson_note_dock = self.add_panel(self.lesson_note_panel, Qt.RightDockWidgetArea, self.tr("Lesson"),
+                                               "lessonNotePanel")
+        self.tabifyDockWidget(self.neuron_dock, self.lesson_note_dock)
+        self.lesson_note_dock.hide()
         self._make_actions()
         self._make_menus_and_toolbar()
         self.status_label = QLabel()
@@ -160,7 +171,6 @@ class MainWindow(QMainWindow):
 
         self.selection.changed.connect(self._update_actions)
         document.structureChanged.connect(self._update_actions)
-        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._select_first_hidden()
         self._update_title()
         self._update_actions()
@@ -170,6 +180,36 @@ class MainWindow(QMainWindow):
     def training(self):
         """The training controller of this window's document."""
         return self.context.training
+
+    @property
+    def _path(self) -> Path | None:
+        """The document's file (None: untitled): ``files.path``."""
+        return self.files.path
+
+    @_path.setter
+    def _path(self, path) -> None:
+        self.files.path = None if path is None else Path(path)
+
+    def open_document(self, path) -> bool:
+        """Open the document (or older model file) at ``path``, without asking about unsaved
+        changes; a bad file gets a message and changes nothing. What File ▸ Open calls."""
+        return self.files.open_document(path)
+
+    def save_document(self, path) -> bool:
+        """Save the document to ``path`` (atomically). What File ▸ Save calls."""
+        return self.files.save_document(path)
+
+    def offer_recovery(self) -> bool:
+        """At start-up: offer back the work an nnsim that crashed left unsaved."""
+        return self.files.offer_recovery()
+
+    def show_lesson_note(self, title, note, goal) -> None:
+        """Show a document's note in the ``lessonNotePanel`` dock (hidden when it has none)."""
+        if self.lesson_note_panel.show_lesson(title, note, goal):
+            self.lesson_note_dock.show()
+            self.lesson_note_dock.raise_()
+        else:
+            self.lesson_note_dock.hide()
 
     def _add_training_panels(self) -> None:
         """Dock the training controls, the plots, the data chooser and the decision boundary."""
@@ -312,9 +352,12 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         ed = self.editor
-        self.open_action = self._action("openAction", self.tr("&Open model…"), self.open_model, QKeySequence.Open)
-        self.save_action = self._action("saveAction", self.tr("&Save model…"), self.save_model, QKeySequence.Save)
-        self.save_as_action = self._action("saveAsAction", self.tr("Save model &as…"), self.save_model_as,
+        files = self.files
+        self.new_action = self._action("newAction", self.tr("&New"), files.new_document,
+                                       tip=self.tr("A new document: the Iris flowers on a fresh network"))
+        self.open_action = self._action("openAction", self.tr("&Open…"), files.open_dialog, QKeySequence.Open)
+        self.save_action = self._action("saveAction", self.tr("&Save"), files.save, QKeySequence.Save)
+        self.save_as_action = self._action("saveAsAction", self.tr("Save &As…"), files.save_as,
                                            QKeySequence("Ctrl+Shift+S"))
         self.quit_action = self._action("quitAction", self.tr("&Quit"), self.close, QKeySequence.Quit)
         self.import_csv_action = self._action(
@@ -360,12 +403,6 @@ class MainWindow(QMainWindow):
                                            QKeySequence.ZoomIn)
         self.zoom_out_action = self._action("zoomOutAction", self.tr("Zoom &out"), lambda: view.zoom(0.8),
                                             QKeySequence.ZoomOut)
-        self.one_neuron_action = self._action(
-            "oneNeuronAction", self.tr("&One neuron"), lambda: self.load_example("one_neuron"),
-            tip=self.tr("Two inputs and one step neuron with threshold 0.5: the worked example"))
-        self.iris_action = self._action(
-            "irisExampleAction", self.tr("&Iris flowers"), lambda: self.load_example("iris"),
-            tip=self.tr("The 4-8-8-3 network on the Iris flowers, as at start-up"))
         self.about_action = self._action("aboutAction", self.tr("&About nnsim"), self.show_about)
         self.ideas_action = self._action(
             "ideasAction", self.tr("&Ideas: how a network works"), self.show_ideas, QKeySequence.HelpContents,
@@ -381,8 +418,11 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
-        for a in (self.open_action, self.save_action, self.save_as_action):
-            file_menu.addAction(a)
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        self.files.make_recent_menu(file_menu)
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_as_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_csv_action)
         file_menu.addSeparator()
@@ -394,10 +434,11 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         for a in (self.add_neuron_action, self.remove_neuron_action, self.add_layer_action, self.remove_layer_action):
             edit_menu.addAction(a)
-        examples = bar.addMenu(self.tr("E&xamples"))
-        examples.setObjectName("examplesMenu")
-        examples.addAction(self.one_neuron_action)
-        examples.addAction(self.iris_action)
+        self.lessons_menu = bar.addMenu(self.tr("&Lessons"))
+        self.lessons_menu.setObjectName("lessonsMenu")
+        self.lesson_actions = self.files.make_lessons_menu(self.lessons_menu)
+        self.one_neuron_action = self.lesson_actions.get("01_one_neuron")
+        self.iris_action = self.lesson_actions.get("05_iris")
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.setObjectName("viewMenu")
         for a in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
@@ -517,12 +558,8 @@ class MainWindow(QMainWindow):
     def _show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)
 
-    def _clean_changed(self, clean: bool) -> None:
-        self.setWindowModified(not clean)
-
     def _update_title(self) -> None:
-        name = self._path.name if self._path is not None else self.tr("untitled")
-        self.setWindowTitle(f"{name}[*] — nnsim")
+        self.setWindowTitle(f"{self.files.display_name()}[*] — nnsim")
 
     def _dialog_dir(self) -> str:
         if self._path is not None:
@@ -573,6 +610,7 @@ class MainWindow(QMainWindow):
         self._path = Path(path)
         self.undo_stack.setClean()
         self._update_title()
+        self.files.mark_clean()
         self.statusBar().showMessage(self.tr("Saved to %1").replace("%1", str(path)), 5000)
         return True
 
@@ -671,6 +709,7 @@ class MainWindow(QMainWindow):
         self._select_first_hidden()
         if settings is not None:
             self.context.training.set_settings(settings)
+        self.files.mark_clean()
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
 
     @staticmethod
@@ -715,6 +754,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._select_first_hidden()
         self.network_view.fit_to_view()
+        self.files.title = self.files.note = ""
+        self.files.goal = None
+        self.show_lesson_note("", "", None)
+        self.files.mark_clean()
         self.exampleLoaded.emit(name)
 
     # ------------------------------------------------------------ help
@@ -771,6 +814,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             # A layout saved by an older nnsim is ignored (restoreState returns False).
             self._layout_restored = self.restoreState(state, LAYOUT_VERSION)
+        self.show_lesson_note(self.files.title, self.files.note, self.files.goal)  # not a note saved open
 
     def save_settings(self) -> None:
         if self._settings is None:
@@ -795,6 +839,10 @@ class MainWindow(QMainWindow):
         self.data_panel.import_csv(path)
 
     def closeEvent(self, event):  # noqa: N802
+        if not self.files.may_discard():  # unsaved changes, and the user chose Cancel
+            event.ignore()
+            return
+        self.files.closing()
         # Stop a running training thread first: a QThread destroyed while running aborts.
         self.context.shutdown()
         self.save_settings()

@@ -52,7 +52,7 @@ def test_save_a_copy_writes_the_work_to_a_new_file(qtbot, window, guard, tmp_pat
     raise_and_catch(guard, RuntimeError("boom"))
     qtbot.waitUntil(lambda: guard.dialog is not None, timeout=2000)
     guard.dialog.findChild(QPushButton, "crashSaveButton").click()
-    assert target.is_file() and '"nnsim-model"' in target.read_text(encoding="utf-8")
+    assert target.is_file() and '"nnsim-document"' in target.read_text(encoding="utf-8")
 
 
 def test_an_error_in_a_python_thread_reaches_the_guard(qtbot, guard):

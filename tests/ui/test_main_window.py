@@ -1,4 +1,4 @@
-"""The main window as a teacher meets it: Iris network, docks, menus, examples, files."""
+"""The main window as a teacher meets it: Iris network, docks, menus, lessons, files."""
 
 import json
 
@@ -38,7 +38,7 @@ def test_opens_on_the_iris_network(window):
 
 def test_menus_and_shortcuts(window):
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert titles == ["File", "Edit", "Examples", "View", "Help"]
+    assert titles == ["File", "Edit", "Lessons", "View", "Help"]
     assert window.save_action.shortcut().toString() == "Ctrl+S"
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
 
@@ -113,8 +113,8 @@ def test_last_node_of_a_layer_cannot_go(window):
     assert messages
 
 
-def test_one_neuron_example_before_and_after(window, find_slider):
-    window.one_neuron_action.trigger()
+def test_one_neuron_lesson_before_and_after(window, find_slider):
+    window.one_neuron_action.trigger()  # Lessons ▸ One neuron
     net = window.network
     assert net.layer_sizes == [2, 1] and net.activations == ["step"] and net.threshold == 0.5
     assert window.document.input_names() == ["x1", "x2"]
@@ -128,17 +128,21 @@ def test_one_neuron_example_before_and_after(window, find_slider):
     s.setValue(window.parameter_panel.to_position(0.4))
     assert window.document.trace().output[0, 0] == 1.0
     assert panel.verdict_label.text() == "z = 0.65 > 0.50 → <b>activates</b>: it passes 1 on to the next layer"
-    assert panel.z_value == pytest.approx(0.65, abs=1e-3)  # w1 on the slider's grid of 0.003
+    step = window.parameter_panel.to_value(1)
+    assert panel.z_value == pytest.approx(0.65, abs=step)  # w1 on the slider's grid
     window.undo_stack.undo()
     assert window.document.trace().output[0, 0] == 0.0
 
 
-def test_back_to_iris_example(window):
+def test_back_to_iris_lesson_then_new(window):
     window.one_neuron_action.trigger()
     window.iris_action.trigger()
-    assert window.network.layer_sizes == [4, 8, 8, 3]
+    assert window.network.layer_sizes == [4, 6, 5, 3]  # the lesson's four layers
     assert window.document.output_names()[0] == "setosa"
     assert window.neuron_panel.sample_spin.isEnabled()
+    window.new_action.trigger()  # File ▸ New: the start-up network
+    assert window.network.layer_sizes == [4, 8, 8, 3]
+    assert window.windowTitle() == "untitled[*] — nnsim" and not window.isWindowModified()
 
 
 def test_add_panel_for_the_lead(window):

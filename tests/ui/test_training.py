@@ -217,16 +217,32 @@ def test_settings_apply_without_reset(qtbot, setup):
     assert controller.epoch >= epoch  # no reset
 
 
-def test_split_and_seed_wait_for_reset(qtbot, setup):
+def test_the_split_applies_at_once_keeping_the_weights_and_the_seed_waits_for_reset(qtbot, setup):
     document, controller, panel, _ = setup
+    train_for(qtbot, controller, 3)
+    pause(qtbot, controller)
+    epoch, weights = controller.epoch, document.network.params.copy()
+    document.set_sample_index(17)
     panel.testSplitSpin.setValue(20)
+    assert len(document.data.test_index) == 30  # re-split now
+    assert np.array_equal(document.network.params, weights) and controller.epoch == epoch  # nothing wiped
+    assert document.sample_index == 17 and panel.testSplitSpin.value() == 20
+    with qtbot.waitSignal(controller.snapshotApplied, timeout=3000, check_params_cb=lambda s: s.kind == "step"):
+        controller.step()
+    assert controller.epoch == epoch + 1 and controller.worker.session.trainer.n_train == 120
     panel.seedSpin.setValue(42)
-    assert panel.statusLabel.text() == "Press Reset to apply: seed 42, test split 20%."
-    assert len(document.data.test_index) == 45  # not yet
+    assert panel.statusLabel.text() == "Press Reset to apply: seed 42."
     panel.resetButton.click()
     assert len(document.data.test_index) == 30
     assert controller.settings.seed == 42 and panel.seedSpin.value() == 42
     assert panel.statusLabel.text() == ""
+    train_for(qtbot, controller, 3)  # while training runs, a re-split goes on training
+    panel.testSplitSpin.setValue(40)
+    epoch = controller.epoch
+    assert len(document.data.test_index) == 60
+    qtbot.waitUntil(lambda: controller.epoch >= epoch + 3, timeout=3000)
+    assert controller.worker.session.trainer.n_train == 90
+    pause(qtbot, controller)
     panel.resetButton.click()  # Reset alone takes the next seed
     assert controller.settings.seed == 43
 

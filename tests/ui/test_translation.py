@@ -77,9 +77,9 @@ def test_the_window_speaks_spanish(spanish_window):
     assert "Espacio" in train.toolTip()
     assert win.findChild(QPushButton, "resetButton").text() == "Reiniciar"
     titles = [menu.title() for menu in win.menuBar().findChildren(QMenu) if menu.parent() is win.menuBar()]
-    assert {"&Archivo", "&Editar", "E&jemplos", "&Ver", "Ay&uda"} <= set(titles)
+    assert {"&Archivo", "&Editar", "&Lecciones", "&Ver", "Ay&uda"} <= set(titles)
     assert win.language_menu.title() == "&Idioma"
-    assert win.open_action.text() == "&Abrir modelo…"
+    assert win.open_action.text() == "&Abrir…"
     assert win.add_neuron_action.toolTip().startswith("Añade una neurona a la capa oculta")
     assert win.training_panel.learningRateSpin.toolTip().startswith("Cuánto avanza cada peso")
     docks = {dock.objectName(): dock.windowTitle() for dock in win.findChildren(QDockWidget)}

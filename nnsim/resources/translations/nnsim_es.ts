@@ -559,126 +559,126 @@
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="250"/>
+        <location filename="../../ui/panels/data_panel.py" line="251"/>
         <source>Data set</source>
         <extracomment>the CSV import dialog last opened (None before the first) the table being read in the background (None when there is none)</extracomment>
         <translation>Conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="251"/>
+        <location filename="../../ui/panels/data_panel.py" line="252"/>
         <source>The examples the network learns from</source>
         <translation>Los ejemplos con los que aprende la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="253"/>
-        <location filename="../../ui/panels/data_panel.py" line="651"/>
+        <location filename="../../ui/panels/data_panel.py" line="254"/>
+        <location filename="../../ui/panels/data_panel.py" line="703"/>
         <source>Open CSV…</source>
         <translation>Abrir CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="254"/>
+        <location filename="../../ui/panels/data_panel.py" line="255"/>
         <source>Open a CSV file</source>
         <translation>Abrir un archivo CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="255"/>
+        <location filename="../../ui/panels/data_panel.py" line="256"/>
         <source>Learn from your own table: one row per example; you choose the answer column</source>
         <translation>Aprende de tu propia tabla: una fila por ejemplo; tú eliges la columna de la respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="257"/>
+        <location filename="../../ui/panels/data_panel.py" line="258"/>
         <source>Data set description</source>
         <translation>Descripción del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="258"/>
+        <location filename="../../ui/panels/data_panel.py" line="259"/>
         <source>What this data set is</source>
         <translation>Qué es este conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="262"/>
-        <location filename="../../ui/panels/data_panel.py" line="313"/>
+        <location filename="../../ui/panels/data_panel.py" line="263"/>
+        <location filename="../../ui/panels/data_panel.py" line="314"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="263"/>
+        <location filename="../../ui/panels/data_panel.py" line="264"/>
         <source>How much the generated points are jittered (standard deviation)</source>
         <translation>Cuánto se dispersan los puntos generados (desviación típica)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="269"/>
+        <location filename="../../ui/panels/data_panel.py" line="270"/>
         <source>Number of examples</source>
         <translation>Número de ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="270"/>
+        <location filename="../../ui/panels/data_panel.py" line="271"/>
         <source>How many points to generate</source>
         <translation>Cuántos puntos generar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="274"/>
         <location filename="../../ui/panels/data_panel.py" line="275"/>
+        <location filename="../../ui/panels/data_panel.py" line="276"/>
         <source>New points</source>
         <translation>Puntos nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="276"/>
+        <location filename="../../ui/panels/data_panel.py" line="277"/>
         <source>Draw a fresh set of points with the same noise and size</source>
         <translation>Genera otros puntos con el mismo ruido y la misma cantidad</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="279"/>
+        <location filename="../../ui/panels/data_panel.py" line="280"/>
         <source>Data set summary</source>
         <translation>Resumen del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="280"/>
+        <location filename="../../ui/panels/data_panel.py" line="281"/>
         <source>How many examples, inputs and classes, and how they are split</source>
         <translation>Cuántos ejemplos, entradas y clases hay, y cómo se reparten</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="285"/>
+        <location filename="../../ui/panels/data_panel.py" line="286"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="286"/>
+        <location filename="../../ui/panels/data_panel.py" line="287"/>
         <source>Select a row to feed that example to the network</source>
         <translation>Elige una fila para dar ese ejemplo a la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="315"/>
+        <location filename="../../ui/panels/data_panel.py" line="316"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="415"/>
+        <location filename="../../ui/panels/data_panel.py" line="467"/>
         <source>Open a data table</source>
         <translation>Abrir una tabla de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="415"/>
+        <location filename="../../ui/panels/data_panel.py" line="467"/>
         <source>CSV tables (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>Tablas CSV (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="480"/>
+        <location filename="../../ui/panels/data_panel.py" line="532"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="545"/>
+        <location filename="../../ui/panels/data_panel.py" line="597"/>
         <source>the data set has no inputs or no answers to learn</source>
         <translation>el conjunto de datos no tiene entradas o no tiene respuestas que aprender</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="557"/>
+        <location filename="../../ui/panels/data_panel.py" line="609"/>
         <source>Could not use the data</source>
         <translation>No se pudieron usar los datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="558"/>
+        <location filename="../../ui/panels/data_panel.py" line="610"/>
         <source>nnsim could not use “{name}”:
 
 {message}
@@ -691,42 +691,42 @@ Nothing was changed.</source>
 No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="653"/>
+        <location filename="../../ui/panels/data_panel.py" line="705"/>
         <source>Learn from your own table (a CSV file)</source>
         <translation>Aprende de tu propia tabla (un archivo CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="660"/>
+        <location filename="../../ui/panels/data_panel.py" line="712"/>
         <source>File: {name}</source>
         <translation>Archivo: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="672"/>
+        <location filename="../../ui/panels/data_panel.py" line="724"/>
         <source>No data set: the network on its own.</source>
         <translation>Sin conjunto de datos: la red sola.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="675"/>
+        <location filename="../../ui/panels/data_panel.py" line="727"/>
         <source>Your table “{name}”.</source>
         <translation>Tu tabla «{name}».</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="679"/>
+        <location filename="../../ui/panels/data_panel.py" line="731"/>
         <source>Read as {encoding} text.</source>
         <translation>Leída como texto {encoding}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="689"/>
+        <location filename="../../ui/panels/data_panel.py" line="741"/>
         <source>{k} classes</source>
         <translation>{k} clases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="691"/>
+        <location filename="../../ui/panels/data_panel.py" line="743"/>
         <source>predicts {names}</source>
         <translation>predice {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="692"/>
+        <location filename="../../ui/panels/data_panel.py" line="744"/>
         <source>{n} examples, {d} inputs, {what}; {train} to train on, {test} to test.</source>
         <translation>{n} ejemplos, {d} entradas, {what}; {train} para entrenar y {test} para probar.</translation>
     </message>
@@ -963,6 +963,166 @@ No se ha cambiado nada.</translation>
         <location filename="../../ui/plots/boundary.py" line="832"/>
         <source>Dots: the examples (filled: training, hollow: test). The ring is the sample.</source>
         <translation>Puntos: los ejemplos (rellenos: entrenamiento; huecos: prueba). El anillo es la muestra.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentFiles</name>
+    <message>
+        <location filename="../../ui/document_files.py" line="127"/>
+        <location filename="../../ui/document_files.py" line="224"/>
+        <location filename="../../ui/document_files.py" line="448"/>
+        <source>untitled</source>
+        <extracomment>the settings key of the recent files (a list of paths, newest first) the document became modified (True) or clean (False) a document was opened or a lesson loaded (its path, &quot;&quot; for a lesson or New) the file the document was opened from or saved to (None: untitled, or a lesson) the lesson&apos;s title, teacher&apos;s note and goal, kept when it is saved again</extracomment>
+        <translation>sin título</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="132"/>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="133"/>
+        <source>Save the changes to “%1”?</source>
+        <translation>¿Guardar los cambios de «%1»?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="136"/>
+        <source>If you do not save them, the training and the changes made since the last save are lost.</source>
+        <translation>Si no los guardas, se pierden el entrenamiento y los cambios hechos desde la última vez que guardaste.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="175"/>
+        <source>A new document</source>
+        <translation>Un documento nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="184"/>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="185"/>
+        <source>nnsim documents (*.nnsim *.nnsim.json *.json);;All files (*)</source>
+        <translation>Documentos de nnsim (*.nnsim *.nnsim.json *.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="205"/>
+        <source>Save as</source>
+        <translation>Guardar como</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="206"/>
+        <source>nnsim documents (*.nnsim);;All files (*)</source>
+        <translation>Documentos de nnsim (*.nnsim);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="244"/>
+        <source>A number in the file is too large (the largest is about 1.8e308).</source>
+        <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1.8e308).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="250"/>
+        <source>Lesson: %1</source>
+        <translation>Lección: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="253"/>
+        <source>Opened %1</source>
+        <translation>Abierto %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="255"/>
+        <source>Could not open the file</source>
+        <translation>No se pudo abrir el archivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="256"/>
+        <source>%1 is not a file nnsim can open:
+%2
+
+Nothing was changed.</source>
+        <translation>%1 no es un archivo que nnsim pueda abrir:
+%2
+
+No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="341"/>
+        <source>Could not save</source>
+        <translation>No se pudo guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="342"/>
+        <source>The document could not be saved to %1:
+%2
+
+The file that was there is unchanged.</source>
+        <translation>No se pudo guardar el documento en %1:
+%2
+
+El archivo que había sigue igual.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="350"/>
+        <source>Saved to %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="380"/>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="400"/>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Vaciar la lista</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="415"/>
+        <source>Open the lesson “%1”</source>
+        <translation>Abrir la lección «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="434"/>
+        <source>Could not restore</source>
+        <translation>No se pudo recuperar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="435"/>
+        <source>The recovery copy could not be opened:
+%1</source>
+        <translation>No se pudo abrir la copia de recuperación:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="441"/>
+        <source>Restored from the recovery copy of %1</source>
+        <translation>Recuperado de la copia de recuperación de %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="452"/>
+        <source>nnsim did not close properly last time. A recovery copy of “%1” was made on %2.</source>
+        <translation>nnsim no se cerró bien la última vez. Se hizo una copia de recuperación de «%1» el %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="457"/>
+        <source>Restore unsaved work?</source>
+        <translation>¿Recuperar el trabajo sin guardar?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="460"/>
+        <source>Restore it? The original file is not changed until you save.</source>
+        <translation>¿Recuperarlo? El archivo original no cambia hasta que guardes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="461"/>
+        <source>Restore</source>
+        <translation>Recuperar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="463"/>
+        <source>Discard it</source>
+        <translation>Descartarla</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +2024,54 @@ No se ha cambiado nada.</translation>
     </message>
 </context>
 <context>
+    <name>LessonNotePanel</name>
+    <message>
+        <location filename="../../ui/panels/lesson_note_panel.py" line="26"/>
+        <source>Lesson note</source>
+        <translation>Nota de la lección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson_note_panel.py" line="27"/>
+        <source>Lesson title</source>
+        <translation>Título de la lección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson_note_panel.py" line="32"/>
+        <source>What the lesson asks you to try</source>
+        <translation>Lo que la lección te propone probar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson_note_panel.py" line="34"/>
+        <source>The lesson&apos;s goal</source>
+        <translation>El objetivo de la lección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson_note_panel.py" line="71"/>
+        <source>within one epoch.</source>
+        <translation>en una época.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson_note_panel.py" line="73"/>
+        <source>within %1 epochs.</source>
+        <translation>en %1 épocas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson_note_panel.py" line="75"/>
+        <source>Goal: a training loss of at most %1</source>
+        <translation>Objetivo: una pérdida de entrenamiento de %1 como mucho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson_note_panel.py" line="77"/>
+        <source>Goal: a test accuracy of at least %1</source>
+        <translation>Objetivo: al menos un %1 de aciertos en la prueba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson_note_panel.py" line="79"/>
+        <source>Goal: a training accuracy of at least %1</source>
+        <translation>Objetivo: al menos un %1 de aciertos en el entrenamiento</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <location filename="../../ui/plots/curves.py" line="325"/>
@@ -1889,347 +2097,338 @@ No se ha cambiado nada.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Loss and accuracy</source>
         <translation>Pérdida y aciertos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Weights and bias</source>
         <extracomment>the version of the dock layout saved in the settings: raise it when the panels change, so a layout saved by an older nnsim (other docks, other tabs) is not restored Shown after a language is chosen. Deliberately in both languages and not through tr(): the person who just picked a language may not read the one the window is in now. a model file at least this big is read in the background (a 50 MB file takes seconds) a model file read in the background was opened (True) or refused (False) an example replaced the network and data (its name: &quot;one_neuron&quot;, &quot;iris&quot;) what this window&apos;s parts share; the window owns it from now on</extracomment>
         <translation>Pesos y sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>The neuron explained</source>
         <translation>La neurona, paso a paso</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="162"/>
+        <source>Lesson</source>
+        <extracomment>the document&apos;s file, unsaved changes, recent files, lessons, recovery</extracomment>
+        <translation>Lección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Confusion matrix</source>
         <translation>Matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>What if?</source>
         <translation>¿Y si…?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>How training changed W and B</source>
         <translation>Cómo cambió el entrenamiento W y B</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
-        <source>&amp;Open model…</source>
-        <translation>&amp;Abrir modelo…</translation>
+        <location filename="../../ui/main_window.py" line="356"/>
+        <source>&amp;New</source>
+        <translation>&amp;Nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
-        <source>&amp;Save model…</source>
-        <translation>&amp;Guardar modelo…</translation>
+        <location filename="../../ui/main_window.py" line="357"/>
+        <source>A new document: the Iris flowers on a fresh network</source>
+        <translation>Un documento nuevo: las flores Iris con una red recién creada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
-        <source>Save model &amp;as…</source>
-        <translation>Guardar modelo &amp;como…</translation>
+        <location filename="../../ui/main_window.py" line="358"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="359"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="360"/>
+        <source>Save &amp;As…</source>
+        <translation>Guardar &amp;como…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Learn from your own table: see its first rows and choose the answer column</source>
         <translation>Aprende de tu propia tabla: mira sus primeras filas y elige la columna de la respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>+ Neuron</source>
         <translation>+ Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Add a neuron to the selected hidden layer</source>
         <translation>Añade una neurona a la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>− Neuron</source>
         <translation>− Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Remove the selected neuron</source>
         <translation>Elimina la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>+ Layer</source>
         <translation>+ Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Add a hidden layer after the selected layer</source>
         <translation>Añade una capa oculta después de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>− Layer</source>
         <translation>− Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Remove the selected hidden layer</source>
         <translation>Elimina la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Activation of the selected layer</source>
         <translation>Activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Activation function of the selected layer</source>
         <translation>Función de activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>&amp;Fit network to window</source>
         <translation>A&amp;justar la red a la ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Zoom &amp;in</source>
         <translation>A&amp;mpliar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Reducir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
-        <source>&amp;One neuron</source>
-        <translation>&amp;Una neurona</translation>
+        <location filename="../../ui/main_window.py" line="437"/>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Lecciones</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
-        <source>Two inputs and one step neuron with threshold 0.5: the worked example</source>
-        <translation>Dos entradas y una neurona escalón con umbral 0,5: el ejemplo explicado</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="367"/>
-        <source>&amp;Iris flowers</source>
-        <translation>Flores &amp;Iris</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="368"/>
-        <source>The 4-8-8-3 network on the Iris flowers, as at start-up</source>
-        <translation>La red 4-8-8-3 con las flores Iris, como al abrir el programa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>&amp;Ideas: how a network works</source>
         <translation>&amp;Ideas: cómo funciona una red</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>The three steps of a neural network in plain words, with pictures of this window</source>
         <translation>Los tres pasos de una red neuronal en palabras sencillas, con imágenes de esta ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>&amp;Gradient view</source>
         <translation>Vista de &amp;gradientes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Colour the edges by the last update&apos;s gradient and the nodes by their delta, to see which weights the known answer pushes, and which way</source>
         <translation>Colorea las conexiones según el gradiente de la última actualización y los nodos según su delta, para ver qué pesos empuja la respuesta conocida, y hacia dónde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
-        <source>E&amp;xamples</source>
-        <translation>E&amp;jemplos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>A&amp;tajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Every key that does something in this window</source>
         <translation>Todas las teclas que hacen algo en esta ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>Structure</source>
         <translation>Estructura</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Structure and undo</source>
         <translation>Estructura y deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source> Activation: </source>
         <translation> Activación: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Automatic (system language)</source>
         <translation>Automático (idioma del sistema)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Undo: %1</source>
         <translation>Deshacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Redo: %1</source>
         <translation>Rehacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
-        <source>untitled</source>
-        <translation>sin título</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>nnsim models (*.nnsim.json *.json);;All files (*)</source>
         <translation>Modelos de nnsim (*.nnsim.json *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>Save model</source>
         <translation>Guardar modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>Could not save the model</source>
         <translation>No se pudo guardar el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>The model could not be saved to %1:
 %2</source>
         <translation>No se pudo guardar el modelo en %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="614"/>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="637"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="662"/>
         <source>A number in the file is too large (the largest is about 1.8e308).</source>
         <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1,8e308).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>Could not open the model</source>
         <translation>No se pudo abrir el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>%1 is not a model nnsim can open:
 %2</source>
         <translation>%1 no es un modelo que nnsim pueda abrir:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="674"/>
+        <location filename="../../ui/main_window.py" line="713"/>
         <source>Opened %1</source>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="742"/>
+        <location filename="../../ui/main_window.py" line="785"/>
         <source>About nnsim</source>
         <translation>Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="743"/>
+        <location filename="../../ui/main_window.py" line="786"/>
         <source>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;A neural-network simulator for the classroom.&lt;/p&gt;&lt;p&gt;Each neuron multiplies its inputs by their weights, adds its bias and activates when the result passes a threshold. Training changes the weights and biases so that the right outputs activate.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;Un simulador de redes neuronales para el aula.&lt;/p&gt;&lt;p&gt;Cada neurona multiplica sus entradas por sus pesos, suma su sesgo y se activa cuando el resultado supera un umbral. El entrenamiento cambia los pesos y los sesgos para que se activen las salidas correctas.&lt;/p&gt;</translation>
     </message>

@@ -242,6 +242,7 @@ class DataPanel(QWidget):
         #: the CSV import dialog last opened (None before the first)
         self.import_dialog: CsvImportDialog | None = None
         self._last = (None, None)  # (dataset this panel loaded, its combo key)
+        self._adopted = None  # (dataset, DataSource) a document brought (adopt_source)
         self._test_fraction = test_fraction
         #: the table being read in the background (None when there is none)
         self.loading: BackgroundTask | None = None
@@ -345,6 +346,57 @@ class DataPanel(QWidget):
             self.datasetCombo.setCurrentIndex(index)  # -> _on_combo -> _load_builtin
             return self.current_key() == name
         return self._load_builtin(name, defaults=True)
+
+    def data_source(self):
+        """How to make the data in use again, for a document: a built-in set with the
+        generator's size, noise and seed shown here, or the table itself (a CSV, or data set
+        elsewhere) with its answer column. None without data. A generated set that the
+        parameters shown would not give again exactly is kept as a table."""
+        from nnsim.core.document import DataSource
+
+        data = self._document.data
+        if data is None:
+            return None
+        ds = data.dataset
+        if self._adopted is not None and self._adopted[0] is ds:
+            return self._adopted[1]  # as the document brought it
+        key = self._last[1] if ds is self._last[0] else (ds.name if ds.name in DATASETS else None)
+        info = DATASETS.get(key) if key else None
+        if info is not None:
+            if info.generator is None:
+                source = DataSource.builtin(key)
+            else:
+                seed = self._seed if ds is self._last[0] else 0
+                source = DataSource.builtin(key, seed=seed, n_samples=ds.n_samples, noise=self.noiseSpin.value())
+            try:
+                again = source.load()
+            except (DataError, ValueError):
+                again = None
+            if again is not None and np.array_equal(again.X, ds.X) and np.array_equal(again.y, ds.y):
+                return source
+        target = ""
+        if key and key.startswith(CSV_PREFIX) and self._csv_options is not None:
+            target = self._csv_options.target or ""
+        return DataSource.table(ds, target)
+
+    def adopt_source(self, source, data) -> None:
+        """A document brings ``data`` made from ``source`` (a ``DataSource`` or None): show
+        its set, and for a generated one its size, noise and seed, so New points and the
+        controls go on from there. Call it before the document takes the data."""
+        if data is None or source is None:
+            self._last, self._adopted = (None, None), None
+            return
+        ds = data.dataset
+        self._adopted = (ds, source)
+        if source.kind == "builtin" and source.name in DATASETS:
+            info = DATASETS[source.name]
+            self._seed = int(source.seed)
+            if info.generator is not None:
+                self._set_generator_controls(source.n_samples or ds.n_samples,
+                                             info.noise if source.noise is None else source.noise)
+            self._last = (ds, source.name)
+        else:
+            self._last = (ds, None)
 
     def select_rows(self, rows) -> None:
         """Select the data set rows ``rows`` in the table (e.g. a confusion-matrix cell's

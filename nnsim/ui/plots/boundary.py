@@ -639,7 +639,7 @@ class DecisionBoundaryView(QWidget):
         self.discretizeCheck.setEnabled(self._classification)
         item = self.plot.getPlotItem()
         fx, fy = self._features
-        if data is None:
+        if data is None or data.standardizer is None:  # the network sees the numbers themselves
             item.setLabel("bottom", names[fx])
             item.setLabel("left", names[fy])
         else:
