@@ -151,7 +151,9 @@ def main(argv=None) -> int:
     from nnsim.ui.crash_guard import CrashGuard
 
     CrashGuard(window).install()
-    window.show()
+    from nnsim.ui.presentation import show_on_start
+
+    show_on_start(window, window.context.settings)  # maximized at a first start
     if args.screenshot:
         # Not closed afterwards: closing saves the window's layout, and a picture changes none.
         # Quitting the event loop stops the training thread (aboutToQuit).

@@ -50,6 +50,8 @@ from nnsim.ui.panels.update_panel import UpdatePanel
 from nnsim.ui.panels.what_if_panel import WhatIfPanel
 from nnsim.ui.plots.boundary import DecisionBoundaryView
 from nnsim.ui.plots.curves import TrainingPlots
+from nnsim.ui.presentation import Presentation
+from nnsim.ui.exporting import Exporter
 from nnsim.model.selection import SelectionModel, activation_title
 from nnsim.model.structure import NetworkEditor
 from nnsim.training.prediction_feed import PredictionFeed
@@ -149,6 +151,9 @@ class MainWindow(QMainWindow):
         self._add_training_panels()
         self._make_actions()
         self._make_menus_and_toolbar()
+        # View ▸ Presentation mode (F11), high contrast, the zoom of the whole window (Ctrl +/-)
+        self.presentation = Presentation(self, self._settings)
+        self.presentation.add_to_menu(self.view_menu)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.editor.failed.connect(self._show_status)
@@ -248,13 +253,13 @@ class MainWindow(QMainWindow):
             self.boundary_view.show_neuron(layer, index)
 
     def _default_size(self) -> QSize:
-        """1280x800, or less on a smaller screen (a 1024x768 projector), leaving room for the
+        """Nearly the whole available screen (1280x800 without one), leaving room for the
         window's title bar and the desktop's panels."""
         size = QSize(1280, 800)
         screen = self.screen()
-        if screen is not None:
+        if screen is not None:  # nearly the whole screen (nnsim.app then shows it maximized)
             free = screen.availableGeometry()
-            size = size.boundedTo(QSize(free.width() - 16, free.height() - 48))
+            size = QSize(free.width() - 16, free.height() - 48)
         return size.expandedTo(self.minimumSizeHint())
 
     # ------------------------------------------------------------ what others read
@@ -351,10 +356,13 @@ class MainWindow(QMainWindow):
         view = self.network_view
         self.fit_action = self._action("fitAction", self.tr("&Fit network to window"), view.fit_to_view,
                                        QKeySequence("Ctrl+0"))
-        self.zoom_in_action = self._action("zoomInAction", self.tr("Zoom &in"), lambda: view.zoom(1.25),
-                                           QKeySequence.ZoomIn)
-        self.zoom_out_action = self._action("zoomOutAction", self.tr("Zoom &out"), lambda: view.zoom(0.8),
-                                            QKeySequence.ZoomOut)
+        # Ctrl + / Ctrl - zoom the whole window, the graph with it (nnsim.ui.presentation)
+        self.zoom_in_action = self._action(
+            "zoomInAction", self.tr("Zoom the graph &in"), lambda: view.zoom(1.25), QKeySequence("Ctrl+Alt++"),
+            self.tr("Magnify the graph alone (also the mouse wheel); Ctrl + makes the whole window larger"))
+        self.zoom_out_action = self._action(
+            "zoomOutAction", self.tr("Zoom the graph &out"), lambda: view.zoom(0.8), QKeySequence("Ctrl+Alt+-"),
+            self.tr("Shrink the graph alone (also the mouse wheel); Ctrl - makes the whole window smaller"))
         self.one_neuron_action = self._action(
             "oneNeuronAction", self.tr("&One neuron"), lambda: self.load_example("one_neuron"),
             tip=self.tr("Two inputs and one step neuron with threshold 0.5: the worked example"))
@@ -376,6 +384,9 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.import_csv_action)
+        # File ▸ Export: pictures, tables, the network as Python or ONNX (nnsim.ui.exporting)
+        self.exporter = Exporter(self)
+        file_menu.addMenu(self.exporter.menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
