@@ -194,34 +194,33 @@ class Exporter(QObject):
         super().__init__(window)
         self.window = window
         self.history = HistoryRecorder(window.training, self)
-        tr = self.tr
-        self.menu = QMenu(tr("&Export"), window)
+        self.menu = QMenu(self.tr("&Export"), window)
         self.menu.setObjectName("exportMenu")
         self.menu.setToolTipsVisible(True)
         self.actions = {}
         entries = (
-            ("exportGraphPngAction", tr("The graph as a &PNG picture…"), self.export_graph_png,
-             tr("The whole network graph as a PNG picture, twice the screen's size")),
-            ("exportGraphSvgAction", tr("The graph as an &SVG drawing…"), self.export_graph_svg,
-             tr("The whole network graph as an SVG drawing: sharp at any size, editable in Inkscape")),
+            ("exportGraphPngAction", self.tr("The graph as a &PNG picture…"), self.export_graph_png,
+             self.tr("The whole network graph as a PNG picture, twice the screen's size")),
+            ("exportGraphSvgAction", self.tr("The graph as an &SVG drawing…"), self.export_graph_svg,
+             self.tr("The whole network graph as an SVG drawing: sharp at any size, editable in Inkscape")),
             None,
-            ("exportLossPngAction", tr("The &loss plot as PNG…"), lambda: self.export_widget_png("loss"),
-             tr("The loss plot as it is on screen")),
-            ("exportAccuracyPngAction", tr("The &accuracy plot as PNG…"), lambda: self.export_widget_png("accuracy"),
-             tr("The accuracy plot as it is on screen")),
-            ("exportBoundaryPngAction", tr("The &decision boundary as PNG…"),
-             lambda: self.export_widget_png("boundary"), tr("The picture of the network's answer at each point")),
+            ("exportLossPngAction", self.tr("The &loss plot as PNG…"), lambda: self.export_widget_png("loss"),
+             self.tr("The loss plot as it is on screen")),
+            ("exportAccuracyPngAction", self.tr("The &accuracy plot as PNG…"), lambda: self.export_widget_png("accuracy"),
+             self.tr("The accuracy plot as it is on screen")),
+            ("exportBoundaryPngAction", self.tr("The &decision boundary as PNG…"),
+             lambda: self.export_widget_png("boundary"), self.tr("The picture of the network's answer at each point")),
             None,
-            ("exportHistoryCsvAction", tr("The training &history as CSV…"), self.export_history_csv,
-             tr("Every epoch's loss and every evaluation, one row each, for a spreadsheet")),
-            ("exportDataCsvAction", tr("The data with the network's &answers as CSV…"), self.export_data_csv,
-             tr("Every example in its own units, its known answer, train or test, and the network's answer")),
+            ("exportHistoryCsvAction", self.tr("The training &history as CSV…"), self.export_history_csv,
+             self.tr("Every epoch's loss and every evaluation, one row each, for a spreadsheet")),
+            ("exportDataCsvAction", self.tr("The data with the network's &answers as CSV…"), self.export_data_csv,
+             self.tr("Every example in its own units, its known answer, train or test, and the network's answer")),
             None,
-            ("exportPythonAction", tr("The network as P&ython (NumPy only)…"), self.export_python,
-             tr("A Python file that computes this network on raw inputs with NumPy alone; run it on a CSV "
+            ("exportPythonAction", self.tr("The network as P&ython (NumPy only)…"), self.export_python,
+             self.tr("A Python file that computes this network on raw inputs with NumPy alone; run it on a CSV "
                 "table to print one prediction per row")),
-            ("exportOnnxAction", tr("The network as &ONNX…"), self.export_onnx,
-             tr("The network in the ONNX format, for other tools (onnxruntime, Netron)")),
+            ("exportOnnxAction", self.tr("The network as &ONNX…"), self.export_onnx,
+             self.tr("The network in the ONNX format, for other tools (onnxruntime, Netron)")),
         )
         for entry in entries:
             if entry is None:

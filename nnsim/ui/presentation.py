@@ -144,27 +144,26 @@ class Presentation(QObject):
         self.settings = settings
         self.zoom = WindowZoom(window)
         self._saved: dict | None = None  # what presentation mode changed, to put back on leaving
-        tr = self.tr
         self.presentationAction = self._action(
-            "presentationAction", tr("&Presentation mode"), "F11",
-            tr("Full screen, everything larger, the settings hidden: for the front of a class "
+            "presentationAction", self.tr("&Presentation mode"), "F11",
+            self.tr("Full screen, everything larger, the settings hidden: for the front of a class "
                "(F11 or Esc leaves)"), self.set_presenting, checkable=True)
         self.highContrastAction = self._action(
-            "highContrastAction", tr("&High contrast"), None,
-            tr("Black texts and outlines on white, stronger edges: for a pale projector"),
+            "highContrastAction", self.tr("&High contrast"), None,
+            self.tr("Black texts and outlines on white, stronger edges: for a pale projector"),
             self.set_high_contrast, checkable=True)
         self.zoomInAction = self._action(
-            "windowZoomInAction", tr("&Larger text"), QKeySequence.ZoomIn,
-            tr("Every text and line of the window larger, the graph's too (Ctrl +); the graph alone "
+            "windowZoomInAction", self.tr("&Larger text"), QKeySequence.ZoomIn,
+            self.tr("Every text and line of the window larger, the graph's too (Ctrl +); the graph alone "
                "zooms with the mouse wheel or Ctrl+Alt +"), lambda: self.step_zoom(1))
         self.zoomInAction.setShortcuts([QKeySequence(QKeySequence.ZoomIn), QKeySequence("Ctrl+=")])
         self.zoomOutAction = self._action(
-            "windowZoomOutAction", tr("&Smaller text"), QKeySequence.ZoomOut,
-            tr("Every text and line of the window smaller, the graph's too (Ctrl -); the graph alone "
+            "windowZoomOutAction", self.tr("&Smaller text"), QKeySequence.ZoomOut,
+            self.tr("Every text and line of the window smaller, the graph's too (Ctrl -); the graph alone "
                "zooms with the mouse wheel or Ctrl+Alt -"), lambda: self.step_zoom(-1))
         self.zoomResetAction = self._action(
-            "windowZoomResetAction", tr("&Normal text size"), None,
-            tr("Texts and lines at their usual size"), self.reset_zoom)
+            "windowZoomResetAction", self.tr("&Normal text size"), None,
+            self.tr("Texts and lines at their usual size"), self.reset_zoom)
         window.installEventFilter(self)  # Esc leaves presentation mode
         high = self._read(HIGH_CONTRAST_KEY, False)
         if high in (True, "true", "1", 1):
