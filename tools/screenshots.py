@@ -37,7 +37,7 @@ def shoot(out: Path, size: str, lang: str, presentation: bool, train: int) -> No
 
 
 def one(path: str, lang: str, presentation: bool, train: int) -> None:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from nnsim.app import create_main_window
@@ -62,8 +62,9 @@ def one(path: str, lang: str, presentation: bool, train: int) -> None:
             app.processEvents()
         window.training.pause()
         window.document.set_sample_index(0)
-    QTimer.singleShot(600, app.quit)
-    app.exec()
+    loop = QEventLoop()  # (QApplication.quit would close the window first)
+    QTimer.singleShot(600, loop.quit)
+    loop.exec()
     window.grab().save(path)
     view = window.network_view
     texts = [t for t in view._value_texts if t.isVisible()]

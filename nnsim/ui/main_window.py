@@ -17,7 +17,7 @@ import json
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -75,6 +75,13 @@ class _PanelScroll(QScrollArea):
         self.setFrameShape(QFrame.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setWidget(panel)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt)
+        # The panel grew wider (a field appeared: "After N epochs" and its box): the dock
+        # must widen with it, or the panel's right side is cut off.
+        if watched is self.widget() and event.type() == QEvent.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt)
         panel = self.widget().minimumSizeHint()
@@ -740,6 +747,7 @@ class MainWindow(QMainWindow):
         if sizes and not self._layout_restored:
             for docks, pixels, orientation in sizes:
                 self.resizeDocks(docks, pixels, orientation)
+        self.presentation.first_show()  # the graph wider than the boundary beside it
 
     def restore_settings(self) -> None:
         """Put back the saved geometry and dock layout (call once every panel is added)."""

@@ -40,6 +40,8 @@ SIZE_RESOLVED = 0x2
 PRESENTATION_DOCKS = ("trainingDock", "plotsDock", "confusionDock")
 #: in presentation mode the row of controls and plots is at least this share of the screen's height
 ROW_SHARE = 0.22
+#: the graph's share of the width it shares with the decision boundary, at the start
+GRAPH_SHARE = 0.62
 
 
 def presentation_zoom_for(screen_height: int) -> float:
@@ -165,6 +167,11 @@ class Presentation(QObject):
             "windowZoomResetAction", self.tr("&Normal text size"), None,
             self.tr("Texts and lines at their usual size"), self.reset_zoom)
         window.installEventFilter(self)  # Esc leaves presentation mode
+        # The graph gets the most room: more than the decision boundary beside it, whatever
+        # the window's width (the boundary's plot is square and needs less).
+        window.picture_splitter.setStretchFactor(0, 3)
+        window.picture_splitter.setStretchFactor(1, 2)
+        self._first_show = True
         high = self._read(HIGH_CONTRAST_KEY, False)
         if high in (True, "true", "1", 1):
             self.highContrastAction.setChecked(True)
@@ -200,6 +207,22 @@ class Presentation(QObject):
                 menu.insertAction(first, action)
             else:
                 menu.addAction(action)
+
+    def first_show(self) -> None:
+        """Called when the window first shows: the graph takes GRAPH_SHARE of the pictures'
+        width (the splitter is no part of the saved layout)."""
+        if self._first_show:
+            self._first_show = False
+            QTimer.singleShot(0, self._share_pictures)
+
+    def _share_pictures(self) -> None:
+        w = self.window
+        splitter = w.picture_splitter
+        if not w.boundary_view.isVisible() or self.presenting:
+            return
+        total = splitter.width()
+        side = max(w.boundary_view.minimumSizeHint().width(), round(total * (1 - GRAPH_SHARE)))
+        splitter.setSizes([max(0, total - side), side])
 
     # ------------------------------------------------------------ settings
     def _read(self, key, default):

@@ -219,3 +219,89 @@ def test_the_legend_grows_with_the_zoom(window):
     before = legend.size()
     window.presentation.set_zoom(1.5)
     assert legend.width() > before.width() * 1.3 and legend.height() > before.height() * 1.3
+
+
+# ------------------------------------------------------------------ on real screen sizes
+MEASURE = r"""
+import json, sys
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+from nnsim.app import create_main_window
+from nnsim.ui.presentation import show_on_start
+window = create_main_window(["nnsim", "--lang", sys.argv[1]])
+app = QApplication.instance()
+show_on_start(window, None)
+def settle(ms):  # (QApplication.quit would close the window)
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+settle(300)
+free = window.screen().availableGeometry()
+first = [window.isMaximized(), window.frameGeometry().size() == free.size(), window.network_view.width() > window.boundary_view.width()]
+window.findChild(QAction, "presentationAction").trigger()
+settle(500)
+view, panel = window.network_view, window.training_panel
+heights = [t.boundingRect().height() * view.transform().m22() for t in view._value_texts]
+controls = [panel.trainButton, panel.stepButton, panel.stepExampleButton, panel.stepBatchButton, panel.resetButton,
+            panel.paceSlider, panel.paceLabel, panel.epochLabel]
+cut = [w.objectName() for w in controls
+       if not (w.isVisible() and w.visibleRegion().boundingRect().size() == w.size())]
+words = panel.paceLabel.fontMetrics().horizontalAdvance(panel.paceLabel.text()) <= panel.paceLabel.width()
+print(json.dumps({"value_px": min(heights), "window": [window.width(), window.height()], "cut": cut,
+                  "first": first,
+                  "words": words, "label_pt": panel.paceLabel.font().pointSizeF()}))
+window.context.shutdown()
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("width, height, smallest", [(1920, 1080, 22.0), (1280, 720, 15.0)])
+def test_node_values_read_from_the_back_row(tmp_path, width, height, smallest, lang):
+    """On a real screen size (an offscreen screen of that size, in a process of its own):
+    the node values at least ``smallest`` pixels high (2% of the screen's height), every
+    control whole and the pace's words in full."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    done = subprocess.run([sys.executable, "-c", MEASURE, lang], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["window"] == [width, height]
+    assert seen["value_px"] >= smallest
+    assert seen["first"] == [True, True, True]  # the first start fills the screen, the graph widest
+    assert seen["cut"] == [] and seen["words"]
+    assert seen["label_pt"] >= QApplication.font().pointSizeF() * 1.25
+
+
+def test_the_first_start_is_maximized(window, isolated_settings, qtbot):
+    from nnsim.ui.presentation import show_on_start
+
+    show_on_start(window, QSettings())  # nothing saved yet (sizes: test_node_values_read_from_the_back_row)
+    qtbot.waitUntil(window.isMaximized, timeout=2000)
+
+
+def test_a_longer_stop_row_widens_the_training_dock(window, qtbot):
+    """"After N epochs" shows a second box beside the choice: the dock grows with it instead
+    of cutting the panel's right side off (Spanish "Reiniciar" showed as "Reir")."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.training_panel
+    scroll = window.findChild(QScrollArea, "trainingDockScroll")
+    panel.stopCombo.setCurrentIndex(panel.stopCombo.findData("epochs"))
+    panel.stopCombo.activated.emit(panel.stopCombo.currentIndex())
+    assert panel.stopEpochsSpin.isVisibleTo(panel)
+    qtbot.waitUntil(lambda: scroll.viewport().width() >= panel.minimumSizeHint().width(), timeout=2000)
+    for widget in (panel.resetButton, panel.stepButton, panel.stopEpochsSpin):
+        qtbot.waitUntil(lambda w=widget: w.visibleRegion().boundingRect().width() == w.width(), timeout=2000)
+        assert widget.width() >= widget.minimumSizeHint().width()
