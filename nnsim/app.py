@@ -170,7 +170,9 @@ def main(argv=None) -> int:
     from nnsim.ui.crash_guard import CrashGuard
 
     CrashGuard(window).install()
-    window.show()
+    from nnsim.ui.presentation import show_on_start
+
+    show_on_start(window, window.context.settings)  # maximized at a first start
     if not args.screenshot:
         # Work an nnsim that did not close left unsaved is offered back, once the window shows.
         QTimer.singleShot(0, window, window.offer_recovery)

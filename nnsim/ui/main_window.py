@@ -20,7 +20,7 @@ import json
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,6 +58,8 @@ from nnsim.ui.panels.update_panel import UpdatePanel
 from nnsim.ui.panels.what_if_panel import WhatIfPanel
 from nnsim.ui.plots.boundary import DecisionBoundaryView
 from nnsim.ui.plots.curves import TrainingPlots
+from nnsim.ui.presentation import Presentation
+from nnsim.ui.exporting import Exporter
 from nnsim.model.selection import SelectionModel, activation_title
 from nnsim.model.structure import NetworkEditor
 from nnsim.training.prediction_feed import PredictionFeed
@@ -81,6 +83,13 @@ class _PanelScroll(QScrollArea):
         self.setFrameShape(QFrame.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setWidget(panel)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt)
+        # The panel grew wider (a field appeared: "After N epochs" and its box): the dock
+        # must widen with it, or the panel's right side is cut off.
+        if watched is self.widget() and event.type() == QEvent.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt)
         panel = self.widget().minimumSizeHint()
@@ -165,6 +174,9 @@ class MainWindow(QMainWindow):
         self.lesson_note_dock.hide()
         self._make_actions()
         self._make_menus_and_toolbar()
+        # View ▸ Presentation mode (F11), high contrast, the zoom of the whole window (Ctrl +/-)
+        self.presentation = Presentation(self, self._settings)
+        self.presentation.add_to_menu(self.view_menu)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.editor.failed.connect(self._show_status)
@@ -293,13 +305,13 @@ class MainWindow(QMainWindow):
             self.boundary_view.show_neuron(layer, index)
 
     def _default_size(self) -> QSize:
-        """1280x800, or less on a smaller screen (a 1024x768 projector), leaving room for the
+        """Nearly the whole available screen (1280x800 without one), leaving room for the
         window's title bar and the desktop's panels."""
         size = QSize(1280, 800)
         screen = self.screen()
-        if screen is not None:
+        if screen is not None:  # nearly the whole screen (nnsim.app then shows it maximized)
             free = screen.availableGeometry()
-            size = size.boundedTo(QSize(free.width() - 16, free.height() - 48))
+            size = QSize(free.width() - 16, free.height() - 48)
         return size.expandedTo(self.minimumSizeHint())
 
     # ------------------------------------------------------------ what others read
@@ -399,10 +411,13 @@ class MainWindow(QMainWindow):
         view = self.network_view
         self.fit_action = self._action("fitAction", self.tr("&Fit network to window"), view.fit_to_view,
                                        QKeySequence("Ctrl+0"))
-        self.zoom_in_action = self._action("zoomInAction", self.tr("Zoom &in"), lambda: view.zoom(1.25),
-                                           QKeySequence.ZoomIn)
-        self.zoom_out_action = self._action("zoomOutAction", self.tr("Zoom &out"), lambda: view.zoom(0.8),
-                                            QKeySequence.ZoomOut)
+        # Ctrl + / Ctrl - zoom the whole window, the graph with it (nnsim.ui.presentation)
+        self.zoom_in_action = self._action(
+            "zoomInAction", self.tr("Zoom the graph &in"), lambda: view.zoom(1.25), QKeySequence("Ctrl+Alt++"),
+            self.tr("Magnify the graph alone (also the mouse wheel); Ctrl + makes the whole window larger"))
+        self.zoom_out_action = self._action(
+            "zoomOutAction", self.tr("Zoom the graph &out"), lambda: view.zoom(0.8), QKeySequence("Ctrl+Alt+-"),
+            self.tr("Shrink the graph alone (also the mouse wheel); Ctrl - makes the whole window smaller"))
         self.about_action = self._action("aboutAction", self.tr("&About nnsim"), self.show_about)
         self.ideas_action = self._action(
             "ideasAction", self.tr("&Ideas: how a network works"), self.show_ideas, QKeySequence.HelpContents,
@@ -425,6 +440,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_as_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_csv_action)
+        # File ▸ Export: pictures, tables, the network as Python or ONNX (nnsim.ui.exporting)
+        self.exporter = Exporter(self)
+        file_menu.addMenu(self.exporter.menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -802,6 +820,7 @@ class MainWindow(QMainWindow):
         if sizes and not self._layout_restored:
             for docks, pixels, orientation in sizes:
                 self.resizeDocks(docks, pixels, orientation)
+        self.presentation.first_show()  # the graph wider than the boundary beside it
 
     def restore_settings(self) -> None:
         """Put back the saved geometry and dock layout (call once every panel is added)."""

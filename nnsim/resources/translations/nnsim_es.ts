@@ -4,22 +4,22 @@
 <context>
     <name>AccuracyPlot</name>
     <message>
-        <location filename="../../ui/plots/curves.py" line="359"/>
+        <location filename="../../ui/plots/curves.py" line="372"/>
         <source>Accuracy per epoch</source>
         <translation>Aciertos por época</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="360"/>
+        <location filename="../../ui/plots/curves.py" line="373"/>
         <source>Share of examples the network classifies correctly, on the training examples and on the test examples. Higher is better.</source>
         <translation>Porcentaje de ejemplos que la red clasifica bien, en los ejemplos de entrenamiento y en los de prueba. Cuanto más alto, mejor.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="362"/>
+        <location filename="../../ui/plots/curves.py" line="375"/>
         <source>accuracy (%)</source>
         <translation>aciertos (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="364"/>
+        <location filename="../../ui/plots/curves.py" line="377"/>
         <source>Accuracy</source>
         <translation>Aciertos</translation>
     </message>
@@ -64,57 +64,57 @@
         <translation>Cuántos ejemplos de cada clase verdadera (fila) reciben cada respuesta de la red (columna). Haz clic en una celda para seleccionar esos ejemplos en la tabla de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="120"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="125"/>
         <source>The confusion matrix counts classes: this data set predicts numbers.</source>
         <translation>La matriz de confusión cuenta clases: este conjunto de datos predice números.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="121"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="126"/>
         <source>No data set.</source>
         <translation>No hay conjunto de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="127"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="132"/>
         <source>Press Train or Step to see the network&apos;s answers.</source>
         <translation>Pulsa Entrenar o Paso para ver las respuestas de la red.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="138"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="143"/>
         <source>There are no test examples: every example is used for training.</source>
         <translation>No hay ejemplos de prueba: todos los ejemplos se usan para el entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="140"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="145"/>
         <source>{n} test examples</source>
         <translation>{n} ejemplos de prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="140"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="145"/>
         <source>{n} training examples</source>
         <translation>{n} ejemplos de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="141"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="146"/>
         <source>{what}: {right} right ({percent}).</source>
         <translation>{what}: {right} aciertos ({percent}).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="160"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="165"/>
         <source>right</source>
         <translation>aciertos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="174"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="179"/>
         <source>{n} examples of {true} called {true}: right</source>
         <translation>{n} ejemplos de {true} clasificados como {true}: aciertos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="178"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="183"/>
         <source>{n} examples of {true} called {predicted}: wrong</source>
         <translation>{n} ejemplos de {true} clasificados como {predicted}: errores</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/confusion_panel.py" line="183"/>
+        <location filename="../../ui/panels/confusion_panel.py" line="188"/>
         <source>Share of the {true} examples the network gets right</source>
         <translation>Parte de los ejemplos de {true} que la red acierta</translation>
     </message>
@@ -1891,6 +1891,233 @@ El archivo que había sigue igual.</translation>
     </message>
 </context>
 <context>
+    <name>Exporter</name>
+    <message>
+        <location filename="../../ui/exporting.py" line="197"/>
+        <source>&amp;Export</source>
+        <extracomment>the history table&apos;s columns (a cell is empty where that row has no such value) the graph&apos;s PNG: this many pixels per scene unit (sharp on a projector or a printed page)</extracomment>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="202"/>
+        <source>The graph as a &amp;PNG picture…</source>
+        <translation>El grafo como imagen &amp;PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="203"/>
+        <source>The whole network graph as a PNG picture, twice the screen&apos;s size</source>
+        <translation>El grafo entero de la red como imagen PNG, al doble del tamaño de la pantalla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="204"/>
+        <source>The graph as an &amp;SVG drawing…</source>
+        <translation>El grafo como dibujo &amp;SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="205"/>
+        <source>The whole network graph as an SVG drawing: sharp at any size, editable in Inkscape</source>
+        <translation>El grafo entero de la red como dibujo SVG: nítido a cualquier tamaño, editable en Inkscape</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="207"/>
+        <source>The &amp;loss plot as PNG…</source>
+        <translation>La gráfica de la &amp;pérdida como PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="208"/>
+        <source>The loss plot as it is on screen</source>
+        <translation>La gráfica de la pérdida tal como se ve en pantalla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="209"/>
+        <source>The &amp;accuracy plot as PNG…</source>
+        <translation>La gráfica de los &amp;aciertos como PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="210"/>
+        <source>The accuracy plot as it is on screen</source>
+        <translation>La gráfica de los aciertos tal como se ve en pantalla</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="211"/>
+        <source>The &amp;decision boundary as PNG…</source>
+        <translation>La &amp;frontera de decisión como PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="212"/>
+        <source>The picture of the network&apos;s answer at each point</source>
+        <translation>La imagen de la respuesta de la red en cada punto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="214"/>
+        <source>The training &amp;history as CSV…</source>
+        <translation>El &amp;historial del entrenamiento como CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="215"/>
+        <source>Every epoch&apos;s loss and every evaluation, one row each, for a spreadsheet</source>
+        <translation>La pérdida de cada época y cada evaluación, una fila por cada una, para una hoja de cálculo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="216"/>
+        <source>The data with the network&apos;s &amp;answers as CSV…</source>
+        <translation>Los datos con las &amp;respuestas de la red como CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="217"/>
+        <source>Every example in its own units, its known answer, train or test, and the network&apos;s answer</source>
+        <translation>Cada ejemplo en sus propias unidades, su respuesta conocida, si es de entrenamiento o de prueba, y la respuesta de la red</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="219"/>
+        <source>The network as P&amp;ython (NumPy only)…</source>
+        <translation>La red como P&amp;ython (solo NumPy)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="220"/>
+        <source>A Python file that computes this network on raw inputs with NumPy alone; run it on a CSV table to print one prediction per row</source>
+        <translation>Un archivo de Python que calcula esta red sobre las entradas sin escalar solo con NumPy; ejecútalo sobre una tabla CSV para escribir una predicción por fila</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="222"/>
+        <source>The network as &amp;ONNX…</source>
+        <translation>La red como &amp;ONNX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="223"/>
+        <source>The network in the ONNX format, for other tools (onnxruntime, Netron)</source>
+        <translation>La red en formato ONNX, para otras herramientas (onnxruntime, Netron)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="257"/>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="277"/>
+        <location filename="../../ui/exporting.py" line="294"/>
+        <source>Could not export</source>
+        <translation>No se pudo exportar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="278"/>
+        <source>%1 could not be written:
+%2</source>
+        <translation>No se pudo escribir %1:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="280"/>
+        <source>Exported to %1</source>
+        <translation>Exportado a %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="304"/>
+        <source>Export the graph as PNG</source>
+        <translation>Exportar el grafo como PNG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="304"/>
+        <location filename="../../ui/exporting.py" line="325"/>
+        <source>PNG pictures</source>
+        <translation>Imágenes PNG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="310"/>
+        <source>Export the graph as SVG</source>
+        <translation>Exportar el grafo como SVG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="310"/>
+        <source>SVG drawings</source>
+        <translation>Dibujos SVG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="311"/>
+        <source>Network %1</source>
+        <translation>Red %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="312"/>
+        <source>Drawn by nnsim</source>
+        <translation>Dibujada por nnsim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="316"/>
+        <source>Export the loss plot as PNG</source>
+        <translation>Exportar la gráfica de la pérdida como PNG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="316"/>
+        <source>Export the accuracy plot as PNG</source>
+        <translation>Exportar la gráfica de los aciertos como PNG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="317"/>
+        <source>Export the decision boundary as PNG</source>
+        <translation>Exportar la frontera de decisión como PNG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="322"/>
+        <source>The picture could not be made.</source>
+        <translation>No se pudo crear la imagen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="328"/>
+        <source>Export the training history</source>
+        <translation>Exportar el historial del entrenamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="328"/>
+        <location filename="../../ui/exporting.py" line="338"/>
+        <source>CSV tables</source>
+        <translation>Tablas CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="338"/>
+        <source>Export the data with the network&apos;s answers</source>
+        <translation>Exportar los datos con las respuestas de la red</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="355"/>
+        <source>Export the network as Python</source>
+        <translation>Exportar la red como Python</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="355"/>
+        <source>Python files</source>
+        <translation>Archivos de Python</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="368"/>
+        <source>Export the network as ONNX</source>
+        <translation>Exportar la red como ONNX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="368"/>
+        <source>ONNX models</source>
+        <translation>Modelos ONNX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="375"/>
+        <source>ONNX is not installed</source>
+        <translation>ONNX no está instalado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exporting.py" line="376"/>
+        <source>Exporting to ONNX needs the optional Python package &quot;onnx&quot;, which is not installed. Install it with:
+
+pip install &quot;nnsim[onnx]&quot;
+
+The other exports (Python with NumPy, pictures, tables) work without it.</source>
+        <translation>Exportar a ONNX necesita el paquete opcional de Python &quot;onnx&quot;, que no está instalado. Instálalo con:
+
+pip install &quot;nnsim[onnx]&quot;
+
+Las demás exportaciones (Python con NumPy, imágenes, tablas) funcionan sin él.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPlot</name>
     <message>
         <location filename="../../ui/plots/curves.py" line="130"/>
@@ -1909,7 +2136,7 @@ El archivo que había sigue igual.</translation>
         <translation>prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="305"/>
+        <location filename="../../ui/plots/curves.py" line="318"/>
         <source>epoch {0}</source>
         <translation>época {0}</translation>
     </message>
@@ -1976,49 +2203,49 @@ El archivo que había sigue igual.</translation>
 <context>
     <name>LegendWidget</name>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="223"/>
+        <location filename="../../ui/graph/network_view.py" line="243"/>
         <source>Legend of the network graph</source>
-        <extracomment>width levels an edge can take (edges are grouped by sign and level to paint fast) between two layers with more weights than this, only the strongest are drawn ... and a deep graph shares this many among its gaps (at least MIN_EDGES_PER_GAP each): a repaint&apos;s cost grows with the edges drawn, and thousands more only add to the tangle node outlines: a 1-pixel cosmetic pen takes Qt&apos;s fast path (wider ones are stroked) node labels (names, values) are shown while no layer has more nodes than this node colours come in this many shades per sign: updating a node is then one look-up in a table of brushes, and a node whose shade did not change is not touched at all at most this many edges are drawn between two layers</extracomment>
+        <extracomment>node outlines and texts: grey as usual, black in high contrast width levels an edge can take (edges are grouped by sign and level to paint fast) between two layers with more weights than this, only the strongest are drawn ... and a deep graph shares this many among its gaps (at least MIN_EDGES_PER_GAP each): a repaint&apos;s cost grows with the edges drawn, and thousands more only add to the tangle node outlines: a 1-pixel cosmetic pen takes Qt&apos;s fast path (wider ones are stroked) node labels (names, values) are shown while no layer has more nodes than this at text scale 1 (the window&apos;s own font size): a node&apos;s radius, its value&apos;s and the names&apos; font sizes in points; a larger scale (the window zoom, presentation) makes each of them larger, the nodes up to RADIUS_SHARE of their spacing, and the value text with its node above text scale 1 the value text fills more of its node (&quot;-0.64&quot; about 85% of it) node colours come in this many shades per sign: updating a node is then one look-up in a table of brushes, and a node whose shade did not change is not touched at all at most this many edges are drawn between two layers</extracomment>
         <translation>Leyenda del grafo de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="255"/>
+        <location filename="../../ui/graph/network_view.py" line="274"/>
         <source>gradient &gt; 0: weight lowered</source>
-        <extracomment>&quot;weights&quot; (the usual picture) or &quot;gradient&quot; (the gradient view)</extracomment>
+        <extracomment>&quot;weights&quot; (the usual picture) or &quot;gradient&quot; (the gradient view) called when the legend&apos;s size changed (the view places it again)</extracomment>
         <translation>gradiente &gt; 0: el peso baja</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="255"/>
+        <location filename="../../ui/graph/network_view.py" line="275"/>
         <source>gradient &lt; 0: weight raised</source>
         <translation>gradiente &lt; 0: el peso sube</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="257"/>
+        <location filename="../../ui/graph/network_view.py" line="277"/>
         <source>positive weight</source>
         <translation>peso positivo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="257"/>
+        <location filename="../../ui/graph/network_view.py" line="277"/>
         <source>negative weight</source>
         <translation>peso negativo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="265"/>
+        <location filename="../../ui/graph/network_view.py" line="278"/>
         <source>thicker = larger |weight|</source>
         <translation>más grueso = |peso| mayor</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="265"/>
+        <location filename="../../ui/graph/network_view.py" line="276"/>
         <source>thicker = larger |gradient|</source>
         <translation>más grueso = mayor |gradiente|</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="279"/>
+        <location filename="../../ui/graph/network_view.py" line="278"/>
         <source>node value</source>
         <translation>valor del nodo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="279"/>
+        <location filename="../../ui/graph/network_view.py" line="276"/>
         <source>node: delta δ</source>
         <translation>nodo: delta δ</translation>
     </message>
@@ -2074,22 +2301,22 @@ El archivo que había sigue igual.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../ui/plots/curves.py" line="325"/>
+        <location filename="../../ui/plots/curves.py" line="338"/>
         <source>Loss per epoch</source>
         <translation>Pérdida por época</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="326"/>
+        <location filename="../../ui/plots/curves.py" line="339"/>
         <source>Loss per epoch: how wrong the network is on the training examples (train) and on examples it never learns from (test). Lower is better.</source>
         <translation>Pérdida por época: cuánto se equivoca la red con los ejemplos de entrenamiento y con ejemplos de los que nunca aprende (prueba). Cuanto más baja, mejor.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="328"/>
+        <location filename="../../ui/plots/curves.py" line="341"/>
         <source>loss</source>
         <translation>pérdida</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="329"/>
+        <location filename="../../ui/plots/curves.py" line="342"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
@@ -2097,338 +2324,348 @@ El archivo que había sigue igual.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Loss and accuracy</source>
         <translation>Pérdida y aciertos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Weights and bias</source>
         <extracomment>the version of the dock layout saved in the settings: raise it when the panels change, so a layout saved by an older nnsim (other docks, other tabs) is not restored Shown after a language is chosen. Deliberately in both languages and not through tr(): the person who just picked a language may not read the one the window is in now. a model file at least this big is read in the background (a 50 MB file takes seconds) a model file read in the background was opened (True) or refused (False) an example replaced the network and data (its name: &quot;one_neuron&quot;, &quot;iris&quot;) what this window&apos;s parts share; the window owns it from now on</extracomment>
         <translation>Pesos y sesgo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>The neuron explained</source>
         <translation>La neurona, paso a paso</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Lesson</source>
         <extracomment>the document&apos;s file, unsaved changes, recent files, lessons, recovery</extracomment>
         <translation>Lección</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Confusion matrix</source>
         <translation>Matriz de confusión</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>What if?</source>
         <translation>¿Y si…?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>How training changed W and B</source>
         <translation>Cómo cambió el entrenamiento W y B</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>&amp;New</source>
         <translation>&amp;Nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>A new document: the Iris flowers on a fresh network</source>
         <translation>Un documento nuevo: las flores Iris con una red recién creada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>&amp;Open…</source>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Save &amp;As…</source>
         <translation>Guardar &amp;como…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importar CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Learn from your own table: see its first rows and choose the answer column</source>
         <translation>Aprende de tu propia tabla: mira sus primeras filas y elige la columna de la respuesta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>+ Neuron</source>
         <translation>+ Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Add a neuron to the selected hidden layer</source>
         <translation>Añade una neurona a la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>− Neuron</source>
         <translation>− Neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Remove the selected neuron</source>
         <translation>Elimina la neurona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>+ Layer</source>
         <translation>+ Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Add a hidden layer after the selected layer</source>
         <translation>Añade una capa oculta después de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>− Layer</source>
         <translation>− Capa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Remove the selected hidden layer</source>
         <translation>Elimina la capa oculta seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Activation of the selected layer</source>
         <translation>Activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Activation function of the selected layer</source>
         <translation>Función de activación de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>&amp;Fit network to window</source>
         <translation>A&amp;justar la red a la ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402"/>
-        <source>Zoom &amp;in</source>
-        <translation>A&amp;mpliar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="404"/>
-        <source>Zoom &amp;out</source>
-        <translation>&amp;Reducir</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Lecciones</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>&amp;About nnsim</source>
         <translation>&amp;Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="416"/>
+        <source>Zoom the graph &amp;in</source>
+        <translation>&amp;Ampliar el grafo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="417"/>
+        <source>Magnify the graph alone (also the mouse wheel); Ctrl + makes the whole window larger</source>
+        <translation>Amplía solo el grafo (también con la rueda del ratón); Ctrl + agranda toda la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="419"/>
+        <source>Zoom the graph &amp;out</source>
+        <translation>&amp;Reducir el grafo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="420"/>
+        <source>Shrink the graph alone (also the mouse wheel); Ctrl - makes the whole window smaller</source>
+        <translation>Reduce solo el grafo (también con la rueda del ratón); Ctrl - achica toda la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>&amp;Ideas: how a network works</source>
         <translation>&amp;Ideas: cómo funciona una red</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>The three steps of a neural network in plain words, with pictures of this window</source>
         <translation>Los tres pasos de una red neuronal en palabras sencillas, con imágenes de esta ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>&amp;Gradient view</source>
         <translation>Vista de &amp;gradientes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Colour the edges by the last update&apos;s gradient and the nodes by their delta, to see which weights the known answer pushes, and which way</source>
         <translation>Colorea las conexiones según el gradiente de la última actualización y los nodos según su delta, para ver qué pesos empuja la respuesta conocida, y hacia dónde</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>A&amp;tajos de teclado</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>Every key that does something in this window</source>
         <translation>Todas las teclas que hacen algo en esta ventana</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>Structure</source>
         <translation>Estructura</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>Structure and undo</source>
         <translation>Estructura y deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source> Activation: </source>
         <translation> Activación: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Automatic (system language)</source>
         <translation>Automático (idioma del sistema)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>Undo: %1</source>
         <translation>Deshacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>Redo: %1</source>
         <translation>Rehacer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>Redo</source>
         <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>nnsim models (*.nnsim.json *.json);;All files (*)</source>
         <translation>Modelos de nnsim (*.nnsim.json *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>Save model</source>
         <translation>Guardar modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="607"/>
+        <location filename="../../ui/main_window.py" line="625"/>
         <source>Could not save the model</source>
         <translation>No se pudo guardar el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
+        <location filename="../../ui/main_window.py" line="626"/>
         <source>The model could not be saved to %1:
 %2</source>
         <translation>No se pudo guardar el modelo en %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="614"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="637"/>
+        <location filename="../../ui/main_window.py" line="655"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="662"/>
+        <location filename="../../ui/main_window.py" line="680"/>
         <source>A number in the file is too large (the largest is about 1.8e308).</source>
         <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1,8e308).</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="687"/>
         <source>Could not open the model</source>
         <translation>No se pudo abrir el modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670"/>
+        <location filename="../../ui/main_window.py" line="688"/>
         <source>%1 is not a model nnsim can open:
 %2</source>
         <translation>%1 no es un modelo que nnsim pueda abrir:
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="713"/>
+        <location filename="../../ui/main_window.py" line="731"/>
         <source>Opened %1</source>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785"/>
+        <location filename="../../ui/main_window.py" line="803"/>
         <source>About nnsim</source>
         <translation>Acerca de nnsim</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="786"/>
+        <location filename="../../ui/main_window.py" line="804"/>
         <source>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;A neural-network simulator for the classroom.&lt;/p&gt;&lt;p&gt;Each neuron multiplies its inputs by their weights, adds its bias and activates when the result passes a threshold. Training changes the weights and biases so that the right outputs activate.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;nnsim %1&lt;/h3&gt;&lt;p&gt;Un simulador de redes neuronales para el aula.&lt;/p&gt;&lt;p&gt;Cada neurona multiplica sus entradas por sus pesos, suma su sesgo y se activa cuando el resultado supera un umbral. El entrenamiento cambia los pesos y los sesgos para que se activen las salidas correctas.&lt;/p&gt;</translation>
     </message>
@@ -2554,33 +2791,33 @@ El archivo que había sigue igual.</translation>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="300"/>
+        <location filename="../../ui/graph/network_view.py" line="348"/>
         <source>Network graph</source>
         <extracomment>a node was clicked: (layer, index) an edge was clicked: (l, i, j) for weights[l][i, j] the pointer came onto a node&apos;s picture: (layer, index); left it: (-1, -1)</extracomment>
         <translation>Grafo de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="302"/>
+        <location filename="../../ui/graph/network_view.py" line="350"/>
         <source>Layers of nodes joined by weighted edges. Click a node to edit its weights.</source>
         <translation>Capas de nodos unidas por conexiones con peso. Haz clic en un nodo para cambiar sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="603"/>
+        <location filename="../../ui/graph/network_view.py" line="703"/>
         <source>%1 (input)
 %2 in the data&apos;s units → x = %3 as the network sees it (standardized)</source>
-        <extracomment>edges and nodes show the last update&apos;s gradient instead of the weights and values</extracomment>
+        <extracomment>sizes of text, nodes and lines relative to the usual: the view&apos;s font size over the application&apos;s (the window zoom sets the window&apos;s font; ``changeEvent`` follows it) black outlines and texts on white, stronger edges (``set_high_contrast``) edges and nodes show the last update&apos;s gradient instead of the weights and values</extracomment>
         <translation>%1 (entrada)
 %2 en las unidades de los datos → x = %3 tal como la ve la red (estandarizada)</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="606"/>
+        <location filename="../../ui/graph/network_view.py" line="706"/>
         <source>%1 (input)
 value x = %2</source>
         <translation>%1 (entrada)
 valor x = %2</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="609"/>
+        <location filename="../../ui/graph/network_view.py" line="709"/>
         <source>%1 (%2)
 z = %3
 %4(z) = %5</source>
@@ -2589,37 +2826,37 @@ z = %3
 %4(z) = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="687"/>
+        <location filename="../../ui/graph/network_view.py" line="787"/>
         <source>Add a neuron to this layer</source>
         <translation>Añadir una neurona a esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="691"/>
+        <location filename="../../ui/graph/network_view.py" line="791"/>
         <source>Remove this neuron</source>
         <translation>Eliminar esta neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="696"/>
+        <location filename="../../ui/graph/network_view.py" line="796"/>
         <source>Add a hidden layer after this one</source>
         <translation>Añadir una capa oculta después de esta</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="701"/>
+        <location filename="../../ui/graph/network_view.py" line="801"/>
         <source>Remove this layer</source>
         <translation>Eliminar esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="706"/>
+        <location filename="../../ui/graph/network_view.py" line="806"/>
         <source>Activation</source>
         <translation>Activación</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="791"/>
+        <location filename="../../ui/graph/network_view.py" line="915"/>
         <source>Weight value</source>
         <translation>Valor del peso</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="792"/>
+        <location filename="../../ui/graph/network_view.py" line="916"/>
         <source>Type a new weight and press Enter (Escape cancels)</source>
         <translation>Escribe un peso nuevo y pulsa Enter (Esc cancela)</translation>
     </message>
@@ -2942,6 +3179,60 @@ z = %3
     </message>
 </context>
 <context>
+    <name>Presentation</name>
+    <message>
+        <location filename="../../ui/presentation.py" line="150"/>
+        <source>&amp;Presentation mode</source>
+        <extracomment>QSettings keys: the zoom of the window as usual, the zoom in presentation, high contrast one Ctrl + or Ctrl - multiplies or divides the zoom by this a widget&apos;s own font size at zoom 1 (points), kept on the widget the first time it is zoomed QFont&apos;s resolve-mask bit for an explicitly chosen size (QFont::SizeResolved) docks that stay in presentation mode (the rest are settings and explanations) in presentation mode the row of controls and plots is at least this share of the screen&apos;s height the graph&apos;s share of the width it shares with the decision boundary, at the start</extracomment>
+        <translation>Modo &amp;presentación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presentation.py" line="151"/>
+        <source>Full screen, everything larger, the settings hidden: for the front of a class (F11 or Esc leaves)</source>
+        <translation>Pantalla completa, todo más grande, los ajustes ocultos: para proyectar en clase (F11 o Esc para salir)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presentation.py" line="154"/>
+        <source>&amp;High contrast</source>
+        <translation>Alto &amp;contraste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presentation.py" line="155"/>
+        <source>Black texts and outlines on white, stronger edges: for a pale projector</source>
+        <translation>Textos y contornos negros sobre blanco, conexiones más intensas: para un proyector pálido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presentation.py" line="158"/>
+        <source>&amp;Larger text</source>
+        <translation>Texto más &amp;grande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presentation.py" line="159"/>
+        <source>Every text and line of the window larger, the graph&apos;s too (Ctrl +); the graph alone zooms with the mouse wheel or Ctrl+Alt +</source>
+        <translation>Todos los textos y líneas de la ventana más grandes, también los del grafo (Ctrl +); solo el grafo se amplía con la rueda del ratón o Ctrl+Alt +</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presentation.py" line="163"/>
+        <source>&amp;Smaller text</source>
+        <translation>Texto más &amp;pequeño</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presentation.py" line="164"/>
+        <source>Every text and line of the window smaller, the graph&apos;s too (Ctrl -); the graph alone zooms with the mouse wheel or Ctrl+Alt -</source>
+        <translation>Todos los textos y líneas de la ventana más pequeños, también los del grafo (Ctrl -); solo el grafo se reduce con la rueda del ratón o Ctrl+Alt -</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presentation.py" line="167"/>
+        <source>&amp;Normal text size</source>
+        <translation>Tamaño de texto &amp;normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presentation.py" line="168"/>
+        <source>Texts and lines at their usual size</source>
+        <translation>Textos y líneas a su tamaño habitual</translation>
+    </message>
+</context>
+<context>
     <name>ScoresLabel</name>
     <message>
         <location filename="../../ui/plots/scores_label.py" line="29"/>
@@ -2950,52 +3241,52 @@ z = %3
         <translation>Qué tan bien lo hace la red</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="48"/>
+        <location filename="../../ui/plots/scores_label.py" line="54"/>
         <source>No data set: nothing to score.</source>
         <translation>No hay conjunto de datos: nada que evaluar.</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="52"/>
+        <location filename="../../ui/plots/scores_label.py" line="58"/>
         <source>Accuracy</source>
         <translation>Aciertos</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="53"/>
+        <location filename="../../ui/plots/scores_label.py" line="59"/>
         <source>Accuracy: train {0}, test {1}</source>
         <translation>Aciertos: entrenamiento {0}, prueba {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="57"/>
+        <location filename="../../ui/plots/scores_label.py" line="63"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="57"/>
+        <location filename="../../ui/plots/scores_label.py" line="63"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="58"/>
+        <location filename="../../ui/plots/scores_label.py" line="64"/>
         <source>RMSE: train {0}, test {1}; R²: train {2}, test {3}</source>
         <translation>RMSE: entrenamiento {0}, prueba {1}; R²: entrenamiento {2}, prueba {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="73"/>
+        <location filename="../../ui/plots/scores_label.py" line="79"/>
         <source>train</source>
         <translation>entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="73"/>
+        <location filename="../../ui/plots/scores_label.py" line="79"/>
         <source>test</source>
         <translation>prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="78"/>
+        <location filename="../../ui/plots/scores_label.py" line="84"/>
         <source>RMSE: the typical error of a prediction, in the target&apos;s units (lower is better). R²: how much of the targets&apos; spread the network explains (1 is perfect, 0 is no better than always answering the mean).</source>
         <translation>RMSE: el error típico de una predicción, en las unidades del objetivo (cuanto menor, mejor). R²: cuánta de la variación de los objetivos explica la red (1 es perfecto, 0 no es mejor que responder siempre la media).</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/scores_label.py" line="81"/>
+        <location filename="../../ui/plots/scores_label.py" line="87"/>
         <source>Accuracy: the share of examples the network classifies right, on the training examples and on the test examples it never learns from. {0} means there is no such part.</source>
         <translation>Aciertos: la parte de los ejemplos que la red clasifica bien, en los ejemplos de entrenamiento y en los de prueba, de los que nunca aprende. {0} significa que no hay esa parte.</translation>
     </message>
@@ -3539,22 +3830,22 @@ Qué probar: una tasa de aprendizaje menor (por ejemplo, {0} en lugar de {1}), e
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../ui/plots/curves.py" line="381"/>
+        <location filename="../../ui/plots/curves.py" line="394"/>
         <source>Training plots</source>
         <translation>Gráficos del entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="385"/>
+        <location filename="../../ui/plots/curves.py" line="398"/>
         <source>Log scale</source>
         <translation>Escala logarítmica</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="387"/>
+        <location filename="../../ui/plots/curves.py" line="400"/>
         <source>Logarithmic loss axis</source>
         <translation>Eje de pérdida logarítmico</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/curves.py" line="388"/>
+        <location filename="../../ui/plots/curves.py" line="401"/>
         <source>Show the loss on a logarithmic axis, so small late improvements stay visible</source>
         <translation>Muestra la pérdida en un eje logarítmico, para que se vean las pequeñas mejoras del final</translation>
     </message>

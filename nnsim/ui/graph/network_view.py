@@ -16,15 +16,18 @@ the width of an edge is the size of its weight.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QBrush,
     QColor,
     QFont,
+    QFontMetricsF,
     QLinearGradient,
     QPainter,
     QPainterPath,
@@ -40,6 +43,7 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
+    QApplication,
     QLabel,
     QMenu,
     QWidget,
@@ -56,6 +60,8 @@ NEGATIVE = QColor(230, 140, 0)  # Okabe-Ito orange, a little darker to show on w
 SELECTED = QColor(20, 20, 20)
 HALO = QColor(255, 200, 40)
 BACKGROUND = QColor(250, 250, 247)
+#: node outlines and texts: grey as usual, black in high contrast
+OUTLINE, OUTLINE_HIGH_CONTRAST = QColor(90, 90, 90), QColor(0, 0, 0)
 
 #: width levels an edge can take (edges are grouped by sign and level to paint fast)
 LEVELS = 8
@@ -69,6 +75,15 @@ MIN_EDGES_PER_GAP = 256
 NODE_PEN_WIDTH = 1.0
 #: node labels (names, values) are shown while no layer has more nodes than this
 LABEL_LIMIT = 16
+#: at text scale 1 (the window's own font size): a node's radius, its value's and the names'
+#: font sizes in points; a larger scale (the window zoom, presentation) makes each of them
+#: larger, the nodes up to RADIUS_SHARE of their spacing, and the value text with its node
+BASE_RADIUS = 20.0
+RADIUS_SHARE = 0.42
+VALUE_POINTS = 8.5
+NAME_POINTS = 10.0
+#: above text scale 1 the value text fills more of its node ("-0.64" about 85% of it)
+VALUE_GROWTH = 1.15
 
 
 #: node colours come in this many shades per sign: updating a node is then one look-up in a
@@ -147,7 +162,8 @@ class EdgePaths:
     coordinate arrays (``pyqtgraph.arrayToQPath``), a few dozen calls whatever the size.
     """
 
-    def __init__(self, scene: QGraphicsScene, positions: list[np.ndarray], thin: bool):
+    def __init__(self, scene: QGraphicsScene, positions: list[np.ndarray], thin: bool,
+                 line_scale: float = 1.0, high_contrast: bool = False):
         # Both ends of every possible edge of each gap, in the order of weights[l].ravel().
         self._ends = []
         for src, dst in zip(positions[:-1], positions[1:]):
@@ -158,11 +174,13 @@ class EdgePaths:
         self.items: dict[tuple[int, int], QGraphicsPathItem] = {}
         # Opaque colours faded towards the background, not alpha: Qt's raster engine blends
         # translucent lines many times slower. Flat caps: the nodes cover the ends.
-        lo = 0.12 if thin else 0.3
+        # (High contrast: stronger colours for the weakest edges.)
+        lo = (0.35 if thin else 0.55) if high_contrast else (0.12 if thin else 0.3)
         for sign, colour in ((1, POSITIVE), (-1, NEGATIVE)):
             for level in range(LEVELS):
                 m = (level + 1) / LEVELS
-                pen = QPen(_fade(colour, lo + (1 - lo) * m), (0.6 if thin else 0.8) + (2.4 if thin else 5.2) * m)
+                width = (0.6 if thin else 0.8) + (2.4 if thin else 5.2) * m
+                pen = QPen(_fade(colour, lo + (1 - lo) * m), width * line_scale)
                 pen.setCosmetic(True)
                 pen.setCapStyle(Qt.FlatCap)
                 item = QGraphicsPathItem()
@@ -213,8 +231,10 @@ class EdgePaths:
 class LegendWidget(QLabel):
     """What the colours mean, in a corner of the graph.
 
-    Drawn once into a pixmap (again when the font or the language changes): the label then
-    shows it from C++, so repainting the graph under it runs no Python.
+    Drawn once into a pixmap (again when the font, the language or the contrast changes): the
+    label then shows it from C++, so repainting the graph under it runs no Python. Its size
+    follows its font (the window zoom), and the view puts it in a corner where it covers no
+    node and no text, or hides it (``NetworkView.place_legend``): it never shrinks the graph.
     """
 
     def __init__(self, parent: QWidget):
@@ -222,14 +242,26 @@ class LegendWidget(QLabel):
         self.setObjectName("networkLegend")
         self.setAccessibleName(self.tr("Legend of the network graph"))
         self.setAttribute(Qt.WA_TransparentForMouseEvents)
-        self.setFixedSize(230, 92)
         #: "weights" (the usual picture) or "gradient" (the gradient view)
         self.mode = "weights"
+        self.high_contrast = False
+        #: called when the legend's size changed (the view places it again)
+        self.on_resized = None
         self._render()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        if self.on_resized is not None:
+            self.on_resized()
 
     def set_mode(self, mode: str) -> None:
         if mode != self.mode:
             self.mode = mode
+            self._render()
+
+    def set_high_contrast(self, on: bool) -> None:
+        if bool(on) != self.high_contrast:
+            self.high_contrast = bool(on)
             self._render()
 
     def changeEvent(self, event):  # noqa: N802
@@ -237,46 +269,62 @@ class LegendWidget(QLabel):
         if event.type() in (QEvent.FontChange, QEvent.LanguageChange):
             self._render()
 
+    def _rows(self) -> tuple:
+        if self.mode == "gradient":
+            return ((POSITIVE, self.tr("gradient > 0: weight lowered")),
+                    (NEGATIVE, self.tr("gradient < 0: weight raised")),
+                    self.tr("thicker = larger |gradient|"), ("−", "+"), self.tr("node: delta δ"))
+        return ((POSITIVE, self.tr("positive weight")), (NEGATIVE, self.tr("negative weight")),
+                self.tr("thicker = larger |weight|"), ("-1", "+1"), self.tr("node value"))
+
     def _render(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.5, font.pointSizeF() * 0.9))
+        metrics = QFontMetricsF(font)
+        line = metrics.height()  # every length below is in lines or in text widths
+        pad, swatch = 0.6 * line, 2.0 * line
+        first, second, note, ends, node = self._rows()
+        bar = 6.5 * line  # the node-value scale
+        width = pad + max(swatch + 0.5 * line + max(metrics.horizontalAdvance(first[1]),
+                                                     metrics.horizontalAdvance(second[1])),
+                          metrics.horizontalAdvance(note),
+                          bar + 0.5 * line + metrics.horizontalAdvance(node)) + pad
+        height = pad + 5.2 * line + pad
+        self.setFixedSize(math.ceil(width), math.ceil(height))
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.transparent)
         p = QPainter(pixmap)
         p.setRenderHint(QPainter.Antialiasing)
-        p.setPen(QPen(QColor(200, 200, 200)))
-        p.setBrush(QColor(255, 255, 255, 230))
+        ink = QColor(0, 0, 0) if self.high_contrast else QColor(40, 40, 40)
+        p.setPen(QPen(ink if self.high_contrast else QColor(200, 200, 200)))
+        p.setBrush(QColor(255, 255, 255, 255 if self.high_contrast else 230))
         p.drawRoundedRect(QRectF(0.5, 0.5, self.width() - 1, self.height() - 1), 6, 6)
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.5, font.pointSizeF() * 0.9))
         p.setFont(font)
-        gradient = self.mode == "gradient"
-        if gradient:
-            rows = ((POSITIVE, self.tr("gradient > 0: weight lowered")), (NEGATIVE, self.tr("gradient < 0: weight raised")))
-        else:
-            rows = ((POSITIVE, self.tr("positive weight")), (NEGATIVE, self.tr("negative weight")))
-        y = 16
-        for colour, text in rows:
-            p.setPen(QPen(colour, 4, Qt.SolidLine, Qt.RoundCap))
-            p.drawLine(10, y, 40, y)
-            p.setPen(QColor(40, 40, 40))
-            p.drawText(48, y + 4, text)
-            y += 18
-        p.drawText(10, y + 2, self.tr("thicker = larger |gradient|") if gradient else self.tr("thicker = larger |weight|"))
-        y += 14
-        grad = QLinearGradient(10, 0, 110, 0)
+        ascent = metrics.ascent()
+        y = pad + 0.5 * line  # the middle of the first row
+        for colour, text in (first, second):
+            p.setPen(QPen(colour, max(3.0, 0.3 * line), Qt.SolidLine, Qt.RoundCap))
+            p.drawLine(QPointF(pad, y), QPointF(pad + swatch, y))
+            p.setPen(ink)
+            p.drawText(QPointF(pad + swatch + 0.5 * line, y - line / 2 + ascent), text)
+            y += 1.1 * line
+        p.drawText(QPointF(pad, y - line / 2 + ascent), note)
+        y += 0.9 * line
+        grad = QLinearGradient(pad, 0, pad + bar, 0)
         grad.setColorAt(0.0, value_color(-1))
         grad.setColorAt(0.5, value_color(0))
         grad.setColorAt(1.0, value_color(1))
-        p.setPen(QColor(150, 150, 150))
+        p.setPen(ink if self.high_contrast else QColor(150, 150, 150))
         p.setBrush(grad)
-        p.drawRect(10, y, 100, 10)
-        p.setPen(QColor(40, 40, 40))
-        ends = ("−", "+") if gradient else ("-1", "+1")  # the deltas are scaled to the largest
-        p.drawText(10, y + 22, ends[0])
-        p.drawText(56, y + 22, "0")
-        p.drawText(100, y + 22, ends[1])
-        p.drawText(118, y + 10, self.tr("node: delta δ") if gradient else self.tr("node value"))
+        p.drawRect(QRectF(pad, y, bar, 0.7 * line))
+        p.setPen(ink)
+        p.drawText(QPointF(pad + bar + 0.5 * line, y + ascent * 0.8), node)
+        y += 0.8 * line + ascent
+        p.drawText(QPointF(pad, y), ends[0])
+        p.drawText(QPointF(pad + bar / 2 - metrics.horizontalAdvance("0") / 2, y), "0")
+        p.drawText(QPointF(pad + bar - metrics.horizontalAdvance(ends[1]), y), ends[1])
         p.end()
         self.setPixmap(pixmap)
 
@@ -312,6 +360,13 @@ class NetworkView(QGraphicsView):
         self.setMinimumSize(320, 240)
         self.setFocusPolicy(Qt.StrongFocus)
         self.legend = LegendWidget(self)
+        #: sizes of text, nodes and lines relative to the usual: the view's font size over the
+        #: application's (the window zoom sets the window's font; ``changeEvent`` follows it)
+        self.text_scale = 1.0
+        #: black outlines and texts on white, stronger edges (``set_high_contrast``)
+        self.high_contrast = False
+        self._occupied = np.zeros((0, 4))  # scene rects (x0, y0, x1, y1) the legend must not cover
+        self.legend.on_resized = self.place_legend
         self._auto_fit = True
         self._nodes: list[list[NodeItem]] = []
         self._edges: EdgePaths | None = None
@@ -330,6 +385,7 @@ class NetworkView(QGraphicsView):
         halo_pen.setCosmetic(True)
         self._node_halo = QGraphicsEllipseItem()
         self._node_halo.setPen(halo_pen)
+        self.text_scale = self._scale_from_font()
         self._edge_halo = QGraphicsLineItem()
         self._edge_line = QGraphicsLineItem()
         self.rebuild()
@@ -354,7 +410,8 @@ class NetworkView(QGraphicsView):
         # Per layer: a small layer keeps big nodes and its labels even next to a huge one.
         self._show_labels = [n <= LABEL_LIMIT for n in sizes]
         spacings = [62.0 if n <= 8 else max(10.0, min(62.0, 560.0 / n)) for n in sizes]
-        radii = [min(20.0, sp * 0.36) for sp in spacings]
+        z = self.text_scale
+        radii = [min(BASE_RADIUS * z, sp * (0.36 if z <= 1 else RADIUS_SHARE)) for sp in spacings]
         self._radius = min(radii)
         column = 190.0 if len(sizes) <= 5 else 150.0
         height = max(sp * (n - 1) for sp, n in zip(spacings, sizes))
@@ -366,16 +423,16 @@ class NetworkView(QGraphicsView):
             )
         self._compute_weight_scale()
         thin = any(a * b > 256 for a, b in zip(sizes[:-1], sizes[1:]))
-        self._edges = EdgePaths(scene, self._positions, thin)
+        self._edges = EdgePaths(scene, self._positions, thin, z, self.high_contrast)
         self.flash_overlay = FlashOverlay(scene, self._positions, parent=self)
         # Antialiasing a big graph's thousands of edges would cost more than it shows.
         self.setRenderHint(QPainter.Antialiasing, not thin)
-        node_pen = QPen(QColor(90, 90, 90), NODE_PEN_WIDTH)
-        node_pen.setCosmetic(True)
-        small_font = QFont(self.font())
-        small_font.setPointSizeF(8.5)
+        self.setBackgroundBrush(QColor(255, 255, 255) if self.high_contrast else BACKGROUND)
+        node_pen = self._node_pen()
         name_font = QFont(self.font())
-        name_font.setPointSizeF(10)
+        name_font.setPointSizeF(NAME_POINTS * z)
+        ink = QColor(0, 0, 0) if self.high_contrast else QColor(30, 30, 30)
+        occupied = []
         self._nodes = []
         self._node_shades = []
         self._value_texts = []
@@ -383,6 +440,8 @@ class NetworkView(QGraphicsView):
         for layer, n in enumerate(sizes):
             items = []
             radius = radii[layer]
+            small_font = QFont(self.font())  # the value text grows with its node, a little
+            small_font.setPointSizeF(VALUE_POINTS * radius / BASE_RADIUS * (VALUE_GROWTH if z > 1 else 1.0))
             for index in range(n):
                 x, y = self._positions[layer][index]
                 node = NodeItem(self, layer, index, radius)
@@ -390,6 +449,7 @@ class NetworkView(QGraphicsView):
                 node.setPen(node_pen)
                 scene.addItem(node)
                 items.append(node)
+                occupied.append((x - radius, y - radius, x + radius, y + radius))
                 if self._show_labels[layer] and radius >= 12:
                     text = QGraphicsSimpleTextItem(node)
                     text.setFont(small_font)
@@ -398,12 +458,13 @@ class NetworkView(QGraphicsView):
                 if self._show_labels[layer] and layer in (0, n_total - 1):
                     label = QGraphicsSimpleTextItem(node_name(self.document, layer, index))
                     label.setFont(name_font)
-                    label.setBrush(QColor(30, 30, 30))
+                    label.setBrush(ink)
                     r = label.boundingRect()
                     dx = -radius - 14 - r.width() if layer == 0 else radius + 14
                     label.setPos(x + dx, y - r.height() / 2)
                     label.setZValue(11)
                     scene.addItem(label)
+                    occupied.append((x + dx, y - r.height() / 2, x + dx + r.width(), y + r.height() / 2))
             self._nodes.append(items)
             # A header over each column: the layer's name and activation.
             header = layer_title(layer, n_total)
@@ -411,13 +472,16 @@ class NetworkView(QGraphicsView):
                 header += f"\n{activation_title(net.activations[layer - 1])}"
             title = QGraphicsSimpleTextItem(header)
             title.setFont(name_font)
-            title.setBrush(QColor(70, 70, 70))
+            title.setBrush(ink if self.high_contrast else QColor(70, 70, 70))
             r = title.boundingRect()
             title.setPos(layer * column - r.width() / 2, -max(radii) - 14 - r.height())
             scene.addItem(title)
+            occupied.append((layer * column - r.width() / 2, -max(radii) - 14 - r.height(),
+                             layer * column + r.width() / 2, -max(radii) - 14))
+        self._occupied = np.array(occupied, dtype=float).reshape(-1, 4)
         rect = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
         scene.setSceneRect(rect)  # before the highlights, which still hold old positions
-        self.setSceneRect(rect)  # fit_to_view may add room for the legend
+        self.setSceneRect(rect)
         for item in (self._node_halo, self._edge_halo, self._edge_line):
             scene.addItem(item)
             item.hide()
@@ -428,6 +492,8 @@ class NetworkView(QGraphicsView):
         self.update_selection()
         if self._auto_fit:
             self.fit_to_view()
+        else:
+            self.place_legend()
         self._rebuild_node_pictures()
 
     # ------------------------------------------------------------ a picture in every neuron
@@ -445,6 +511,39 @@ class NetworkView(QGraphicsView):
         """New nodes (a rebuild): new picture items, showing the last maps if they still fit."""
         self.node_pictures = NodePictures(self._nodes, self.nodeHovered.emit)
         self.node_pictures.show(getattr(self, "_neuron_layers", None))
+
+    def _node_pen(self) -> QPen:
+        """The outline of a node that is not selected (1 pixel at text scale 1: Qt's fast path)."""
+        pen = QPen(OUTLINE_HIGH_CONTRAST if self.high_contrast else OUTLINE,
+                   NODE_PEN_WIDTH * self.text_scale * (2 if self.high_contrast else 1))
+        pen.setCosmetic(True)
+        return pen
+
+    # ------------------------------------------------------------ sizes and contrast
+    def _scale_from_font(self) -> float:
+        app = QApplication.instance()
+        base = app.font().pointSizeF() if app is not None else 0.0
+        size = self.font().pointSizeF()
+        return size / base if base > 0 and size > 0 else 1.0
+
+    def changeEvent(self, event):  # noqa: N802 (Qt)
+        """The window zoom changed the view's font: text, nodes and lines follow it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:
+            scale = self._scale_from_font()
+            if abs(scale - self.text_scale) > 1e-6:
+                self.text_scale = scale
+                halo = QPen(HALO, 7 * scale)
+                halo.setCosmetic(True)
+                self._node_halo.setPen(halo)
+                self.rebuild()
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Black outlines and texts on white, stronger edges: for a washed-out projector."""
+        if bool(on) != self.high_contrast:
+            self.high_contrast = bool(on)
+            self.legend.set_high_contrast(on)
+            self.rebuild()
 
     def _compute_weight_scale(self) -> None:
         net = self.document.network
@@ -485,7 +584,8 @@ class NetworkView(QGraphicsView):
                         continue
                     node.shown_value = shown
                     text.setText(shown[0])
-                    text.setBrush(QColor(255, 255, 255) if shown[1] else QColor(20, 20, 20))
+                    text.setBrush(QColor(255, 255, 255) if shown[1] else QColor(0, 0, 0) if self.high_contrast
+                                  else QColor(20, 20, 20))
                     r = text.boundingRect()
                     text.setPos(-r.width() / 2, -r.height() / 2)
         self._compute_weight_scale()
@@ -536,18 +636,18 @@ class NetworkView(QGraphicsView):
         node = self.selection.node
         if node is not None and node[0] < len(self._nodes) and node[1] < len(self._nodes[node[0]]):
             item = self._nodes[node[0]][node[1]]
-            r = item.radius + 5
+            z = self.text_scale
+            r = item.radius + 5 * z
             self._node_halo.setRect(-r, -r, 2 * r, 2 * r)
             self._node_halo.setPos(item.pos())
             self._node_halo.show()
-            pen = QPen(SELECTED, 3)
+            pen = QPen(SELECTED, 3 * z)
             pen.setCosmetic(True)
+            usual = self._node_pen()
             for items in self._nodes:
                 for other in items:
-                    if other.pen().widthF() != NODE_PEN_WIDTH:
-                        p = QPen(QColor(90, 90, 90), NODE_PEN_WIDTH)
-                        p.setCosmetic(True)
-                        other.setPen(p)
+                    if other.pen() != usual:
+                        other.setPen(usual)
             item.setPen(pen)
         else:
             self._node_halo.hide()
@@ -563,8 +663,8 @@ class NetworkView(QGraphicsView):
         a, b = self._positions[l][i], self._positions[l + 1][j]
         w = float(self.document.network.weights[l][i, j])
         m = min(abs(w) / self.weight_scale, 1.0)
-        width = 1.5 + 5 * m
-        halo = QPen(SELECTED, width + 5, Qt.SolidLine, Qt.RoundCap)
+        width = (1.5 + 5 * m) * self.text_scale
+        halo = QPen(SELECTED, width + 5 * self.text_scale, Qt.SolidLine, Qt.RoundCap)
         halo.setCosmetic(True)
         top = QPen(POSITIVE if w >= 0 else NEGATIVE, width, Qt.SolidLine, Qt.RoundCap)
         top.setCosmetic(True)
@@ -750,32 +850,56 @@ class NetworkView(QGraphicsView):
         factor = max(0.05 / current, min(factor, 8.0 / current))
         self._auto_fit = False
         self.scale(factor, factor)
+        self.place_legend()
 
     def fit_to_view(self) -> None:
+        """The whole graph as large as the view allows (the legend takes no room from it)."""
         self._auto_fit = True
         rect = self.scene().sceneRect()
         if rect.isEmpty():
             return
-        # Keep the legend's band at the bottom free: fit the graph to the space above it
-        # (the view's scene rect gets that much blank room below the graph).
-        vp = self.viewport().rect()
-        reserve = self.legend.height() + 12
-        if vp.height() > 2 * reserve:
-            scale = min(vp.width() / rect.width(), (vp.height() - reserve) / rect.height())
-            rect = rect.adjusted(0, 0, 0, reserve / max(scale, 1e-6))
         self.setSceneRect(rect)
         self.fitInView(rect, Qt.KeepAspectRatio)
-        # Never blow a tiny network up beyond 1.6x: text would look coarse.
+        # Never blow a tiny network up beyond 1.6x: its few nodes would fill the screen.
         if self.transform().m11() > 1.6:
             self.resetTransform()
             self.scale(1.6, 1.6)
             self.centerOn(rect.center())
+        self.place_legend()
+
+    def place_legend(self) -> None:
+        """Put the legend in the first corner of the view (bottom left, bottom right, top left,
+        top right) where it covers no node and no text; hide it when there is none."""
+        legend, margin = self.legend, 8
+        vp = self.viewport()
+        w, h = legend.width(), legend.height()
+        t = self.viewportTransform()
+        boxes = self._occupied
+        x0 = boxes[:, 0] * t.m11() + t.dx()
+        x1 = boxes[:, 2] * t.m11() + t.dx()
+        y0 = boxes[:, 1] * t.m22() + t.dy()
+        y1 = boxes[:, 3] * t.m22() + t.dy()
+        for left, top in ((margin, vp.height() - h - margin), (vp.width() - w - margin, vp.height() - h - margin),
+                          (margin, margin), (vp.width() - w - margin, margin)):
+            if left < 0 or top < 0:
+                continue
+            covers = (x0 < left + w) & (x1 > left) & (y0 < top + h) & (y1 > top)
+            if not covers.any():
+                legend.move(vp.mapTo(self, QPoint(left, top)))
+                legend.show()
+                return
+        legend.hide()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt)
+        super().scrollContentsBy(dx, dy)
+        self.place_legend()
 
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)
-        self.legend.move(8, self.height() - self.legend.height() - 8)
         if self._auto_fit:
             self.fit_to_view()
+        else:
+            self.place_legend()
 
     def showEvent(self, event):  # noqa: N802
         super().showEvent(event)

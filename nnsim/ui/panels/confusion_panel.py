@@ -10,7 +10,7 @@ the data table (``rowsChosen``). The counts come from the ``PredictionFeed``.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -85,6 +85,11 @@ class ConfusionPanel(QWidget):
         self.table.cellClicked.connect(self._cell_clicked)
         feed.changed.connect(self.refresh)
         self.refresh()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:  # the window zoom: the cells take the table's new font
+            QTimer.singleShot(0, self, self.refresh)
 
     # ------------------------------------------------------------------ reading
     @property

@@ -18,8 +18,8 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Slot
+from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from nnsim.ui.number_text import decimal_text, number_text
 from nnsim.ui.plots.plot_menu import PlotMenu, locale_axes
@@ -267,9 +267,22 @@ class HistoryPlot(pg.PlotWidget):
         self.refresh()
         self._hover_line.setVisible(False)
         self.hover_text = ""
-        self.plotItem.setTitle(self._title, color=FOREGROUND, size="10pt")
+        self.plotItem.setTitle(self._title, color=FOREGROUND, size=self._title_size())
         self._bounds = self._range = None
         self._follow = True
+
+    def _title_size(self) -> str:
+        """The title's size: 10 points at the window's usual font, more at a larger zoom."""
+        app = QApplication.instance()
+        base = app.font().pointSizeF() if app is not None else 0.0
+        scale = self.font().pointSizeF() / base if base > 0 else 1.0
+        return f"{10 * scale:.3g}pt"
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:  # the window zoom: the title follows
+            title = getattr(self, "hover_text", "") or getattr(self, "_title", "")
+            self.plotItem.setTitle(title, color=FOREGROUND, size=self._title_size())
 
     def point_count(self, key: str) -> int:
         return len(self.series[key].buffer)
@@ -277,13 +290,13 @@ class HistoryPlot(pg.PlotWidget):
     # ------------------------------------------------------------------ hover
     def set_title(self, title: str) -> None:
         self._title = title
-        self.plotItem.setTitle(title, color=FOREGROUND, size="10pt")
+        self.plotItem.setTitle(title, color=FOREGROUND, size=self._title_size())
 
     def _mouse_moved(self, pos) -> None:
         vb = self.plotItem.vb
         if not vb.sceneBoundingRect().contains(pos):
             self._hover_line.setVisible(False)
-            self.plotItem.setTitle(self._title, color=FOREGROUND, size="10pt")
+            self.plotItem.setTitle(self._title, color=FOREGROUND, size=self._title_size())
             return
         self.show_hover_at(vb.mapSceneToView(pos).x())
 
@@ -305,7 +318,7 @@ class HistoryPlot(pg.PlotWidget):
         text = self.tr("epoch {0}").format(self.locale().toString(int(at))) + ":  " + ",  ".join(parts)
         self._hover_line.setPos(at)
         self._hover_line.setVisible(True)
-        self.plotItem.setTitle(text, color=FOREGROUND, size="10pt")
+        self.plotItem.setTitle(text, color=FOREGROUND, size=self._title_size())
         self.hover_text = text
         return text
 

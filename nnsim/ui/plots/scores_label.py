@@ -8,7 +8,7 @@ numbers follow the ``PredictionFeed``: live while training runs, at once after a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from nnsim.ui.number_text import MISSING, number_text, percent_text
@@ -39,6 +39,12 @@ class ScoresLabel(QLabel):
         self._feed = feed
         feed.changed.connect(self.refresh)
         self.refresh()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange and hasattr(self, "_feed"):  # the window zoom: words follow
+            self._base_points = self.font().pointSizeF() / SCALE
+            self.refresh()
 
     @Slot()
     def refresh(self) -> None:
