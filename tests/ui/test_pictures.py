@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
 
 from nnsim.core import Network, load_dataset
 from nnsim.core.grid import boundary_image, grid_points, held_inputs, plane_extent
@@ -124,6 +125,9 @@ def test_hovering_or_clicking_a_node_shows_its_map_large(shown_window, qtbot):
     # the hover belongs to the node's picture, which the worker sends after the new data set:
     # a pointer that arrives before it hovers nothing
     qtbot.waitUntil(lambda: graph.node_pictures.pictures[(1, 2)].isVisible(), timeout=10000)
+    # a modal dialog or a popup another test left open would take the pointer
+    assert QApplication.activeModalWidget() is None, QApplication.activeModalWidget()
+    assert QApplication.activePopupWidget() is None, QApplication.activePopupWidget()
     # from somewhere else first: a move to where the pointer already is (a test before may
     # have left it there) is no move, and no hover
     qtbot.mouseMove(graph.viewport(), graph.mapFromScene(QPointF(-400, -400)))
