@@ -44,6 +44,12 @@ class PlotMenu(QObject):
         self._view_all = view_all
         self._name = name
         plot.getPlotItem().setMenuEnabled(False)
+        # pyqtgraph's scene keeps an English "Export..." for a menu of its own that this one
+        # replaces (it never shows): dropped, so the window holds no English text
+        scene = plot.scene()
+        for action in getattr(scene, "contextMenu", []):
+            action.setParent(None)  # nothing else holds it: gone with the list
+        scene.contextMenu = []
         plot.setContextMenuPolicy(Qt.CustomContextMenu)
         plot.customContextMenuRequested.connect(self._show)
         self.view_all_action = QAction(self.tr("View all"), self)
