@@ -172,8 +172,8 @@ def test_step_neuron_verdict_and_surrogate_note(window):
     assert panel.activation_label.toolTip() == note
     assert panel.activation_label.text() == (
         f"f(z) = step: 1 if z > 0.50, else 0<br>f({num(z)}) = <b>{num(y)}</b>"
-        "<br><span style='color:#777; font-size:small'>training uses a sigmoid stand-in slope "
-        "(hover for why)</span>"
+        "<br><span style='color:#777; font-size:small'>to learn, training borrows the slope of a "
+        "smooth S-curve (hover for why)</span>"
     )
 
 

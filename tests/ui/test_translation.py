@@ -81,7 +81,7 @@ def test_the_window_speaks_spanish(spanish_window):
     assert win.language_menu.title() == "&Idioma"
     assert win.open_action.text() == "&Abrir…"
     assert win.add_neuron_action.toolTip().startswith("Añade una neurona a la capa oculta")
-    assert win.training_panel.learningRateSpin.toolTip().startswith("Cuánto avanza cada peso")
+    assert win.training_panel.learningRateSpin.toolTip().startswith("Lo grande que es el paso que da cada peso")
     docks = {dock.objectName(): dock.windowTitle() for dock in win.findChildren(QDockWidget)}
     assert docks["trainingDock"] == "Entrenamiento"
     assert docks["parameterDock"] == "Pesos y sesgo"
@@ -116,8 +116,8 @@ def test_the_neuron_is_explained_in_spanish(spanish_window):
     assert panel.verdict_label.text() == "z = 0,45 ≤ 0,50 → <b>no se activa</b>: pasa un 0"
     assert panel.activation_label.text() == (
         "f(z) = escalón: 1 si z > 0,50; si no, 0<br>f(0,45) = <b>0,00</b><br>"
-        "<span style='color:#777; font-size:small'>al entrenar usa la pendiente de una sigmoide "
-        "(pasa el ratón: ¿por qué?)</span>"
+        "<span style='color:#777; font-size:small'>para aprender, el entrenamiento toma prestada la "
+        "pendiente de una curva en S suave (pasa el ratón para saber por qué)</span>"
     )
     assert panel.activation_label.toolTip() == (
         "El escalón es plano en todas partes salvo en el umbral, así que su pendiente real no puede "

@@ -403,7 +403,7 @@ def _select_again(window, node):
 FORMULA = ("<span style='color:#555'>x<sub>1</sub>·w<sub>1</sub> + x<sub>2</sub>·w<sub>2</sub> + b = z</span><br>"
            "<span style='color:#555'>1.00</span>·<b>{w1}</b> + <span style='color:#555'>0.50</span>·<b>0.30</b>"
            " + <b>{b}</b> = <b>{z}</b>")
-NOTE = "<br><span style='color:#777; font-size:small'>training uses a sigmoid stand-in slope (hover for why)</span>"
+NOTE = "<br><span style='color:#777; font-size:small'>to learn, training borrows the slope of a smooth S-curve (hover for why)</span>"
 
 
 @pytest.mark.parametrize("w1, w1_text, spin_text, position, z_text, verdict", [

@@ -571,7 +571,7 @@
     </message>
     <message>
         <location filename="../../ui/panels/data_panel.py" line="254"/>
-        <location filename="../../ui/panels/data_panel.py" line="703"/>
+        <location filename="../../ui/panels/data_panel.py" line="704"/>
         <source>Open CSV…</source>
         <translation>Abrir CSV…</translation>
     </message>
@@ -597,88 +597,88 @@
     </message>
     <message>
         <location filename="../../ui/panels/data_panel.py" line="263"/>
-        <location filename="../../ui/panels/data_panel.py" line="314"/>
+        <location filename="../../ui/panels/data_panel.py" line="315"/>
         <source>Noise</source>
         <translation>Ruido</translation>
     </message>
     <message>
         <location filename="../../ui/panels/data_panel.py" line="264"/>
-        <source>How much the generated points are jittered (standard deviation)</source>
-        <translation>Cuánto se dispersan los puntos generados (desviación típica)</translation>
+        <source>How much the points are shaken off their perfect places: more noise makes the pattern harder to learn</source>
+        <translation>Cuánto se mueven los puntos de su sitio perfecto: con más ruido el dibujo cuesta más de aprender</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="270"/>
+        <location filename="../../ui/panels/data_panel.py" line="271"/>
         <source>Number of examples</source>
         <translation>Número de ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="271"/>
+        <location filename="../../ui/panels/data_panel.py" line="272"/>
         <source>How many points to generate</source>
         <translation>Cuántos puntos generar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="275"/>
         <location filename="../../ui/panels/data_panel.py" line="276"/>
+        <location filename="../../ui/panels/data_panel.py" line="277"/>
         <source>New points</source>
         <translation>Puntos nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="277"/>
+        <location filename="../../ui/panels/data_panel.py" line="278"/>
         <source>Draw a fresh set of points with the same noise and size</source>
         <translation>Genera otros puntos con el mismo ruido y la misma cantidad</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="280"/>
+        <location filename="../../ui/panels/data_panel.py" line="281"/>
         <source>Data set summary</source>
         <translation>Resumen del conjunto de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="281"/>
+        <location filename="../../ui/panels/data_panel.py" line="282"/>
         <source>How many examples, inputs and classes, and how they are split</source>
         <translation>Cuántos ejemplos, entradas y clases hay, y cómo se reparten</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="286"/>
+        <location filename="../../ui/panels/data_panel.py" line="287"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="287"/>
+        <location filename="../../ui/panels/data_panel.py" line="288"/>
         <source>Select a row to feed that example to the network</source>
         <translation>Elige una fila para dar ese ejemplo a la red</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="316"/>
+        <location filename="../../ui/panels/data_panel.py" line="317"/>
         <source>Points</source>
         <translation>Puntos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="467"/>
+        <location filename="../../ui/panels/data_panel.py" line="468"/>
         <source>Open a data table</source>
         <translation>Abrir una tabla de datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="467"/>
+        <location filename="../../ui/panels/data_panel.py" line="468"/>
         <source>CSV tables (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>Tablas CSV (*.csv *.txt *.tsv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="532"/>
+        <location filename="../../ui/panels/data_panel.py" line="533"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="597"/>
+        <location filename="../../ui/panels/data_panel.py" line="598"/>
         <source>the data set has no inputs or no answers to learn</source>
         <translation>el conjunto de datos no tiene entradas o no tiene respuestas que aprender</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="609"/>
+        <location filename="../../ui/panels/data_panel.py" line="610"/>
         <source>Could not use the data</source>
         <translation>No se pudieron usar los datos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="610"/>
+        <location filename="../../ui/panels/data_panel.py" line="611"/>
         <source>nnsim could not use “{name}”:
 
 {message}
@@ -691,42 +691,42 @@ Nothing was changed.</source>
 No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="705"/>
+        <location filename="../../ui/panels/data_panel.py" line="706"/>
         <source>Learn from your own table (a CSV file)</source>
         <translation>Aprende de tu propia tabla (un archivo CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="712"/>
+        <location filename="../../ui/panels/data_panel.py" line="713"/>
         <source>File: {name}</source>
         <translation>Archivo: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="724"/>
+        <location filename="../../ui/panels/data_panel.py" line="725"/>
         <source>No data set: the network on its own.</source>
         <translation>Sin conjunto de datos: la red sola.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="727"/>
+        <location filename="../../ui/panels/data_panel.py" line="728"/>
         <source>Your table “{name}”.</source>
         <translation>Tu tabla «{name}».</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="731"/>
+        <location filename="../../ui/panels/data_panel.py" line="732"/>
         <source>Read as {encoding} text.</source>
         <translation>Leída como texto {encoding}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="741"/>
+        <location filename="../../ui/panels/data_panel.py" line="742"/>
         <source>{k} classes</source>
         <translation>{k} clases</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="743"/>
+        <location filename="../../ui/panels/data_panel.py" line="744"/>
         <source>predicts {names}</source>
         <translation>predice {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.py" line="744"/>
+        <location filename="../../ui/panels/data_panel.py" line="745"/>
         <source>{n} examples, {d} inputs, {what}; {train} to train on, {test} to test.</source>
         <translation>{n} ejemplos, {d} entradas, {what}; {train} para entrenar y {test} para probar.</translation>
     </message>
@@ -3023,8 +3023,8 @@ z = %3
     </message>
     <message>
         <location filename="../../ui/panels/neuron_panel.py" line="345"/>
-        <source>training uses a sigmoid stand-in slope (hover for why)</source>
-        <translation>al entrenar usa la pendiente de una sigmoide (pasa el ratón: ¿por qué?)</translation>
+        <source>to learn, training borrows the slope of a smooth S-curve (hover for why)</source>
+        <translation>para aprender, el entrenamiento toma prestada la pendiente de una curva en S suave (pasa el ratón para saber por qué)</translation>
     </message>
     <message>
         <location filename="../../ui/panels/neuron_panel.py" line="350"/>
@@ -3120,7 +3120,17 @@ z = %3
         <translation>Sesgo de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/parameter_panel.py" line="227"/>
+        <location filename="../../ui/panels/parameter_panel.py" line="214"/>
+        <source>How much this input counts for the node: drag it and watch the sum W·X + B change.</source>
+        <translation>Cuánto cuenta esta entrada para el nodo: arrástralo y mira cómo cambia la suma W·X + B.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/parameter_panel.py" line="216"/>
+        <source>How easily the node switches on, whatever its inputs: added to the sum W·X.</source>
+        <translation>Lo fácil que se enciende el nodo, sean cuales sean sus entradas: se suma a W·X.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/parameter_panel.py" line="232"/>
         <source>Type an exact value and press Enter</source>
         <translation>Escribe un valor exacto y pulsa Enter</translation>
     </message>
@@ -3128,52 +3138,52 @@ z = %3
 <context>
     <name>PlotMenu</name>
     <message>
-        <location filename="../../ui/plots/plot_menu.py" line="49"/>
+        <location filename="../../ui/plots/plot_menu.py" line="55"/>
         <source>View all</source>
         <translation>Ver todo</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/plot_menu.py" line="51"/>
+        <location filename="../../ui/plots/plot_menu.py" line="57"/>
         <source>Zoom out to show everything the plot holds</source>
         <translation>Aleja la vista para mostrar todo lo que contiene el gráfico</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/plot_menu.py" line="53"/>
+        <location filename="../../ui/plots/plot_menu.py" line="59"/>
         <source>Export as PNG…</source>
         <translation>Exportar como PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/plot_menu.py" line="55"/>
+        <location filename="../../ui/plots/plot_menu.py" line="61"/>
         <source>Save a picture of this plot as a PNG file</source>
         <translation>Guarda una imagen de este gráfico como archivo PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/plot_menu.py" line="57"/>
+        <location filename="../../ui/plots/plot_menu.py" line="63"/>
         <source>Copy picture</source>
         <translation>Copiar imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/plot_menu.py" line="59"/>
+        <location filename="../../ui/plots/plot_menu.py" line="65"/>
         <source>Copy a picture of this plot, to paste into a worksheet</source>
         <translation>Copia una imagen de este gráfico para pegarla en una ficha de trabajo</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/plot_menu.py" line="95"/>
+        <location filename="../../ui/plots/plot_menu.py" line="101"/>
         <source>Export the plot as a picture</source>
         <translation>Exportar el gráfico como imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/plot_menu.py" line="97"/>
+        <location filename="../../ui/plots/plot_menu.py" line="103"/>
         <source>PNG pictures (*.png)</source>
         <translation>Imágenes PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/plot_menu.py" line="108"/>
+        <location filename="../../ui/plots/plot_menu.py" line="114"/>
         <source>Could not save the picture</source>
         <translation>No se pudo guardar la imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/plot_menu.py" line="109"/>
+        <location filename="../../ui/plots/plot_menu.py" line="115"/>
         <source>nnsim could not write «{0}». Is the folder there, and may nnsim write in it?</source>
         <translation>nnsim no pudo escribir «{0}». ¿Existe la carpeta y puede nnsim escribir en ella?</translation>
     </message>
@@ -3327,16 +3337,16 @@ z = %3
     <message>
         <location filename="../../ui/panels/training_panel.py" line="173"/>
         <location filename="../../ui/panels/training_panel.py" line="181"/>
-        <location filename="../../ui/panels/training_panel.py" line="470"/>
-        <location filename="../../ui/panels/training_panel.py" line="471"/>
-        <location filename="../../ui/panels/training_panel.py" line="472"/>
+        <location filename="../../ui/panels/training_panel.py" line="476"/>
+        <location filename="../../ui/panels/training_panel.py" line="477"/>
+        <location filename="../../ui/panels/training_panel.py" line="478"/>
         <source>Train</source>
         <extracomment>the last divergence message box (None before one was shown) the question Train asks before training with unusual settings (None: not asked)</extracomment>
         <translation>Entrenar</translation>
     </message>
     <message>
         <location filename="../../ui/panels/training_panel.py" line="174"/>
-        <location filename="../../ui/panels/training_panel.py" line="190"/>
+        <location filename="../../ui/panels/training_panel.py" line="191"/>
         <source>Step one epoch</source>
         <translation>Avanzar una época</translation>
     </message>
@@ -3354,7 +3364,7 @@ z = %3
     </message>
     <message>
         <location filename="../../ui/panels/training_panel.py" line="179"/>
-        <location filename="../../ui/panels/training_panel.py" line="193"/>
+        <location filename="../../ui/panels/training_panel.py" line="194"/>
         <source>Reset weights</source>
         <translation>Reiniciar los pesos</translation>
     </message>
@@ -3364,29 +3374,34 @@ z = %3
         <translation>Empieza a entrenar; pulsa otra vez para pausar (Espacio)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="193"/>
+        <location filename="../../ui/panels/training_panel.py" line="189"/>
+        <source>One learning step from the next few examples together, as many as the batch size (Ctrl+Right)</source>
+        <translation>Un paso de aprendizaje con los siguientes ejemplos juntos, tantos como el tamaño del lote (Ctrl+Derecha)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="194"/>
         <source>Reset</source>
         <translation>Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="194"/>
+        <location filename="../../ui/panels/training_panel.py" line="195"/>
         <source>New random weights and an empty history (Ctrl+R)</source>
         <translation>Pesos aleatorios nuevos y un historial vacío (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="190"/>
-        <location filename="../../ui/panels/training_panel.py" line="227"/>
+        <location filename="../../ui/panels/training_panel.py" line="191"/>
+        <location filename="../../ui/panels/training_panel.py" line="228"/>
         <source>Epoch</source>
         <translation>Época</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="228"/>
+        <location filename="../../ui/panels/training_panel.py" line="229"/>
         <source>Epochs trained so far (one epoch = every training example once), and how far the next one is</source>
         <translation>Épocas entrenadas hasta ahora (una época = cada ejemplo de entrenamiento una vez), y cuánto lleva la siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="237"/>
-        <location filename="../../ui/panels/training_panel.py" line="484"/>
+        <location filename="../../ui/panels/training_panel.py" line="238"/>
+        <location filename="../../ui/panels/training_panel.py" line="490"/>
         <source>Epoch {0}</source>
         <translation>Época {0}</translation>
     </message>
@@ -3406,394 +3421,349 @@ z = %3
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="189"/>
-        <source>One learning step from the next batch of examples together (Ctrl+Right)</source>
-        <translation>Un paso de aprendizaje con el siguiente lote de ejemplos a la vez (Ctrl+Derecha)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/training_panel.py" line="191"/>
+        <location filename="../../ui/panels/training_panel.py" line="192"/>
         <source>Train until every training example has been used once more: one epoch (Right arrow)</source>
         <translation>Entrena hasta usar una vez más todos los ejemplos de entrenamiento: una época (flecha derecha)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="204"/>
+        <location filename="../../ui/panels/training_panel.py" line="205"/>
         <source>Step:</source>
         <translation>Paso:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="205"/>
+        <location filename="../../ui/panels/training_panel.py" line="206"/>
         <source>Train a little while paused, and see what changed</source>
         <translation>Entrena un poco mientras está en pausa, y mira qué cambió</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="211"/>
-        <location filename="../../ui/panels/training_panel.py" line="218"/>
-        <location filename="../../ui/panels/training_panel.py" line="222"/>
+        <location filename="../../ui/panels/training_panel.py" line="212"/>
+        <location filename="../../ui/panels/training_panel.py" line="219"/>
+        <location filename="../../ui/panels/training_panel.py" line="223"/>
         <source>Pace</source>
         <translation>Ritmo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="212"/>
+        <location filename="../../ui/panels/training_panel.py" line="213"/>
         <source>How fast training runs: from slow motion, one weight update a second so the class can follow each one, to full speed; applies at once</source>
         <translation>A qué velocidad entrena: desde cámara lenta, un cambio de pesos por segundo para que la clase pueda seguir cada uno, hasta la máxima velocidad; se aplica al momento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="237"/>
-        <location filename="../../ui/panels/training_panel.py" line="487"/>
+        <location filename="../../ui/panels/training_panel.py" line="238"/>
+        <location filename="../../ui/panels/training_panel.py" line="493"/>
         <source> · example {0} of {1}</source>
         <translation> · ejemplo {0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="240"/>
+        <location filename="../../ui/panels/training_panel.py" line="241"/>
         <source>Training status</source>
         <translation>Estado del entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="241"/>
+        <location filename="../../ui/panels/training_panel.py" line="242"/>
         <source>What happened last, and what waits for Reset</source>
         <translation>Lo último que ha pasado y lo que espera a Reiniciar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="245"/>
-        <location filename="../../ui/panels/training_panel.py" line="305"/>
+        <location filename="../../ui/panels/training_panel.py" line="246"/>
+        <location filename="../../ui/panels/training_panel.py" line="311"/>
         <source>Learning rate</source>
         <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="246"/>
-        <source>How big a step each weight takes against its gradient; applies at once</source>
-        <translation>Cuánto avanza cada peso en contra de su gradiente; se aplica al momento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/training_panel.py" line="258"/>
-        <location filename="../../ui/panels/training_panel.py" line="307"/>
+        <location filename="../../ui/panels/training_panel.py" line="260"/>
+        <location filename="../../ui/panels/training_panel.py" line="313"/>
         <source>Optimizer</source>
         <translation>Optimizador</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="259"/>
-        <source>How gradients become weight changes; applies at once</source>
-        <translation>Cómo se convierten los gradientes en cambios de los pesos; se aplica al momento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/training_panel.py" line="260"/>
+        <location filename="../../ui/panels/training_panel.py" line="263"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="260"/>
+        <location filename="../../ui/panels/training_panel.py" line="263"/>
         <source>Momentum</source>
         <translation>Momentum</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="260"/>
+        <location filename="../../ui/panels/training_panel.py" line="263"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="262"/>
-        <location filename="../../ui/panels/training_panel.py" line="308"/>
+        <location filename="../../ui/panels/training_panel.py" line="265"/>
+        <location filename="../../ui/panels/training_panel.py" line="314"/>
         <source>Batch size</source>
         <translation>Tamaño del lote</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="263"/>
-        <source>Examples per weight update; applies at once</source>
-        <translation>Ejemplos por cada actualización de los pesos; se aplica al momento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/training_panel.py" line="265"/>
-        <location filename="../../ui/panels/training_panel.py" line="309"/>
+        <location filename="../../ui/panels/training_panel.py" line="269"/>
+        <location filename="../../ui/panels/training_panel.py" line="315"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="266"/>
-        <source>How the error is measured; applies at once</source>
-        <translation>Cómo se mide el error; se aplica al momento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/training_panel.py" line="267"/>
+        <location filename="../../ui/panels/training_panel.py" line="272"/>
         <source>Automatic</source>
         <translation>Automática</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="267"/>
+        <location filename="../../ui/panels/training_panel.py" line="272"/>
         <source>Cross-entropy</source>
         <translation>Entropía cruzada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="268"/>
+        <location filename="../../ui/panels/training_panel.py" line="273"/>
         <source>Squared error</source>
         <translation>Error cuadrático</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="271"/>
-        <location filename="../../ui/panels/training_panel.py" line="313"/>
+        <location filename="../../ui/panels/training_panel.py" line="276"/>
+        <location filename="../../ui/panels/training_panel.py" line="319"/>
         <source>Regularization</source>
         <translation>Regularización</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="272"/>
-        <source>A penalty that keeps weights small (L2) or sparse (L1); applies at once</source>
-        <translation>Una penalización que mantiene los pesos pequeños (L2) o con muchos ceros (L1); se aplica al momento</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/training_panel.py" line="273"/>
+        <location filename="../../ui/panels/training_panel.py" line="279"/>
         <source>None</source>
         <translation>Ninguna</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="273"/>
+        <location filename="../../ui/panels/training_panel.py" line="279"/>
         <source>L1</source>
         <translation>L1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="273"/>
+        <location filename="../../ui/panels/training_panel.py" line="279"/>
         <source>L2</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="275"/>
+        <location filename="../../ui/panels/training_panel.py" line="281"/>
         <source>Regularization rate</source>
         <translation>Intensidad de la regularización</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="276"/>
-        <source>Strength of the regularization penalty (λ)</source>
-        <translation>Fuerza de la penalización de regularización (λ)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/training_panel.py" line="278"/>
-        <location filename="../../ui/panels/training_panel.py" line="315"/>
+        <location filename="../../ui/panels/training_panel.py" line="284"/>
+        <location filename="../../ui/panels/training_panel.py" line="321"/>
         <source>Test split</source>
         <translation>Parte de prueba</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="279"/>
-        <source>Share of the examples kept aside to test the network; applies on Reset</source>
-        <translation>Parte de los ejemplos que se reserva para probar la red; se aplica al reiniciar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/training_panel.py" line="283"/>
-        <location filename="../../ui/panels/training_panel.py" line="316"/>
+        <location filename="../../ui/panels/training_panel.py" line="289"/>
+        <location filename="../../ui/panels/training_panel.py" line="322"/>
         <source>Seed</source>
         <translation>Semilla</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="284"/>
-        <source>Random seed of the starting weights and the example order; applies on Reset (Reset alone takes the next seed)</source>
-        <translation>Semilla aleatoria de los pesos iniciales y del orden de los ejemplos; se aplica al reiniciar (Reiniciar sin más toma la semilla siguiente)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/training_panel.py" line="287"/>
+        <location filename="../../ui/panels/training_panel.py" line="293"/>
         <source>Stop condition</source>
         <translation>Condición de parada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="288"/>
+        <location filename="../../ui/panels/training_panel.py" line="294"/>
         <source>When training pauses by itself</source>
         <translation>Cuándo se pausa solo el entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="289"/>
+        <location filename="../../ui/panels/training_panel.py" line="295"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="289"/>
+        <location filename="../../ui/panels/training_panel.py" line="295"/>
         <source>After N epochs</source>
         <translation>Tras N épocas</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="290"/>
+        <location filename="../../ui/panels/training_panel.py" line="296"/>
         <source>When loss below</source>
         <translation>Si la pérdida baja de</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="292"/>
+        <location filename="../../ui/panels/training_panel.py" line="298"/>
         <source>Epochs to train</source>
         <translation>Épocas que entrenar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="293"/>
+        <location filename="../../ui/panels/training_panel.py" line="299"/>
         <source>Pause after this many more epochs</source>
         <translation>Pausa tras este número de épocas más</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="296"/>
+        <location filename="../../ui/panels/training_panel.py" line="302"/>
         <source>Target loss</source>
         <translation>Pérdida objetivo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="297"/>
+        <location filename="../../ui/panels/training_panel.py" line="303"/>
         <source>Pause when an epoch&apos;s loss falls below this value</source>
         <translation>Pausa cuando la pérdida de una época baja de este valor</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="321"/>
+        <location filename="../../ui/panels/training_panel.py" line="327"/>
         <source>Stop</source>
         <translation>Parada</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="327"/>
+        <location filename="../../ui/panels/training_panel.py" line="333"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="359"/>
+        <location filename="../../ui/panels/training_panel.py" line="365"/>
         <source>Slow motion</source>
         <translation>Cámara lenta</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="359"/>
+        <location filename="../../ui/panels/training_panel.py" line="365"/>
         <source>Very slow</source>
         <translation>Muy lento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="359"/>
+        <location filename="../../ui/panels/training_panel.py" line="365"/>
         <source>Slow</source>
         <translation>Lento</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="360"/>
+        <location filename="../../ui/panels/training_panel.py" line="366"/>
         <source>Steady</source>
         <translation>Pausado</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="360"/>
+        <location filename="../../ui/panels/training_panel.py" line="366"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="360"/>
+        <location filename="../../ui/panels/training_panel.py" line="366"/>
         <source>Quick</source>
         <translation>Rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="361"/>
+        <location filename="../../ui/panels/training_panel.py" line="367"/>
         <source>Fast</source>
         <translation>Muy rápido</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="361"/>
+        <location filename="../../ui/panels/training_panel.py" line="367"/>
         <source>Full speed</source>
         <translation>Máxima velocidad</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="367"/>
+        <location filename="../../ui/panels/training_panel.py" line="373"/>
         <source>1 weight update a second</source>
         <translation>1 cambio de pesos por segundo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="368"/>
+        <location filename="../../ui/panels/training_panel.py" line="374"/>
         <source>{0} weight updates a second</source>
         <translation>{0} cambios de pesos por segundo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="371"/>
+        <location filename="../../ui/panels/training_panel.py" line="377"/>
         <source>1 epoch a second</source>
         <translation>1 época por segundo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="372"/>
+        <location filename="../../ui/panels/training_panel.py" line="378"/>
         <source>{0} epochs a second</source>
         <translation>{0} épocas por segundo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="374"/>
+        <location filename="../../ui/panels/training_panel.py" line="380"/>
         <source>as fast as this computer can</source>
         <translation>tan rápido como pueda este ordenador</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="390"/>
+        <location filename="../../ui/panels/training_panel.py" line="396"/>
         <source>Not applied: {0}</source>
         <translation>No se ha aplicado: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="417"/>
+        <location filename="../../ui/panels/training_panel.py" line="423"/>
         <source>The batch size %1 is larger than nnsim can show (at most %2).</source>
         <translation>El tamaño del lote %1 es mayor de lo que nnsim puede mostrar (como mucho %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="418"/>
+        <location filename="../../ui/panels/training_panel.py" line="424"/>
         <source>The seed %1 is larger than nnsim can show (at most %2).</source>
         <translation>La semilla %1 es mayor de lo que nnsim puede mostrar (como mucho %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="424"/>
+        <location filename="../../ui/panels/training_panel.py" line="430"/>
         <source>The learning rate %1 is too close to 0 for nnsim to show.</source>
         <translation>La tasa de aprendizaje %1 está demasiado cerca de 0 para que nnsim la muestre.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="426"/>
+        <location filename="../../ui/panels/training_panel.py" line="432"/>
         <source>The regularization rate %1 is too close to 0 for nnsim to show.</source>
         <translation>La intensidad de la regularización %1 está demasiado cerca de 0 para que nnsim la muestre.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="470"/>
-        <location filename="../../ui/panels/training_panel.py" line="471"/>
-        <location filename="../../ui/panels/training_panel.py" line="472"/>
+        <location filename="../../ui/panels/training_panel.py" line="476"/>
+        <location filename="../../ui/panels/training_panel.py" line="477"/>
+        <location filename="../../ui/panels/training_panel.py" line="478"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="479"/>
+        <location filename="../../ui/panels/training_panel.py" line="485"/>
         <source>This network has no data set to learn from: choose one to train.</source>
         <translation>Esta red no tiene un conjunto de datos del que aprender: elige uno para entrenar.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="492"/>
+        <location filename="../../ui/panels/training_panel.py" line="498"/>
         <source>Full speed · {0} epochs a second</source>
         <translation>Máxima velocidad · {0} épocas por segundo</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="504"/>
+        <location filename="../../ui/panels/training_panel.py" line="510"/>
         <source>Very large: a learning rate above {0} usually makes training diverge.</source>
         <translation>Muy grande: una tasa de aprendizaje mayor que {0} suele hacer que el entrenamiento diverja.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="507"/>
+        <location filename="../../ui/panels/training_panel.py" line="513"/>
         <source>Large: a learning rate above {0} often makes training diverge.</source>
         <translation>Grande: una tasa de aprendizaje mayor que {0} a menudo hace que el entrenamiento diverja.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="510"/>
+        <location filename="../../ui/panels/training_panel.py" line="516"/>
         <source>Very small: below {0} the weights barely move, and training seems to do nothing.</source>
         <translation>Muy pequeña: por debajo de {0} los pesos apenas se mueven y parece que el entrenamiento no hace nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="514"/>
+        <location filename="../../ui/panels/training_panel.py" line="520"/>
         <source>Strong: a regularization rate above {0} pushes every weight towards 0, and the network learns little.</source>
         <translation>Fuerte: una tasa de regularización mayor que {0} empuja todos los pesos hacia 0 y la red aprende poco.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="521"/>
+        <location filename="../../ui/panels/training_panel.py" line="527"/>
         <source>Train asks before using it.</source>
         <translation>Entrenar pregunta antes de usarla.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="553"/>
+        <location filename="../../ui/panels/training_panel.py" line="559"/>
         <source>Train with these settings?</source>
         <translation>¿Entrenar con estos ajustes?</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="554"/>
+        <location filename="../../ui/panels/training_panel.py" line="560"/>
         <source>Some settings are outside the range that usually trains well:</source>
         <translation>Algunos ajustes están fuera del intervalo con el que se suele entrenar bien:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="558"/>
+        <location filename="../../ui/panels/training_panel.py" line="564"/>
         <source>Train anyway</source>
         <translation>Entrenar de todos modos</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="559"/>
+        <location filename="../../ui/panels/training_panel.py" line="565"/>
         <source>Do not train</source>
         <translation>No entrenar</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="586"/>
+        <location filename="../../ui/panels/training_panel.py" line="592"/>
         <source>Training paused; the weights are the last ones that were still numbers.
 
 What to try: a smaller learning rate (e.g. {0} instead of {1}), the Adam optimizer, or Reset for new weights.</source>
@@ -3802,27 +3772,67 @@ What to try: a smaller learning rate (e.g. {0} instead of {1}), the Adam optimiz
 Qué probar: una tasa de aprendizaje menor (por ejemplo, {0} en lugar de {1}), el optimizador Adam o Reiniciar para tener pesos nuevos.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="608"/>
+        <location filename="../../ui/panels/training_panel.py" line="614"/>
         <source>Paused: the loss fell below {0}.</source>
         <translation>En pausa: la pérdida bajó de {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="590"/>
+        <location filename="../../ui/panels/training_panel.py" line="596"/>
         <source>Training diverged: the learning rate is too large for this network.</source>
         <translation>El entrenamiento divergió: la tasa de aprendizaje es demasiado grande para esta red.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="591"/>
+        <location filename="../../ui/panels/training_panel.py" line="247"/>
+        <source>How big a step every weight and bias takes each time the network learns: too small and learning crawls, too big and it jumps past the answer. Applies at once.</source>
+        <translation>Lo grande que es el paso que da cada peso y cada sesgo cada vez que la red aprende: si es muy pequeño aprende muy despacio, si es muy grande se pasa de la respuesta. Se aplica al momento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="261"/>
+        <source>How each step is taken: SGD steps straight downhill, Momentum keeps some speed from the steps before, Adam sizes every weight&apos;s step by itself. Applies at once.</source>
+        <translation>Cómo se da cada paso: SGD baja directo cuesta abajo, Momentum guarda algo de velocidad de los pasos anteriores, Adam ajusta solo el paso de cada peso. Se aplica al momento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="266"/>
+        <source>How many examples the network looks at before it changes its weights once: 1 learns from each example alone, more gives calmer steps. Applies at once.</source>
+        <translation>Cuántos ejemplos mira la red antes de cambiar sus pesos una vez: con 1 aprende de cada ejemplo por separado, con más los pasos son más tranquilos. Se aplica al momento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="270"/>
+        <source>How the network&apos;s mistakes are scored: the number training tries to make smaller. Applies at once.</source>
+        <translation>Cómo se puntúan los fallos de la red: el número que el entrenamiento intenta hacer más pequeño. Se aplica al momento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="277"/>
+        <source>A push that keeps the weights small (L2) or sets the unneeded ones to zero (L1), so the network does not learn the examples by heart. Applies at once.</source>
+        <translation>Un empujón que mantiene pequeños los pesos (L2) o pone a cero los que no hacen falta (L1), para que la red no se aprenda los ejemplos de memoria. Se aplica al momento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="282"/>
+        <source>How strong that push is (λ); 0 turns it off</source>
+        <translation>Lo fuerte que es ese empujón (λ); 0 lo apaga</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="285"/>
+        <source>Examples kept aside, never learned from, to check the network on examples it has not seen; applies at once, the weights stay</source>
+        <translation>Ejemplos apartados, de los que nunca aprende, para comprobar la red con ejemplos que no ha visto; se aplica al momento y los pesos se conservan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="290"/>
+        <source>The number that picks the random starting weights and the order of the examples: the same seed gives the same run again; applies on Reset (Reset alone takes the next seed)</source>
+        <translation>El número que elige los pesos iniciales al azar y el orden de los ejemplos: la misma semilla repite el mismo entrenamiento; se aplica al Reiniciar (Reiniciar sin más toma la semilla siguiente)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/training_panel.py" line="597"/>
         <source>Training diverged</source>
         <translation>El entrenamiento divergió</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="610"/>
+        <location filename="../../ui/panels/training_panel.py" line="616"/>
         <source>Paused after {0} epochs.</source>
         <translation>En pausa tras {0} épocas.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_panel.py" line="614"/>
+        <location filename="../../ui/panels/training_panel.py" line="620"/>
         <source>Training paused: {0}</source>
         <translation>Entrenamiento en pausa: {0}</translation>
     </message>

@@ -261,7 +261,8 @@ class DataPanel(QWidget):
 
         self.noiseSpin = NumberSpin()
         self._name("noiseSpin", self.noiseSpin, self.tr("Noise"),
-                   self.tr("How much the generated points are jittered (standard deviation)"))
+                   self.tr("How much the points are shaken off their perfect places: more noise makes the "
+                           "pattern harder to learn"))
         self.noiseSpin.setDecimals(2)
         self.noiseSpin.set_typed_range(0.0, 1.0)
         self.noiseSpin.setSingleStep(0.05)

@@ -342,7 +342,7 @@ class NeuronPanel(QWidget):
     def _activation_html(self, activation: str, z: float, y: float, threshold: float) -> str:
         if activation == "step":
             rule = self.tr("step: 1 if z > %1, else 0").replace("%1", self._num(threshold))
-            note = self.tr("training uses a sigmoid stand-in slope (hover for why)")
+            note = self.tr("to learn, training borrows the slope of a smooth S-curve (hover for why)")
             return (f"f(z) = {rule}<br>f({self._num(z)}) = <b>{self._num(y)}</b>"
                     f"<br><span style='color:#777; font-size:small'>{note}</span>")
         formula = ACTIVATION_FORMULAS.get(activation, activation)

@@ -210,13 +210,18 @@ class ParameterPanel(QWidget):
         frame = QFrame(self._rows_widget)
         frame.setObjectName(f"{kind}Row_{ident}")
         frame.setProperty("highlighted", False)
+        # what the number means, in plain words, under its name
+        idea = (self.tr("How much this input counts for the node: drag it and watch the sum W·X + B change.")
+                if kind == "weight" else
+                self.tr("How easily the node switches on, whatever its inputs: added to the sum W·X."))
+        tip = f"{accessible}\n{idea}"
         label = QLabel(text)
         label.setObjectName(f"{kind}Label_{ident}")
-        label.setToolTip(accessible)
+        label.setToolTip(tip)
         slider = QSlider(Qt.Horizontal)
         slider.setObjectName(f"{kind}Slider_{ident}")
         slider.setAccessibleName(accessible)
-        slider.setToolTip(accessible)
+        slider.setToolTip(tip)
         slider.setRange(-STEPS, STEPS)
         slider.setSingleStep(10)
         slider.setPageStep(100)

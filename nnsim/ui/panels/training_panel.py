@@ -186,7 +186,8 @@ class TrainingPanel(QWidget):
                     "a training example, otherwise the next one (Shift+Right)"))
         self.stepBatchButton = self._named(
             QPushButton(self.tr("Batch")), "stepBatchButton", self.tr("Step one batch"),
-            self.tr("One learning step from the next batch of examples together (Ctrl+Right)"))
+            self.tr("One learning step from the next few examples together, as many as the batch size "
+                    "(Ctrl+Right)"))
         self.stepButton = self._named(QPushButton(self.tr("Epoch")), "stepButton", self.tr("Step one epoch"),
                                       self.tr("Train until every training example has been used once "
                                               "more: one epoch (Right arrow)"))
@@ -243,7 +244,8 @@ class TrainingPanel(QWidget):
 
         self.learningRateSpin = self._named(
             RateSpin(), "learningRateSpin", self.tr("Learning rate"),
-            self.tr("How big a step each weight takes against its gradient; applies at once"))
+            self.tr("How big a step every weight and bias takes each time the network learns: too small and "
+                    "learning crawls, too big and it jumps past the answer. Applies at once."))
         self.learningRateSpin.set_typed_range(0.00001, LARGE_LEARNING_RATE)
         self.learningRateWarning = QLabel()
         self.learningRateWarning.setObjectName("learningRateWarning")
@@ -256,33 +258,37 @@ class TrainingPanel(QWidget):
         self.regRateWarning.setStyleSheet("color: #b00020;")
         self.regRateWarning.hide()
         self.optimizerCombo = self._named(QComboBox(), "optimizerCombo", self.tr("Optimizer"),
-                                          self.tr("How gradients become weight changes; applies at once"))
+                                          self.tr("How each step is taken: SGD steps straight downhill, Momentum keeps some speed from "
+                                                  "the steps before, Adam sizes every weight's step by itself. Applies at once."))
         for text, key in ((self.tr("SGD"), "sgd"), (self.tr("Momentum"), "momentum"), (self.tr("Adam"), "adam")):
             self.optimizerCombo.addItem(text, key)
         self.batchSizeSpin = self._named(QSpinBox(), "batchSizeSpin", self.tr("Batch size"),
-                                         self.tr("Examples per weight update; applies at once"))
+                                         self.tr("How many examples the network looks at before it changes its weights once: 1 "
+                                                 "learns from each example alone, more gives calmer steps. Applies at once."))
         self.batchSizeSpin.setRange(1, LARGEST_WHOLE)
         self.lossCombo = self._named(QComboBox(), "lossCombo", self.tr("Loss"),
-                                     self.tr("How the error is measured; applies at once"))
+                                     self.tr("How the network's mistakes are scored: the number training tries to make "
+                                             "smaller. Applies at once."))
         for text, key in ((self.tr("Automatic"), "auto"), (self.tr("Cross-entropy"), "cross_entropy"),
                           (self.tr("Squared error"), "mse")):
             self.lossCombo.addItem(text, key)
         self.regularizationCombo = self._named(
             QComboBox(), "regularizationCombo", self.tr("Regularization"),
-            self.tr("A penalty that keeps weights small (L2) or sparse (L1); applies at once"))
+            self.tr("A push that keeps the weights small (L2) or sets the unneeded ones to zero (L1), so "
+                    "the network does not learn the examples by heart. Applies at once."))
         for text, key in ((self.tr("None"), "none"), (self.tr("L1"), "l1"), (self.tr("L2"), "l2")):
             self.regularizationCombo.addItem(text, key)
         self.regRateSpin = self._named(RateSpin(), "regRateSpin", self.tr("Regularization rate"),
-                                       self.tr("Strength of the regularization penalty (λ)"))
+                                       self.tr("How strong that push is (λ); 0 turns it off"))
         self.regRateSpin.set_typed_range(0.0, 1.0)
         self.testSplitSpin = self._named(QSpinBox(), "testSplitSpin", self.tr("Test split"),
-                                         self.tr("Share of the examples kept aside to test the network; "
-                                                 "applies on Reset"))
+                                         self.tr("Examples kept aside, never learned from, to check the network on examples it has "
+                                                 "not seen; applies at once, the weights stay"))
         self.testSplitSpin.setRange(0, 90)
         self.testSplitSpin.setSuffix(" %")
         self.seedSpin = self._named(QSpinBox(), "seedSpin", self.tr("Seed"),
-                                    self.tr("Random seed of the starting weights and the example order; "
-                                            "applies on Reset (Reset alone takes the next seed)"))
+                                    self.tr("The number that picks the random starting weights and the order of the examples: the "
+                                            "same seed gives the same run again; applies on Reset (Reset alone takes the next seed)"))
         self.seedSpin.setRange(0, LARGEST_WHOLE)
         self.stopCombo = self._named(QComboBox(), "stopCombo", self.tr("Stop condition"),
                                      self.tr("When training pauses by itself"))
