@@ -786,5 +786,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):  # noqa: N802
         # Stop a running training thread first: a QThread destroyed while running aborts.
         self.context.shutdown()
+        self.presentation.set_presenting(False)  # the usual layout is the one kept
         self.save_settings()
         super().closeEvent(event)

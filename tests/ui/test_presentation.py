@@ -305,3 +305,41 @@ def test_a_longer_stop_row_widens_the_training_dock(window, qtbot):
     for widget in (panel.resetButton, panel.stepButton, panel.stopEpochsSpin):
         qtbot.waitUntil(lambda w=widget: w.visibleRegion().boundingRect().width() == w.width(), timeout=2000)
         assert widget.width() >= widget.minimumSizeHint().width()
+
+
+def test_no_tab_of_a_hidden_group_stays_over_the_pictures(presenting):
+    from PySide6.QtWidgets import QTabBar
+
+    win, _ = presenting
+    pictures = win.picture_splitter.geometry()
+    for tabs in win.findChildren(QTabBar, options=Qt.FindDirectChildrenOnly):
+        if tabs.isVisible() and tabs.count():
+            assert not tabs.geometry().intersects(pictures), [tabs.tabText(i) for i in range(tabs.count())]
+
+
+def test_a_restored_layout_presents_and_closing_keeps_the_usual_one(window, isolated_settings, qtbot):
+    """A second start restores the saved docks; presentation mode works on them (Qt crashed
+    when the tabs of a restored group were hidden), and closing while presenting keeps the
+    usual layout for the next start, not the presentation's."""
+    from nnsim.app import create_main_window
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()  # saves the layout
+    again = create_main_window([])
+    qtbot.addWidget(again)
+    assert again._layout_restored
+    again.show()
+    qtbot.waitExposed(again)
+    action(again, "presentationAction").trigger()
+    qtbot.waitUntil(again.isFullScreen, timeout=2000)
+    assert not dock(again, "parameterDock").isVisible()
+    again.close()  # while presenting
+    third = create_main_window([])
+    qtbot.addWidget(third)
+    assert third._layout_restored
+    third.show()
+    qtbot.waitExposed(third)
+    assert third.dockWidgetArea(dock(third, "trainingDock")) == Qt.LeftDockWidgetArea
+    assert dock(third, "parameterDock").isVisible() and not third.isFullScreen()
+    third.close()
