@@ -304,11 +304,11 @@ class Presentation(QObject):
         if settings_box is not None:
             settings_box.hide()
         training, plots, confusion = (docks[name] for name in PRESENTATION_DOCKS)
-        confusion.setFloating(True)  # out of its tab group with "What if?" (docked again below)
         # One row under the pictures: the controls, then the loss and the scores with the
         # confusion matrix in a tab behind them (side by side, both would be too small).
         w.addDockWidget(Qt.BottomDockWidgetArea, training)
         w.splitDockWidget(training, plots, Qt.Horizontal)
+        w.addDockWidget(Qt.BottomDockWidgetArea, confusion)  # out of its group with "What if?"
         w.tabifyDockWidget(plots, confusion)
         for dock in (training, plots, confusion):
             dock.show()
@@ -353,6 +353,9 @@ class Presentation(QObject):
         for tabs in w.findChildren(QTabBar, options=Qt.FindDirectChildrenOnly):
             if any(tabs.tabText(i) in hidden for i in range(tabs.count())):
                 tabs.move(-10 * max(1, tabs.width()), -10 * max(1, tabs.height()))
+        # (a bar Qt reuses for the new group may still have held the old tabs: the next
+        # layout pass places the bars in use again)
+        w.layout().invalidate()
 
     def leave(self) -> None:
         saved, self._saved = self._saved, None
