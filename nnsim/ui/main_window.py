@@ -864,5 +864,6 @@ class MainWindow(QMainWindow):
         self.files.closing()
         # Stop a running training thread first: a QThread destroyed while running aborts.
         self.context.shutdown()
+        self.presentation.set_presenting(False)  # the usual layout is the one kept
         self.save_settings()
         super().closeEvent(event)

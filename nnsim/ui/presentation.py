@@ -77,6 +77,8 @@ def scale_plot(plot: pg.PlotWidget, scale: float) -> None:
     legend = item.legend
     if legend is not None:
         legend.setLabelTextSize(f"{9 * scale:.3g}pt")
+        for _, label in legend.items:
+            label.setText(label.text)  # pyqtgraph sets the size only for the next text
     for data in item.listDataItems():
         pen = pg.mkPen(data.opts.get("pen"))
         base = getattr(data, "_nnsim_base_width", None)
@@ -293,20 +295,20 @@ class Presentation(QObject):
         }
         for name, dock in docks.items():
             if name not in PRESENTATION_DOCKS:
-                # out of the layout, not only hidden: the tab bar of a group of hidden tabbed
-                # docks would stay on screen (restoreState puts them back on leaving)
-                w.removeDockWidget(dock)
+                # out of its tab group, not only hidden: the tabs of a group of hidden docks
+                # would stay on screen (restoreState docks them again on leaving)
+                dock.hide()
+                dock.setFloating(True)
         for bar, _ in self._saved["bars"]:
             bar.hide()
         if settings_box is not None:
             settings_box.hide()
         training, plots, confusion = (docks[name] for name in PRESENTATION_DOCKS)
-        for tabs in w.findChildren(QTabBar, options=Qt.FindDirectChildrenOnly):
-            tabs.hide()  # the tabs of the groups just taken apart (Qt leaves them on screen)
         # One row under the pictures: the controls, then the loss and the scores with the
         # confusion matrix in a tab behind them (side by side, both would be too small).
         w.addDockWidget(Qt.BottomDockWidgetArea, training)
         w.splitDockWidget(training, plots, Qt.Horizontal)
+        w.addDockWidget(Qt.BottomDockWidgetArea, confusion)  # out of its group with "What if?"
         w.tabifyDockWidget(plots, confusion)
         for dock in (training, plots, confusion):
             dock.show()
@@ -340,6 +342,20 @@ class Presentation(QObject):
             total = splitter.width()
             side = min(round(total * 0.42), round(splitter.height() * 0.85))
             splitter.setSizes([total - side, side])
+        self._move_stale_tabs()
+
+    def _move_stale_tabs(self) -> None:
+        """Qt leaves the tab bars of the groups taken apart (the neuron and its update,
+        "What if?") on screen, under the pictures: out of sight with them. (Hiding one that Qt
+        still counts as used crashes it; it places them again when it reuses them.)"""
+        w = self.window
+        hidden = {dock.windowTitle() for name, dock in self._docks().items() if name not in PRESENTATION_DOCKS}
+        for tabs in w.findChildren(QTabBar, options=Qt.FindDirectChildrenOnly):
+            if any(tabs.tabText(i) in hidden for i in range(tabs.count())):
+                tabs.move(-10 * max(1, tabs.width()), -10 * max(1, tabs.height()))
+        # (a bar Qt reuses for the new group may still have held the old tabs: the next
+        # layout pass places the bars in use again)
+        w.layout().invalidate()
 
     def leave(self) -> None:
         saved, self._saved = self._saved, None

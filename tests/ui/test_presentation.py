@@ -89,6 +89,8 @@ def test_presentation_mode_hides_the_settings_and_keeps_the_controls(presenting)
                    win.plots.accuracy_label, win.confusion_panel.table):
         assert widget.isVisible(), widget.objectName()
     assert not win.structure_toolbar.isVisible()
+    confusion = dock(win, "confusionDock")  # in a tab behind the plots, docked
+    assert win.tabifiedDockWidgets(dock(win, "plotsDock")) == [confusion] and not confusion.isFloating()
     # the controls are whole, not squeezed under a scroll bar
     for button in (panel.trainButton, panel.resetButton, panel.stepButton):
         assert button.height() >= button.minimumSizeHint().height()
@@ -247,9 +249,12 @@ controls = [panel.trainButton, panel.stepButton, panel.stepExampleButton, panel.
             panel.paceSlider, panel.paceLabel, panel.epochLabel]
 cut = [w.objectName() for w in controls
        if not (w.isVisible() and w.visibleRegion().boundingRect().size() == w.size())]
+from PySide6.QtWidgets import QDockWidget
+confusion, plots = window.findChild(QDockWidget, "confusionDock"), window.findChild(QDockWidget, "plotsDock")
+tabbed = window.tabifiedDockWidgets(plots) == [confusion] and not confusion.isFloating()
 words = panel.paceLabel.fontMetrics().horizontalAdvance(panel.paceLabel.text()) <= panel.paceLabel.width()
 print(json.dumps({"value_px": min(heights), "window": [window.width(), window.height()], "cut": cut,
-                  "first": first,
+                  "first": first, "tabbed": tabbed,
                   "words": words, "label_pt": panel.paceLabel.font().pointSizeF()}))
 window.context.shutdown()
 """
@@ -277,7 +282,7 @@ def test_node_values_read_from_the_back_row(tmp_path, width, height, smallest, l
     assert seen["window"] == [width, height]
     assert seen["value_px"] >= smallest
     assert seen["first"] == [True, True, True]  # the first start fills the screen, the graph widest
-    assert seen["cut"] == [] and seen["words"]
+    assert seen["cut"] == [] and seen["words"] and seen["tabbed"]
     assert seen["label_pt"] >= QApplication.font().pointSizeF() * 1.25
 
 
@@ -305,3 +310,41 @@ def test_a_longer_stop_row_widens_the_training_dock(window, qtbot):
     for widget in (panel.resetButton, panel.stepButton, panel.stopEpochsSpin):
         qtbot.waitUntil(lambda w=widget: w.visibleRegion().boundingRect().width() == w.width(), timeout=2000)
         assert widget.width() >= widget.minimumSizeHint().width()
+
+
+def test_no_tab_of_a_hidden_group_stays_over_the_pictures(presenting):
+    from PySide6.QtWidgets import QTabBar
+
+    win, _ = presenting
+    pictures = win.picture_splitter.geometry()
+    for tabs in win.findChildren(QTabBar, options=Qt.FindDirectChildrenOnly):
+        if tabs.isVisible() and tabs.count():
+            assert not tabs.geometry().intersects(pictures), [tabs.tabText(i) for i in range(tabs.count())]
+
+
+def test_a_restored_layout_presents_and_closing_keeps_the_usual_one(window, isolated_settings, qtbot):
+    """A second start restores the saved docks; presentation mode works on them (Qt crashed
+    when the tabs of a restored group were hidden), and closing while presenting keeps the
+    usual layout for the next start, not the presentation's."""
+    from nnsim.app import create_main_window
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()  # saves the layout
+    again = create_main_window([])
+    qtbot.addWidget(again)
+    assert again._layout_restored
+    again.show()
+    qtbot.waitExposed(again)
+    action(again, "presentationAction").trigger()
+    qtbot.waitUntil(again.isFullScreen, timeout=2000)
+    assert not dock(again, "parameterDock").isVisible()
+    again.close()  # while presenting
+    third = create_main_window([])
+    qtbot.addWidget(third)
+    assert third._layout_restored
+    third.show()
+    qtbot.waitExposed(third)
+    assert third.dockWidgetArea(dock(third, "trainingDock")) == Qt.LeftDockWidgetArea
+    assert dock(third, "parameterDock").isVisible() and not third.isFullScreen()
+    third.close()

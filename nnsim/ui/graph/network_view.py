@@ -144,6 +144,9 @@ class NodeItem(QGraphicsEllipseItem):
         self.setZValue(10)
         self.setCursor(Qt.PointingHandCursor)
         self.value_text: QGraphicsSimpleTextItem | None = None
+        #: the same text, outlined in the opposite colour behind it: the number stays readable
+        #: over the neuron's picture, whatever its colours
+        self.value_halo: QGraphicsSimpleTextItem | None = None
         self.shown_value: tuple | None = None  # what value_text shows now
 
     def hoverEnterEvent(self, event):  # noqa: N802 - Qt's name
@@ -455,6 +458,11 @@ class NetworkView(QGraphicsView):
                     text.setFont(small_font)
                     node.value_text = text
                     self._value_texts.append(text)
+                    if layer > 0:  # (an input has no picture under its number)
+                        halo = QGraphicsSimpleTextItem(node)
+                        halo.setFont(small_font)
+                        halo.setZValue(0.5)  # above the picture (-0.5), below the text (1)
+                        node.value_halo = halo
                 if self._show_labels[layer] and layer in (0, n_total - 1):
                     label = QGraphicsSimpleTextItem(node_name(self.document, layer, index))
                     label.setFont(name_font)
@@ -588,6 +596,15 @@ class NetworkView(QGraphicsView):
                                   else QColor(20, 20, 20))
                     r = text.boundingRect()
                     text.setPos(-r.width() / 2, -r.height() / 2)
+                    halo = node.value_halo
+                    if halo is None:
+                        continue
+                    halo.setText(shown[0])
+                    ring = QColor(0, 0, 0, 170) if shown[1] else QColor(255, 255, 255, 215)
+                    pen = QPen(ring, text.font().pointSizeF() * 0.28, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)
+                    halo.setPen(pen)
+                    halo.setBrush(ring)
+                    halo.setPos(text.pos())
         self._compute_weight_scale()
         if picture is None:
             self._edges.update(self.document.network.weights, self.weight_scale)
