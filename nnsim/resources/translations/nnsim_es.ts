@@ -2203,49 +2203,49 @@ Las demás exportaciones (Python con NumPy, imágenes, tablas) funcionan sin él
 <context>
     <name>LegendWidget</name>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="243"/>
+        <location filename="../../ui/graph/network_view.py" line="246"/>
         <source>Legend of the network graph</source>
-        <extracomment>node outlines and texts: grey as usual, black in high contrast width levels an edge can take (edges are grouped by sign and level to paint fast) between two layers with more weights than this, only the strongest are drawn ... and a deep graph shares this many among its gaps (at least MIN_EDGES_PER_GAP each): a repaint&apos;s cost grows with the edges drawn, and thousands more only add to the tangle node outlines: a 1-pixel cosmetic pen takes Qt&apos;s fast path (wider ones are stroked) node labels (names, values) are shown while no layer has more nodes than this at text scale 1 (the window&apos;s own font size): a node&apos;s radius, its value&apos;s and the names&apos; font sizes in points; a larger scale (the window zoom, presentation) makes each of them larger, the nodes up to RADIUS_SHARE of their spacing, and the value text with its node above text scale 1 the value text fills more of its node (&quot;-0.64&quot; about 85% of it) node colours come in this many shades per sign: updating a node is then one look-up in a table of brushes, and a node whose shade did not change is not touched at all at most this many edges are drawn between two layers</extracomment>
+        <extracomment>node outlines and texts: grey as usual, black in high contrast width levels an edge can take (edges are grouped by sign and level to paint fast) between two layers with more weights than this, only the strongest are drawn ... and a deep graph shares this many among its gaps (at least MIN_EDGES_PER_GAP each): a repaint&apos;s cost grows with the edges drawn, and thousands more only add to the tangle node outlines: a 1-pixel cosmetic pen takes Qt&apos;s fast path (wider ones are stroked) node labels (names, values) are shown while no layer has more nodes than this at text scale 1 (the window&apos;s own font size): a node&apos;s radius, its value&apos;s and the names&apos; font sizes in points; a larger scale (the window zoom, presentation) makes each of them larger, the nodes up to RADIUS_SHARE of their spacing, and the value text with its node above text scale 1 the value text fills more of its node (&quot;-0.64&quot; about 85% of it) node colours come in this many shades per sign: updating a node is then one look-up in a table of brushes, and a node whose shade did not change is not touched at all the same text, outlined in the opposite colour behind it: the number stays readable over the neuron&apos;s picture, whatever its colours at most this many edges are drawn between two layers</extracomment>
         <translation>Leyenda del grafo de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="274"/>
+        <location filename="../../ui/graph/network_view.py" line="277"/>
         <source>gradient &gt; 0: weight lowered</source>
         <extracomment>&quot;weights&quot; (the usual picture) or &quot;gradient&quot; (the gradient view) called when the legend&apos;s size changed (the view places it again)</extracomment>
         <translation>gradiente &gt; 0: el peso baja</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="275"/>
+        <location filename="../../ui/graph/network_view.py" line="278"/>
         <source>gradient &lt; 0: weight raised</source>
         <translation>gradiente &lt; 0: el peso sube</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="277"/>
+        <location filename="../../ui/graph/network_view.py" line="280"/>
         <source>positive weight</source>
         <translation>peso positivo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="277"/>
+        <location filename="../../ui/graph/network_view.py" line="280"/>
         <source>negative weight</source>
         <translation>peso negativo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="278"/>
+        <location filename="../../ui/graph/network_view.py" line="281"/>
         <source>thicker = larger |weight|</source>
         <translation>más grueso = |peso| mayor</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="276"/>
+        <location filename="../../ui/graph/network_view.py" line="279"/>
         <source>thicker = larger |gradient|</source>
         <translation>más grueso = mayor |gradiente|</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="278"/>
+        <location filename="../../ui/graph/network_view.py" line="281"/>
         <source>node value</source>
         <translation>valor del nodo</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="276"/>
+        <location filename="../../ui/graph/network_view.py" line="279"/>
         <source>node: delta δ</source>
         <translation>nodo: delta δ</translation>
     </message>
@@ -2791,18 +2791,18 @@ Las demás exportaciones (Python con NumPy, imágenes, tablas) funcionan sin él
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="348"/>
+        <location filename="../../ui/graph/network_view.py" line="351"/>
         <source>Network graph</source>
         <extracomment>a node was clicked: (layer, index) an edge was clicked: (l, i, j) for weights[l][i, j] the pointer came onto a node&apos;s picture: (layer, index); left it: (-1, -1)</extracomment>
         <translation>Grafo de la red</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="350"/>
+        <location filename="../../ui/graph/network_view.py" line="353"/>
         <source>Layers of nodes joined by weighted edges. Click a node to edit its weights.</source>
         <translation>Capas de nodos unidas por conexiones con peso. Haz clic en un nodo para cambiar sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="703"/>
+        <location filename="../../ui/graph/network_view.py" line="720"/>
         <source>%1 (input)
 %2 in the data&apos;s units → x = %3 as the network sees it (standardized)</source>
         <extracomment>sizes of text, nodes and lines relative to the usual: the view&apos;s font size over the application&apos;s (the window zoom sets the window&apos;s font; ``changeEvent`` follows it) black outlines and texts on white, stronger edges (``set_high_contrast``) edges and nodes show the last update&apos;s gradient instead of the weights and values</extracomment>
@@ -2810,14 +2810,14 @@ Las demás exportaciones (Python con NumPy, imágenes, tablas) funcionan sin él
 %2 en las unidades de los datos → x = %3 tal como la ve la red (estandarizada)</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="706"/>
+        <location filename="../../ui/graph/network_view.py" line="723"/>
         <source>%1 (input)
 value x = %2</source>
         <translation>%1 (entrada)
 valor x = %2</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="709"/>
+        <location filename="../../ui/graph/network_view.py" line="726"/>
         <source>%1 (%2)
 z = %3
 %4(z) = %5</source>
@@ -2826,37 +2826,37 @@ z = %3
 %4(z) = %5</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="787"/>
+        <location filename="../../ui/graph/network_view.py" line="804"/>
         <source>Add a neuron to this layer</source>
         <translation>Añadir una neurona a esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="791"/>
+        <location filename="../../ui/graph/network_view.py" line="808"/>
         <source>Remove this neuron</source>
         <translation>Eliminar esta neurona</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="796"/>
+        <location filename="../../ui/graph/network_view.py" line="813"/>
         <source>Add a hidden layer after this one</source>
         <translation>Añadir una capa oculta después de esta</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="801"/>
+        <location filename="../../ui/graph/network_view.py" line="818"/>
         <source>Remove this layer</source>
         <translation>Eliminar esta capa</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="806"/>
+        <location filename="../../ui/graph/network_view.py" line="823"/>
         <source>Activation</source>
         <translation>Activación</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="915"/>
+        <location filename="../../ui/graph/network_view.py" line="932"/>
         <source>Weight value</source>
         <translation>Valor del peso</translation>
     </message>
     <message>
-        <location filename="../../ui/graph/network_view.py" line="916"/>
+        <location filename="../../ui/graph/network_view.py" line="933"/>
         <source>Type a new weight and press Enter (Escape cancels)</source>
         <translation>Escribe un peso nuevo y pulsa Enter (Esc cancela)</translation>
     </message>
@@ -3191,53 +3191,53 @@ z = %3
 <context>
     <name>Presentation</name>
     <message>
-        <location filename="../../ui/presentation.py" line="150"/>
+        <location filename="../../ui/presentation.py" line="152"/>
         <source>&amp;Presentation mode</source>
         <extracomment>QSettings keys: the zoom of the window as usual, the zoom in presentation, high contrast one Ctrl + or Ctrl - multiplies or divides the zoom by this a widget&apos;s own font size at zoom 1 (points), kept on the widget the first time it is zoomed QFont&apos;s resolve-mask bit for an explicitly chosen size (QFont::SizeResolved) docks that stay in presentation mode (the rest are settings and explanations) in presentation mode the row of controls and plots is at least this share of the screen&apos;s height the graph&apos;s share of the width it shares with the decision boundary, at the start</extracomment>
         <translation>Modo &amp;presentación</translation>
     </message>
     <message>
-        <location filename="../../ui/presentation.py" line="151"/>
+        <location filename="../../ui/presentation.py" line="153"/>
         <source>Full screen, everything larger, the settings hidden: for the front of a class (F11 or Esc leaves)</source>
         <translation>Pantalla completa, todo más grande, los ajustes ocultos: para proyectar en clase (F11 o Esc para salir)</translation>
     </message>
     <message>
-        <location filename="../../ui/presentation.py" line="154"/>
+        <location filename="../../ui/presentation.py" line="156"/>
         <source>&amp;High contrast</source>
         <translation>Alto &amp;contraste</translation>
     </message>
     <message>
-        <location filename="../../ui/presentation.py" line="155"/>
+        <location filename="../../ui/presentation.py" line="157"/>
         <source>Black texts and outlines on white, stronger edges: for a pale projector</source>
         <translation>Textos y contornos negros sobre blanco, conexiones más intensas: para un proyector pálido</translation>
     </message>
     <message>
-        <location filename="../../ui/presentation.py" line="158"/>
+        <location filename="../../ui/presentation.py" line="160"/>
         <source>&amp;Larger text</source>
         <translation>Texto más &amp;grande</translation>
     </message>
     <message>
-        <location filename="../../ui/presentation.py" line="159"/>
+        <location filename="../../ui/presentation.py" line="161"/>
         <source>Every text and line of the window larger, the graph&apos;s too (Ctrl +); the graph alone zooms with the mouse wheel or Ctrl+Alt +</source>
         <translation>Todos los textos y líneas de la ventana más grandes, también los del grafo (Ctrl +); solo el grafo se amplía con la rueda del ratón o Ctrl+Alt +</translation>
     </message>
     <message>
-        <location filename="../../ui/presentation.py" line="163"/>
+        <location filename="../../ui/presentation.py" line="165"/>
         <source>&amp;Smaller text</source>
         <translation>Texto más &amp;pequeño</translation>
     </message>
     <message>
-        <location filename="../../ui/presentation.py" line="164"/>
+        <location filename="../../ui/presentation.py" line="166"/>
         <source>Every text and line of the window smaller, the graph&apos;s too (Ctrl -); the graph alone zooms with the mouse wheel or Ctrl+Alt -</source>
         <translation>Todos los textos y líneas de la ventana más pequeños, también los del grafo (Ctrl -); solo el grafo se reduce con la rueda del ratón o Ctrl+Alt -</translation>
     </message>
     <message>
-        <location filename="../../ui/presentation.py" line="167"/>
+        <location filename="../../ui/presentation.py" line="169"/>
         <source>&amp;Normal text size</source>
         <translation>Tamaño de texto &amp;normal</translation>
     </message>
     <message>
-        <location filename="../../ui/presentation.py" line="168"/>
+        <location filename="../../ui/presentation.py" line="170"/>
         <source>Texts and lines at their usual size</source>
         <translation>Textos y líneas a su tamaño habitual</translation>
     </message>
