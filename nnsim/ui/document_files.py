@@ -38,7 +38,7 @@ RECENT_KEY = "documents/recent"
 MAX_RECENT = 8
 #: a table with more values than this is not copied every minute: writing (and checking) it
 #: would hold the window for seconds; it is saved when the user saves
-AUTOSAVE_MAX_VALUES = 200_000
+AUTOSAVE_MAX_VALUES = 50_000  # about a second of work on a busy two-core machine
 SUFFIX = ".nnsim"
 
 
