@@ -246,6 +246,9 @@ def test_the_real_question_offers_save_discard_and_cancel(window, qtbot, prompts
 
     def answer():
         box = QApplication.activeModalWidget()
+        if box is None:  # not open yet
+            QTimer.singleShot(10, answer)
+            return
         seen.append((box.objectName(), box.text(), sorted(b.objectName() for b in box.buttons())))
         box.button(QMessageBox.Cancel).click()
 
