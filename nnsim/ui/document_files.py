@@ -36,6 +36,9 @@ from nnsim.ui.recovery import Recovery, write_file
 #: the settings key of the recent files (a list of paths, newest first)
 RECENT_KEY = "documents/recent"
 MAX_RECENT = 8
+#: a table with more values than this is not copied every minute: writing (and checking) it
+#: would hold the window for seconds; it is saved when the user saves
+AUTOSAVE_MAX_VALUES = 50_000  # about a second of work on a busy two-core machine
 SUFFIX = ".nnsim"
 
 
@@ -71,8 +74,8 @@ class DocumentFiles(QObject):
         self._modified = False
         self._changed = False  # a change the undo stack does not hold (training, data, settings)
         self.recent_menu: QMenu | None = None
-        self.recovery = Recovery(self.document_bytes, lambda: self._modified,
-                                 lambda: (self.path, self.title), parent=self)
+        self.recovery = Recovery(self.document_bytes, self._worth_a_copy, lambda: (self.path, self.title),
+                                 parent=self)
         training, document = window.training, window.document
         window.undo_stack.cleanChanged.connect(self._update_modified)  # undoing every edit is clean again
         document.dataChanged.connect(self.changed)
@@ -102,6 +105,11 @@ class DocumentFiles(QObject):
         except RuntimeError:  # the window is being destroyed
             return
         self._set_modified(self._changed or not clean)
+
+    def _worth_a_copy(self) -> bool:
+        """Unsaved changes, and data small enough to copy without holding the window."""
+        data = self._window.document.data
+        return self._modified and (data is None or data.dataset.X.size <= AUTOSAVE_MAX_VALUES)
 
     def mark_clean(self) -> None:
         """The document is as on disk (opened, saved, or new)."""

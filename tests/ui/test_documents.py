@@ -246,6 +246,9 @@ def test_the_real_question_offers_save_discard_and_cancel(window, qtbot, prompts
 
     def answer():
         box = QApplication.activeModalWidget()
+        if box is None:  # not open yet
+            QTimer.singleShot(10, answer)
+            return
         seen.append((box.objectName(), box.text(), sorted(b.objectName() for b in box.buttons())))
         box.button(QMessageBox.Cancel).click()
 
@@ -530,3 +533,15 @@ def test_a_note_left_open_at_the_last_close_does_not_come_back_empty(window, qtb
     qtbot.addWidget(later)
     assert later.lesson_note_dock.isHidden() and later.network.layer_sizes == [4, 8, 8, 3]
     later.close()
+
+
+def test_a_huge_table_is_not_copied_every_minute(window, tmp_path, monkeypatch):
+    from nnsim.ui import document_files
+
+    table = tmp_path / "plants.csv"
+    table.write_text(CSV, encoding="utf-8")
+    assert window.data_panel.open_csv(table, options=CsvOptions(target="kind", exclude=("name",)))
+    monkeypatch.setattr(document_files, "AUTOSAVE_MAX_VALUES", 24 * 2 - 1)  # one number fewer than the table holds
+    assert window.isWindowModified() and not window.files.recovery.autosave()
+    monkeypatch.setattr(document_files, "AUTOSAVE_MAX_VALUES", 24 * 2)
+    assert window.files.recovery.autosave()
