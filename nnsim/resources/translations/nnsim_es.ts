@@ -968,75 +968,75 @@ No se ha cambiado nada.</translation>
 <context>
     <name>DocumentFiles</name>
     <message>
-        <location filename="../../ui/document_files.py" line="127"/>
-        <location filename="../../ui/document_files.py" line="224"/>
-        <location filename="../../ui/document_files.py" line="448"/>
+        <location filename="../../ui/document_files.py" line="135"/>
+        <location filename="../../ui/document_files.py" line="232"/>
+        <location filename="../../ui/document_files.py" line="456"/>
         <source>untitled</source>
-        <extracomment>the settings key of the recent files (a list of paths, newest first) the document became modified (True) or clean (False) a document was opened or a lesson loaded (its path, &quot;&quot; for a lesson or New) the file the document was opened from or saved to (None: untitled, or a lesson) the lesson&apos;s title, teacher&apos;s note and goal, kept when it is saved again</extracomment>
+        <extracomment>the settings key of the recent files (a list of paths, newest first) a table with more values than this is not copied every minute: writing (and checking) it would hold the window for seconds; it is saved when the user saves the document became modified (True) or clean (False) a document was opened or a lesson loaded (its path, &quot;&quot; for a lesson or New) the file the document was opened from or saved to (None: untitled, or a lesson) the lesson&apos;s title, teacher&apos;s note and goal, kept when it is saved again</extracomment>
         <translation>sin título</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="132"/>
+        <location filename="../../ui/document_files.py" line="140"/>
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="133"/>
+        <location filename="../../ui/document_files.py" line="141"/>
         <source>Save the changes to “%1”?</source>
         <translation>¿Guardar los cambios de «%1»?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="136"/>
+        <location filename="../../ui/document_files.py" line="144"/>
         <source>If you do not save them, the training and the changes made since the last save are lost.</source>
         <translation>Si no los guardas, se pierden el entrenamiento y los cambios hechos desde la última vez que guardaste.</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="175"/>
+        <location filename="../../ui/document_files.py" line="183"/>
         <source>A new document</source>
         <translation>Un documento nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="184"/>
+        <location filename="../../ui/document_files.py" line="192"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="185"/>
+        <location filename="../../ui/document_files.py" line="193"/>
         <source>nnsim documents (*.nnsim *.nnsim.json *.json);;All files (*)</source>
         <translation>Documentos de nnsim (*.nnsim *.nnsim.json *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="205"/>
+        <location filename="../../ui/document_files.py" line="213"/>
         <source>Save as</source>
         <translation>Guardar como</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="206"/>
+        <location filename="../../ui/document_files.py" line="214"/>
         <source>nnsim documents (*.nnsim);;All files (*)</source>
         <translation>Documentos de nnsim (*.nnsim);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="244"/>
+        <location filename="../../ui/document_files.py" line="252"/>
         <source>A number in the file is too large (the largest is about 1.8e308).</source>
         <translation>Un número del archivo es demasiado grande (el mayor posible es de unos 1.8e308).</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="250"/>
+        <location filename="../../ui/document_files.py" line="258"/>
         <source>Lesson: %1</source>
         <translation>Lección: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="253"/>
+        <location filename="../../ui/document_files.py" line="261"/>
         <source>Opened %1</source>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="255"/>
+        <location filename="../../ui/document_files.py" line="263"/>
         <source>Could not open the file</source>
         <translation>No se pudo abrir el archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="256"/>
+        <location filename="../../ui/document_files.py" line="264"/>
         <source>%1 is not a file nnsim can open:
 %2
 
@@ -1047,12 +1047,12 @@ Nothing was changed.</source>
 No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="341"/>
+        <location filename="../../ui/document_files.py" line="349"/>
         <source>Could not save</source>
         <translation>No se pudo guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="342"/>
+        <location filename="../../ui/document_files.py" line="350"/>
         <source>The document could not be saved to %1:
 %2
 
@@ -1063,64 +1063,64 @@ The file that was there is unchanged.</source>
 El archivo que había sigue igual.</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="350"/>
+        <location filename="../../ui/document_files.py" line="358"/>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="380"/>
+        <location filename="../../ui/document_files.py" line="388"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="400"/>
+        <location filename="../../ui/document_files.py" line="408"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Vaciar la lista</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="415"/>
+        <location filename="../../ui/document_files.py" line="423"/>
         <source>Open the lesson “%1”</source>
         <translation>Abrir la lección «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="434"/>
+        <location filename="../../ui/document_files.py" line="442"/>
         <source>Could not restore</source>
         <translation>No se pudo recuperar</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="435"/>
+        <location filename="../../ui/document_files.py" line="443"/>
         <source>The recovery copy could not be opened:
 %1</source>
         <translation>No se pudo abrir la copia de recuperación:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="441"/>
+        <location filename="../../ui/document_files.py" line="449"/>
         <source>Restored from the recovery copy of %1</source>
         <translation>Recuperado de la copia de recuperación de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="452"/>
+        <location filename="../../ui/document_files.py" line="460"/>
         <source>nnsim did not close properly last time. A recovery copy of “%1” was made on %2.</source>
         <translation>nnsim no se cerró bien la última vez. Se hizo una copia de recuperación de «%1» el %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="457"/>
+        <location filename="../../ui/document_files.py" line="465"/>
         <source>Restore unsaved work?</source>
         <translation>¿Recuperar el trabajo sin guardar?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="460"/>
+        <location filename="../../ui/document_files.py" line="468"/>
         <source>Restore it? The original file is not changed until you save.</source>
         <translation>¿Recuperarlo? El archivo original no cambia hasta que guardes.</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="461"/>
+        <location filename="../../ui/document_files.py" line="469"/>
         <source>Restore</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="463"/>
+        <location filename="../../ui/document_files.py" line="471"/>
         <source>Discard it</source>
         <translation>Descartarla</translation>
     </message>
