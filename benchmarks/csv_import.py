@@ -101,6 +101,8 @@ def main(argv=None) -> int:
             five = ", ".join(f"{at:.2f}: {gap * 1000:.0f}" for at, gap in r["worst_five"])
             print(f"| {run + 1} | {r['rows']:,} | {r['seconds']:.1f} | {r['p50']:.1f} | {r['p99']:.1f} | "
                   f"{r['worst']:.0f} | {five} |")
+        if hasattr(window, "files"):  # the main window: a benchmark's training is no work to keep
+            window.files.mark_clean()  # (closing a modified window asks first)
         window.close()
         window.context.shutdown()
     return 0

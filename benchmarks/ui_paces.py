@@ -60,6 +60,8 @@ def at_pace(app, pace, seconds: float) -> dict:
     timer.stop()
     controller.pause()
     controller.shutdown()
+    if hasattr(window, "files"):  # the main window: a benchmark's training is no work to keep
+        window.files.mark_clean()  # (closing a modified window asks first)
     window.close()
     window.deleteLater()
     app.processEvents()

@@ -143,6 +143,8 @@ def in_window(app, data, network, settings, seconds: float, bare: bool, pace=Non
     timer.stop()
     controller.pause()
     controller.shutdown()
+    if hasattr(window, "files"):  # the main window: a benchmark's training is no work to keep
+        window.files.mark_clean()  # (closing a modified window asks first)
     window.close()
     window.deleteLater()
     app.processEvents()
