@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import numpy as np  # noqa: E402
 
-from ui_smoothness import build_window, engine_alone, workload  # noqa: E402
+from ui_smoothness import build_window, close_window, engine_alone, workload  # noqa: E402
 
 
 def at_pace(app, pace, seconds: float) -> dict:
@@ -58,13 +58,7 @@ def at_pace(app, pace, seconds: float) -> dict:
     loop.exec()
     end = time.perf_counter()
     timer.stop()
-    controller.pause()
-    controller.shutdown()
-    if hasattr(window, "files"):  # the main window: a benchmark's training is no work to keep
-        window.files.mark_clean()  # (closing a modified window asks first)
-    window.close()
-    window.deleteLater()
-    app.processEvents()
+    close_window(app, window, controller)
     gaps = np.diff(np.asarray(ticks)) * 1000.0
     inside = [(t, e) for t, e in epochs if start <= t <= end]
     eps = (inside[-1][1] - inside[0][1]) / (inside[-1][0] - inside[0][0]) if len(inside) > 1 else 0.0

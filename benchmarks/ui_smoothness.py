@@ -99,6 +99,18 @@ def build_window(app, bare: bool, data, network):
     return window, controller
 
 
+def close_window(app, window, controller) -> None:
+    """Stop training and close the window without a question: a benchmark's training is no
+    work to keep (closing a modified main window asks first, and offscreen nobody answers)."""
+    controller.pause()
+    controller.shutdown()
+    if hasattr(window, "files"):
+        window.files.mark_clean()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+
+
 def in_window(app, data, network, settings, seconds: float, bare: bool, pace=None, unfrozen: bool = False):
     import gc
 
@@ -141,13 +153,7 @@ def in_window(app, data, network, settings, seconds: float, bare: bool, pace=Non
     loop.exec()
     end = time.perf_counter()
     timer.stop()
-    controller.pause()
-    controller.shutdown()
-    if hasattr(window, "files"):  # the main window: a benchmark's training is no work to keep
-        window.files.mark_clean()  # (closing a modified window asks first)
-    window.close()
-    window.deleteLater()
-    app.processEvents()
+    close_window(app, window, controller)
 
     gaps = np.diff(np.asarray(ticks)) * 1000.0
     inside = [(t, e) for t, e in snaps if start <= t <= end]

@@ -108,6 +108,20 @@ def plane_inputs(n_inputs: int, points: np.ndarray, features=(0, 1), held=None) 
     return X
 
 
+def _plane_grid(network, data, resolution, extent, features, held):
+    """(the network's inputs at the grid's cells, the extent, the resolution): the plane of
+    ``features`` over ``extent`` (default: ``plane_extent(data)``), the other inputs at
+    ``held`` (default: the training mean)."""
+    n_in = network.layer_sizes[0]
+    if extent is None:
+        extent = plane_extent(data, features=features)
+    if held is None and data is not None and n_in > 2:
+        held = held_inputs(data)
+    x0, x1, y0, y1 = (float(v) for v in extent)
+    res = int(resolution)
+    return plane_inputs(n_in, grid_points((x0, x1), (y0, y1), res), features, held), (x0, x1, y0, y1), res
+
+
 def boundary_image(network, data=None, resolution: int = DEFAULT_RESOLUTION, extent=None,
                    features=(0, 1), held=None):
     """``(image, extent)``: the network's outputs over the plane of ``data``.
@@ -118,16 +132,9 @@ def boundary_image(network, data=None, resolution: int = DEFAULT_RESOLUTION, ext
     plane of ``features``, the other inputs held at ``held`` (see ``neuron_images``). Single
     precision is plenty for a picture and about four times faster.
     """
-    n_in = network.layer_sizes[0]
-    if n_in < 2:
-        raise ValueError(f"the decision boundary needs a network with two inputs, not {n_in}")
-    if extent is None:
-        extent = plane_extent(data, features=features)
-    if held is None and data is not None and n_in > 2:
-        held = held_inputs(data)
-    x0, x1, y0, y1 = (float(v) for v in extent)
-    res = int(resolution)
-    points = plane_inputs(n_in, grid_points((x0, x1), (y0, y1), res), features, held)
+    if network.layer_sizes[0] < 2:
+        raise ValueError(f"the decision boundary needs a network with two inputs, not {network.layer_sizes[0]}")
+    points, (x0, x1, y0, y1), res = _plane_grid(network, data, resolution, extent, features, held)
     out = np.asarray(network.forward(points, dtype=np.float32), dtype=np.float32)
     return out.reshape(res, res, out.shape[1]), (x0, x1, y0, y1)
 
@@ -143,16 +150,9 @@ def neuron_images(network, data=None, resolution: int = DEFAULT_RESOLUTION, exte
     ``features``: the two inputs on the axes; the others are held at ``held`` (default: the
     training mean, ``held_inputs(data)``; zero without data).
     """
-    n_in = network.layer_sizes[0]
-    if n_in < 2:
-        raise ValueError(f"the plane needs a network with at least two inputs, not {n_in}")
-    if extent is None:
-        extent = plane_extent(data, features=features)
-    if held is None and data is not None and n_in > 2:
-        held = held_inputs(data)
-    x0, x1, y0, y1 = (float(v) for v in extent)
-    res = int(resolution)
-    a = plane_inputs(n_in, grid_points((x0, x1), (y0, y1), res), features, held)
+    if network.layer_sizes[0] < 2:
+        raise ValueError(f"the plane needs a network with at least two inputs, not {network.layer_sizes[0]}")
+    a, (x0, x1, y0, y1), res = _plane_grid(network, data, resolution, extent, features, held)
     layers = []
     # The same arithmetic as Network.forward(dtype=float32), keeping every layer's values.
     with np.errstate(over="ignore", invalid="ignore"):
