@@ -75,3 +75,17 @@ def test_values_given_to_d_decimals_need_at_most_d(whole, decimals):
     found = fewest_exact_decimals(column)
     assert found <= decimals
     assert np.all(np.round(column, found) == column)
+
+
+def test_values_near_the_end_of_float_give_a_finite_plane_that_holds_them():
+    X = np.array([[1.0, 2.0], [3.0, 1e308], [-1e308, 4.0], [0.5, 0.25]])
+    data = prepare_data(Dataset(X, np.array([0, 1, 0, 1]), ["a", "b"], ["p", "q"], "t", "classification"),
+                        test_fraction=0.5, seed=0)
+    seen = data.transform(X)
+    np.testing.assert_array_equal(data.summary.network_low, seen.min(axis=0))
+    np.testing.assert_array_equal(data.summary.network_high, seen.max(axis=0))
+    x0, x1, y0, y1 = plane_extent(data)
+    assert all(np.isfinite([x0, x1, y0, y1]))
+    assert x0 < seen[:, 0].min() and seen[:, 0].max() < x1
+    assert y0 < seen[:, 1].min() and seen[:, 1].max() < y1
+    assert np.isfinite(held_inputs(data)).all()
