@@ -87,7 +87,18 @@ def create_main_window(argv=None):
     if args.model:
         window.open_document(args.model)
     keep_collections_short()
+    warm_up_training()
     return window
+
+
+def warm_up_training() -> None:
+    """Start the training processes' forkserver now, in the background, so that the first
+    Train does not wait the quarter of a second it takes to import NumPy and the engine."""
+    from nnsim.training.links import link_kind
+    from nnsim.training.process_link import warm_up
+
+    if link_kind() == "process":
+        warm_up()
 
 
 def keep_collections_short() -> None:

@@ -14,7 +14,8 @@ import pytest  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def no_thread_left_running(request):
-    """Fail any test that leaves a QThread running (it would abort pytest later)."""
+    """Fail any test that leaves a QThread or a training process running (a thread would
+    abort pytest later; a process would train on for nobody)."""
     yield
     if "qtbot" not in request.fixturenames:
         return
@@ -26,6 +27,14 @@ def no_thread_left_running(request):
             thread.quit()
             thread.wait(2000)
         pytest.fail(f"test left {len(left)} QThread(s) running: {left}")
+    from nnsim.training.process_link import running_processes
+
+    processes = running_processes()
+    if processes:
+        for process in processes:
+            process.kill()
+            process.join(2)
+        pytest.fail(f"test left {len(processes)} training process(es) running: {processes}")
 
 
 

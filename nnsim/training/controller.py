@@ -34,6 +34,7 @@ from nnsim.training.history import HistoryRecorder, history_snapshot
 from nnsim.training.pace import DEFAULT_PACE, PACES, Pace
 from nnsim.training.pending_edits import PendingEdits
 from nnsim.training.settings_model import LIVE_SETTINGS, TrainingSettingsModel
+from nnsim.training.links import make_link
 from nnsim.training.thread_link import ThreadLink
 
 
@@ -78,12 +79,14 @@ class TrainingController(QObject):
         self.settings_model = TrainingSettingsModel(document, settings, self)
         self.settings_model.settingsChanged.connect(self.settingsChanged)
         self.settings_model.pendingChanged.connect(self.pendingChanged)
-        self._link = link if link is not None else ThreadLink()
+        self._link = link if link is not None else make_link()
         self._link.setParent(self)
         self._link.snapshot.connect(self._on_snapshot)
         self._link.diverged.connect(self._on_diverged)
         self._link.finished.connect(self._on_finished)
         self._link.error.connect(self._on_error)
+        if isinstance(getattr(type(self._link), "lost", None), Signal):  # a process link
+            self._link.lost.connect(self._on_link_lost)
         self._frames = FrameScheduler(self._show, self)
         self._frames.redrawTurn.connect(self.redrawTurn)
         #: the loss and accuracy points since the last reset, as a document stores them
@@ -127,6 +130,17 @@ class TrainingController(QObject):
     @property
     def thread(self):
         return self._link.thread
+
+    @property
+    def link(self):
+        """The link to the training side (a ``ProcessLink`` unless ``NNSIM_TRAINING=thread``)."""
+        return self._link
+
+    def session_state(self, timeout: float = 5.0):
+        """What the training session holds now (``nnsim.training.session_server.SessionState``:
+        copies), asked of the training side and waited for; None before the first Train or
+        Step. Tests read it; the window itself goes by the snapshots."""
+        return self._link.state(timeout)
 
     @property
     def is_running(self) -> bool:
@@ -483,6 +497,14 @@ class TrainingController(QObject):
     def _on_finished(self) -> None:
         self._stopped_by_worker()
         self.finished.emit()
+
+    @Slot(int)
+    def _on_link_lost(self, _code: int) -> None:
+        """The training process ended by itself: the next one knows nothing, so the next
+        Train or Step sends it everything again (the ``error`` that follows says why)."""
+        self._pace_sent = self._plane_sent = None
+        self._worker_data = None
+        self._dirty = True
 
     @Slot(str)
     def _on_error(self, message: str) -> None:

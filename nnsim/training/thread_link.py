@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QThread, Qt, Signal
 from threadpoolctl import ThreadpoolController
 
 from nnsim.training.session import TrainingSession
+from nnsim.training.session_server import session_state
 from nnsim.training.threads import register
 from nnsim.training.worker import TrainingWorker
 
@@ -140,6 +141,13 @@ class ThreadLink(QObject):
 
     def set_plane_features(self, features) -> None:
         self._set_plane_features.emit(tuple(features))
+
+    def state(self, timeout: float = 5.0):
+        """What the session holds now (a ``SessionState`` of copies), or None before
+        ``start_thread``. Read from this thread: call it while training is paused."""
+        if self._worker is None:
+            return None
+        return session_state(self._worker.session)
 
     def _received(self, snapshot) -> None:
         if self._worker is not None:

@@ -3,6 +3,7 @@ the window's constructor, and the one owner of shutdown."""
 
 from PySide6.QtWidgets import QApplication
 
+from nnsim.training.process_link import running_processes
 from nnsim.training.threads import running_threads
 
 
@@ -17,10 +18,10 @@ def test_the_window_is_built_from_its_context(window):
 def test_quitting_the_application_stops_training(qtbot, window):
     with qtbot.waitSignal(window.training.snapshotReceived, timeout=3000):
         window.training.start()
-    thread = window.training.thread
+    process = window.training.link.process
     QApplication.instance().aboutToQuit.emit()  # what app.quit() sends before the loop ends
-    assert not thread.isRunning() and running_threads() == []
-    assert not window.training.is_running and window.training.worker is None
+    assert not process.is_alive() and running_threads() == [] and running_processes() == []
+    assert not window.training.is_running and not window.training.link.started
 
 
 def test_shutting_down_twice_is_harmless(qtbot, window):
@@ -28,4 +29,4 @@ def test_shutting_down_twice_is_harmless(qtbot, window):
     window.context.shutdown()
     window.context.shutdown()
     window.close()
-    assert running_threads() == []
+    assert running_threads() == [] and running_processes() == []

@@ -104,7 +104,7 @@ def test_a_generated_set_round_trips_and_training_goes_on_from_the_saved_epoch(w
     assert not window.isWindowModified() and window.windowTitle() == "spiral.nnsim[*] — nnsim"
 
     step(qtbot, window)  # on from epoch 3, not from 0
-    assert training.epoch == 4 and training.worker.session.trainer.epoch == 4
+    assert training.epoch == 4 and training.session_state().epoch == 4
     assert window.training_panel.epochLabel.text() == "Epoch 4"
     assert training.history.history().epochs.tolist() == [0, 1, 2, 3, 4]
     assert window.plots.loss_plot.point_count("train") == 4 and window.plots.loss_plot.point_count("test") == 5

@@ -145,7 +145,7 @@ class Monkey:
             try:
                 self.qtbot.waitUntil(lambda: bool(heard), timeout=5000)
             except AssertionError as exc:
-                session = training.worker.session
+                session = training.session_state()
                 raise AssertionError(
                     f"no paused snapshot nor message after Pause; last actions {self.done[-12:]}, session "
                     f"running={session.running} refused={session.refused!r} generation={session.generation}"
@@ -153,8 +153,8 @@ class Monkey:
         finally:
             for signal, listener in listeners:
                 signal.disconnect(listener)
-        session = training.worker.session
-        if "paused" not in heard or session.refused is not None or session.trainer is None:
+        session = training.session_state()
+        if "paused" not in heard or session.refused is not None or session.network is None:
             return  # the window's set-up was refused (and said so): nothing trains
         doc = self.window.network
         assert list(session.network.layer_sizes) == list(doc.layer_sizes)

@@ -69,9 +69,9 @@ def test_a_new_pace_reaches_the_running_training_at_once(qtbot, window):
     training, panel = window.training, window.training_panel
     panel.paceSlider.setValue(0)
     panel.trainButton.click()
-    qtbot.waitUntil(lambda: training.worker is not None and training.worker.session.pace is PACES[0], timeout=3000)
+    qtbot.waitUntil(lambda: training.session_state() is not None and training.session_state().pace == PACES[0], timeout=3000)
     panel.paceSlider.setValue(len(PACES) - 1)
-    qtbot.waitUntil(lambda: training.worker.session.epoch >= 50, timeout=5000)  # full speed: fast at once
+    qtbot.waitUntil(lambda: training.session_state().epoch >= 50, timeout=5000)  # full speed: fast at once
     _stop(qtbot, window)
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QSlider, QAbstractS
 from nnsim.core import load_dataset
 from nnsim.core.addresses import bias_index
 from nnsim.core.training_data import default_network, prepare_data
+from nnsim.training.process_link import running_processes
 from nnsim.training.threads import running_threads
 from nnsim.model.document import NetworkDocument
 from nnsim.ui.plots.curves import TrainingPlots
@@ -84,7 +85,7 @@ def test_train_then_pause_increases_the_epoch_and_lowers_the_loss(qtbot, setup, 
     assert not np.array_equal(document.network.params, params)
     assert panel.epochLabel.text() == epoch_text(controller.epoch, controller.examples_done)
     # the document holds exactly what the paused worker holds
-    assert np.array_equal(document.network.params, controller.worker.session.network.params)
+    assert np.array_equal(document.network.params, controller.session_state().network.params)
 
 
 def test_step_adds_exactly_one_epoch(qtbot, setup):
@@ -125,8 +126,8 @@ def test_an_edit_during_training_reaches_the_worker(qtbot, setup):
     qtbot.waitUntil(lambda: controller.epoch > epoch + 5, timeout=2000)
     assert abs(document.network.weights[0][1, 2] - 3.0) < 0.01  # snapshots did not undo it
     pause(qtbot, controller)
-    assert abs(controller.worker.session.network.weights[0][1, 2] - 3.0) < 0.01
-    assert abs(controller.worker.session.network.biases[1][0] + 1.5) < 0.01
+    assert abs(controller.session_state().network.weights[0][1, 2] - 3.0) < 0.01
+    assert abs(controller.session_state().network.biases[1][0] + 1.5) < 0.01
     assert abs(document.network.weights[0][1, 2] - 3.0) < 0.01
 
 
@@ -186,12 +187,12 @@ def test_a_structure_edit_during_training_goes_on_training_the_new_network(qtbot
     document, controller, _, _ = setup
     train_for(qtbot, controller, 5)
     document.replace_network(document.network.add_neuron(1))  # what "+ Neuron" does
-    qtbot.waitUntil(lambda: controller.worker.session.network.layer_sizes == [4, 9, 8, 3], timeout=2000)
+    qtbot.waitUntil(lambda: controller.session_state().network.layer_sizes == [4, 9, 8, 3], timeout=2000)
     epoch = controller.epoch
     qtbot.waitUntil(lambda: controller.epoch > epoch, timeout=2000)
     pause(qtbot, controller)
     assert document.network.layer_sizes == [4, 9, 8, 3]
-    assert np.array_equal(document.network.params, controller.worker.session.network.params)
+    assert np.array_equal(document.network.params, controller.session_state().network.params)
 
 
 def test_edits_while_paused_are_what_training_resumes_from(qtbot, setup):
@@ -202,7 +203,7 @@ def test_edits_while_paused_are_what_training_resumes_from(qtbot, setup):
     with qtbot.waitSignal(controller.snapshotApplied, timeout=2000, check_params_cb=lambda s: s.kind == "step"):
         controller.step()
     assert controller.epoch == 2
-    assert abs(controller.worker.session.network.weights[0][0, 0] - 2.0) < 0.5
+    assert abs(controller.session_state().network.weights[0][0, 0] - 2.0) < 0.5
 
 
 def test_settings_apply_without_reset(qtbot, setup):
@@ -212,8 +213,8 @@ def test_settings_apply_without_reset(qtbot, setup):
     panel.optimizerCombo.setCurrentIndex(panel.optimizerCombo.findData("adam"))
     panel.optimizerCombo.activated.emit(panel.optimizerCombo.currentIndex())
     epoch = controller.epoch
-    qtbot.waitUntil(lambda: controller.worker.session.trainer.settings.optimizer == "adam", timeout=2000)
-    assert controller.worker.session.trainer.settings.learning_rate == 0.05
+    qtbot.waitUntil(lambda: controller.session_state().settings.optimizer == "adam", timeout=2000)
+    assert controller.session_state().settings.learning_rate == 0.05
     assert controller.epoch >= epoch  # no reset
 
 
@@ -229,7 +230,7 @@ def test_the_split_applies_at_once_keeping_the_weights_and_the_seed_waits_for_re
     assert document.sample_index == 17 and panel.testSplitSpin.value() == 20
     with qtbot.waitSignal(controller.snapshotApplied, timeout=3000, check_params_cb=lambda s: s.kind == "step"):
         controller.step()
-    assert controller.epoch == epoch + 1 and controller.worker.session.trainer.n_train == 120
+    assert controller.epoch == epoch + 1 and controller.session_state().n_train == 120
     panel.seedSpin.setValue(42)
     assert panel.statusLabel.text() == "Press Reset to apply: seed 42."
     panel.resetButton.click()
@@ -241,7 +242,7 @@ def test_the_split_applies_at_once_keeping_the_weights_and_the_seed_waits_for_re
     epoch = controller.epoch
     assert len(document.data.test_index) == 60
     qtbot.waitUntil(lambda: controller.epoch >= epoch + 3, timeout=3000)
-    assert controller.worker.session.trainer.n_train == 90
+    assert controller.session_state().n_train == 90
     pause(qtbot, controller)
     panel.resetButton.click()  # Reset alone takes the next seed
     assert controller.settings.seed == 43
@@ -304,12 +305,12 @@ def test_closing_the_window_during_training_stops_the_thread(qtbot, window):
     qtbot.waitExposed(window)
     controller.start()
     # the thread's own epoch count (a shown window under load may paint before it hears)
-    qtbot.waitUntil(lambda: controller.worker.session.epoch > 20, timeout=5000)
-    thread = controller.thread
+    qtbot.waitUntil(lambda: controller.session_state().epoch > 20, timeout=5000)
+    process = controller.link.process
     window.close()  # the application context shuts training down
-    assert not thread.isRunning()
-    assert running_threads() == []
-    assert controller.worker is None and not controller.is_running
+    assert not process.is_alive() and process.exitcode == 0  # it stopped when asked, not killed
+    assert running_threads() == [] and running_processes() == []
+    assert not controller.link.started and not controller.is_running
 
 
 def test_shortcuts(qtbot, setup):

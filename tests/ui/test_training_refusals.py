@@ -30,7 +30,7 @@ def test_a_refused_set_up_leaves_the_thread_paused_on_what_it_had(qtbot, window)
     with qtbot.capture_exceptions() as exceptions:
         train_a_little(qtbot, training)
         pause(qtbot, training)
-        trained = training.worker.session.network.params.copy()
+        trained = training.session_state().network.params.copy()
         choose(window, "lossCombo", "cross_entropy")
         choose(window, "datasetCombo", "curve")  # one input, a linear output: no cross-entropy
         window.editor.add_neuron(1)
@@ -40,7 +40,7 @@ def test_a_refused_set_up_leaves_the_thread_paused_on_what_it_had(qtbot, window)
         assert panel.statusLabel.text() == (
             "Training paused: cross_entropy needs a softmax or sigmoid output layer "
             "(the output layer is 'linear'); use mse instead")
-        session = training.worker.session
+        session = training.session_state()
         assert not session.running
         assert session.network.layer_sizes == [4, 8, 8, 3]  # the refused network never got in
         assert np.array_equal(session.network.params, trained)
@@ -50,12 +50,13 @@ def test_a_refused_set_up_leaves_the_thread_paused_on_what_it_had(qtbot, window)
         sizes = window.network.layer_sizes
         window.document.set_weight(0, 0, 8, 0.5)
         assert window.network.params[weight_index(sizes, 0, 0, 8)] == 0.5
-        qtbot.wait(50)  # let queued commands run in the thread
-        assert not session.running
+        qtbot.wait(50)  # let queued commands run in the training process
+        assert not training.session_state().running
         # with a loss that fits, the same window trains the network it shows
         choose(window, "lossCombo", "auto")
         train_a_little(qtbot, training)
         pause(qtbot, training)
+        session = training.session_state()
         assert session.network.layer_sizes == window.network.layer_sizes == sizes
         assert np.array_equal(session.network.params, window.network.params)
     assert exceptions == []
@@ -67,7 +68,7 @@ def test_a_loss_that_no_longer_fits_the_output_is_refused_whole(qtbot, window):
         choose(window, "lossCombo", "cross_entropy")
         train_a_little(qtbot, training)
         pause(qtbot, training)
-        kept = training.worker.session.network.params.copy()
+        kept = training.session_state().network.params.copy()
         window.editor.set_activation(3, "tanh")  # the output can no longer take cross-entropy
         for _ in range(2):
             with qtbot.waitSignal(training.error, timeout=3000):
@@ -75,7 +76,7 @@ def test_a_loss_that_no_longer_fits_the_output_is_refused_whole(qtbot, window):
             assert not training.is_running
         with qtbot.waitSignal(training.error, timeout=3000):
             training.step()  # a step in that state is refused too, not half-done
-        session = training.worker.session
+        session = training.session_state()
         assert session.network.activations == ["tanh", "tanh", "softmax"]
         assert np.array_equal(session.network.params, kept) and session.epoch == training.epoch
     assert exceptions == []
