@@ -344,6 +344,20 @@ class Network:
         other.weights, other.biases = other.views(other.params)
         return other
 
+    def __getstate__(self) -> dict:
+        """For the training process's messages (``nnsim.training.wire``): the layer views
+        are left out and rebuilt by ``__setstate__``, because a pickled view becomes an
+        array of its own, and training the flat ``params`` would no longer move the
+        ``weights`` that the forward pass reads."""
+        state = dict(self.__dict__)
+        state.pop("weights", None)
+        state.pop("biases", None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.weights, self.biases = self.views(self.params)
+
     def to_dict(self) -> dict:
         """Plain JSON-able data; ``Network.from_dict`` restores it exactly.
 
