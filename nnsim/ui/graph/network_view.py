@@ -208,7 +208,8 @@ class EdgePaths:
                 keep = np.arange(w.size)
             # (a non-finite weight, say a hand-typed huge value over an infinite scale, gets
             # the thinnest level rather than an index out of range)
-            level = np.clip(np.nan_to_num(mag[keep] / scale * LEVELS), 0, LEVELS - 1).astype(np.intp)
+            with np.errstate(invalid="ignore", divide="ignore"):  # inf / inf: NaN, on purpose
+                level = np.clip(np.nan_to_num(mag[keep] / scale * LEVELS), 0, LEVELS - 1).astype(np.intp)
             keys.append(level + LEVELS * (w[keep] < 0))  # the index into self._order
             # Segment endpoints interleaved (a0, b0, a1, b1, ...), as connect="pairs" wants.
             seg_x.append(np.column_stack([a[keep, 0], b[keep, 0]]))
