@@ -13,7 +13,11 @@
      "epoch": 120,
      "history": {"epochs": [...], "train_loss": [...], "test_loss": [...],
                  "train_accuracy": [...], "test_accuracy": [...]},   (null = no value)
-     "selection": {"node": [layer, index] or null, "sample_index": int or null}}
+     "selection": {"node": [layer, index] or null, "sample_index": int or null},
+     "optimizer_state": {"optimizer": "adam", "t": 120, "m": [...], "v": [...],
+                         "shuffle": {"bit_generator": "PCG64", "state": "hex", ...}}
+                     or {"optimizer": "momentum", "velocity": [...], "shuffle": ...}
+                     or null}     (schema version 2; version 1 files have no optimizer_state)
 
 Why the data is stored as its *recipe* (a built-in set's name, generator parameters and
 seed) or as the table itself (a teacher's CSV): reopening must give the very same examples
@@ -44,11 +48,12 @@ from nnsim.core.model_file import MAX_SEED, _check_settings_values, _kind, _netw
 from nnsim.core.model_file import _read_json, _settings_from, _short, _surrogate_in, _write_atomically
 from nnsim.core.model_file import load_model
 from nnsim.core.network import Network
+from nnsim.core.optimizer_state import OptimizerState, fit_problem, state_from_dict
 from nnsim.core.trainer import Trainer, TrainingSettings
 from nnsim.core.training_data import TrainingData, prepare_data
 
 FORMAT = "nnsim-document"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the optimizer's memory ("optimizer_state"); version 1 files still open
 GOAL_METRICS = ("train_accuracy", "test_accuracy", "train_loss")
 LANGUAGES = ("en", "es")
 MAX_GENERATED_SAMPLES = 100_000  # a generator asked for more would fill memory before training
@@ -181,6 +186,22 @@ class LessonDocument:
     goal: Goal | None = None
     selected_node: tuple[int, int] | None = None
     sample_index: int | None = None
+    #: the optimizer's memory and the shuffling generator at ``epoch`` (None: a fresh
+    #: optimizer); ``optimizer_problem`` says why a stored one was ignored ("" if none was)
+    optimizer_state: OptimizerState | None = None
+    optimizer_problem: str = ""
+
+    def trainer(self) -> Trainer:
+        """A trainer that goes on exactly where the document's training stopped: a copy of
+        its network on its data with its settings, at its epoch, with its optimizer's
+        memory (``ValueError`` without data)."""
+        if self.data is None:
+            raise ValueError("the document has no data to train on")
+        trainer = Trainer(self.network.copy(), self.data, self.settings)
+        trainer.epoch = self.epoch
+        if self.optimizer_state is not None:
+            trainer.restore_optimizer_state(self.optimizer_state)
+        return trainer
 
 
 def localized(text, language: str) -> str:
@@ -202,12 +223,15 @@ def localized(text, language: str) -> str:
 def build_document(network: Network, data: TrainingData | None, settings: TrainingSettings, *,
                    source: DataSource | None = None, test_fraction: float = DEFAULT_TEST_FRACTION,
                    split_seed: int = 0, epoch: int = 0, history: History | None = None, title="",
-                   note="", goal: Goal | None = None, selected_node=None, sample_index=None) -> LessonDocument:
+                   note="", goal: Goal | None = None, selected_node=None, sample_index=None,
+                   optimizer_state: OptimizerState | None = None) -> LessonDocument:
     """A document from the window's live parts (copies: later edits do not reach it).
 
     ``source`` says how to make ``data`` again; without one the data set is kept whole as a
     table. ``test_fraction`` and ``split_seed`` must be the ones ``data`` was split with
     (checked: re-splitting must give the same rows), so the reopened split is the same.
+    ``optimizer_state`` (``Trainer.optimizer_state()``) is kept when it fits the settings'
+    optimizer and the network (else left out: the reopened training starts a fresh one).
     Raises ``ModelFileError`` when the parts do not fit together.
     """
     if data is not None:
@@ -226,7 +250,8 @@ def build_document(network: Network, data: TrainingData | None, settings: Traini
         standardize=data is None or data.standardizer is not None, epoch=int(epoch),
         history=history if history is not None else History(), title=title, note=note, goal=goal,
         selected_node=None if selected_node is None else (int(selected_node[0]), int(selected_node[1])),
-        sample_index=None if sample_index is None else int(sample_index))
+        sample_index=None if sample_index is None else int(sample_index),
+        optimizer_state=None if fit_problem(optimizer_state, settings.optimizer, network.n_params) else optimizer_state)
     _check_fit(document, "the document was not built")
     return document
 
@@ -278,6 +303,7 @@ def document_to_dict(doc: LessonDocument) -> dict:
         "history": doc.history.to_dict(),
         "selection": {"node": None if doc.selected_node is None else list(doc.selected_node),
                       "sample_index": doc.sample_index},
+        "optimizer_state": None if doc.optimizer_state is None else doc.optimizer_state.to_dict(),
     }
 
 
@@ -526,7 +552,7 @@ def _selection_from(value, where: str) -> tuple:
 def _parse(raw: dict, where: str) -> LessonDocument:
     """A document from its parsed JSON (``raw`` is not changed)."""
     keys = ("format", "schema_version", "title", "note", "goal", "network", "settings", "data", "split",
-            "epoch", "history", "selection")
+            "epoch", "history", "selection", "optimizer_state")
     version = raw.get("schema_version")
     if version is None:
         raise ModelFileError(f'{where} has no "schema_version"')
@@ -567,4 +593,7 @@ def _parse(raw: dict, where: str) -> LessonDocument:
         note=_localized_text(raw.get("note"), '"note"', where),
         goal=_goal_from(raw.get("goal"), where), selected_node=node, sample_index=sample)
     _check_fit(document, where)
+    state, problem = state_from_dict(raw.get("optimizer_state"), settings.optimizer, network.n_params)
+    if state is not None or problem:
+        document = dataclasses.replace(document, optimizer_state=state, optimizer_problem=problem)
     return document

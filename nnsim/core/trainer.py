@@ -75,6 +75,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnsim.core import losses
+from nnsim.core import optimizer_state as memory
 from nnsim.core.optimizers import OPTIMIZERS, REGULARIZATIONS, Regularization, make_optimizer, weight_mask
 from nnsim.core.predictions import predicted_classes
 from nnsim.core.scores import regression_scores
@@ -469,6 +470,18 @@ class Trainer:
             self.diverged = None
             self._rng = np.random.default_rng(self.settings.seed)
             self._setup_network()
+
+    # ------------------------------------------------------------------ the optimizer's memory
+    def optimizer_state(self):
+        """A frozen copy of the optimizer's memory and of the shuffling generator
+        (``nnsim.core.optimizer_state``), for a document to keep."""
+        return memory.capture(self._optimizer, self._rng)
+
+    def restore_optimizer_state(self, state) -> bool:
+        """Go on with ``state`` (an ``OptimizerState``, e.g. a reopened document's): the
+        optimizer's memory and the next epochs' order as they were. False, and nothing
+        changed, when it is for another optimizer or another number of parameters."""
+        return memory.restore(self._optimizer, self._rng, state)
 
     # ------------------------------------------------------------------ training
     def train_epochs(self, n_epochs: int = 1) -> float:

@@ -110,9 +110,14 @@ class TrainingController(QObject):
         self._update_waiting = None
         self.latest_snapshot = None
         self._restored_point = None  # a reopened document's last evaluation epoch (restore_progress)
+        #: the optimizer's memory that goes with the parameters shown (an ``OptimizerState``
+        #: from the latest snapshot shown, or a reopened document's), None: a fresh optimizer
+        self.optimizer_state = None
+        self._state_to_send = None  # a reopened document's memory, for the worker's next load
         document.parametersChanged.connect(self._on_parameters_changed)
         document.structureChanged.connect(self._on_parameters_changed)
         document.structureChanged.connect(self._forget_update)  # it explained the old network
+        document.structureChanged.connect(self._forget_optimizer_state)  # its memory was the old network's
         document.parameterEdited.connect(self._on_parameter_edited)
         document.structureEdited.connect(self._on_structure_edited)
         document.dataChanged.connect(self._on_data_changed)
@@ -191,6 +196,8 @@ class TrainingController(QObject):
         fraction = changes.pop("test_fraction", None)
         data = self._split_data(fraction) if fraction is not None else None
         live = self.settings_model.update(**changes)
+        if "optimizer" in live:  # another optimizer starts with fresh memory
+            self.optimizer_state = self._state_to_send = None
         if live and self._link.started:
             self._link.update_settings(live)
         if data is not None:
@@ -251,11 +258,13 @@ class TrainingController(QObject):
         it brings (nothing waits for Reset afterwards)."""
         self.settings_model.adopt(settings)
 
-    def restore_progress(self, epoch: int, history) -> None:
-        """A reopened document: training goes on from ``epoch`` (no Reset), and the plots
+    def restore_progress(self, epoch: int, history, optimizer_state=None) -> None:
+        """A reopened document: training goes on from ``epoch`` (no Reset) with its
+        ``optimizer_state`` (an ``OptimizerState`` or None: a fresh optimizer), and the plots
         show its ``history`` (a ``nnsim.core.document.History``) again. Call it after the
         document's data and network are in (``set_data``)."""
         self._forget_the_old_network()
+        self.optimizer_state = self._state_to_send = optimizer_state
         self._epoch = int(epoch)
         self._dirty = True
         if len(history):
@@ -421,7 +430,12 @@ class TrainingController(QObject):
         if self._worker_data is not doc.data:
             self._generation += 1
         # a new trainer goes on from the epoch shown (a reopened document's)
-        self._link.load(doc.network.copy(), doc.data, self.settings, self._generation, reset, 0 if reset else self._epoch)
+        state, self._state_to_send = self._state_to_send, None
+        if state is not None and not reset:  # (with the reopened document's optimizer memory)
+            self._link.load(doc.network.copy(), doc.data, self.settings, self._generation, reset, self._epoch, state)
+        else:
+            self._link.load(doc.network.copy(), doc.data, self.settings, self._generation, reset,
+                            0 if reset else self._epoch)
         self._worker_data = doc.data
         self._dirty = False
         self._edits.clear()
@@ -433,6 +447,7 @@ class TrainingController(QObject):
         self._edits.clear()
         self._frames.drop()
         self._epoch, self._eps, self._examples = 0, 0.0, (0, self._examples[1])
+        self.optimizer_state = self._state_to_send = None
         self._forget_update()
         self.historyCleared.emit()
         self.epochChanged.emit(0, 0.0)
@@ -470,12 +485,16 @@ class TrainingController(QObject):
                 doc.apply_parameters(params, live=snap.kind == "training")
             finally:
                 self._applying = False
+            self.optimizer_state = snap.optimizer_state
         self.snapshotApplied.emit(snap)
         update, self._update_waiting = self._update_waiting, None
         if update is not None and update.fits(doc.network):
             self.last_update = update
             self.updateShown.emit(update)
         self.epochChanged.emit(self._epoch, self._eps)
+
+    def _forget_optimizer_state(self) -> None:
+        self.optimizer_state = self._state_to_send = None
 
     def _forget_update(self) -> None:
         self._update_waiting = None

@@ -174,13 +174,15 @@ class TrainingSession:
     # ------------------------------------------------------------------ commands
     @_never_raises
     def load(self, network, data, settings: TrainingSettings | None = None, generation: int = 0,
-             reset: bool = False, epoch: int | None = None) -> Report:
+             reset: bool = False, epoch: int | None = None, optimizer_state=None) -> Report:
         """Take ``network`` (the session owns it from now on: pass a copy) and ``data``.
 
         With the same data and structure as now, only the parameters are copied in (the
         optimizer keeps its memory, the epoch count stays). ``reset`` starts over at epoch
         0. ``epoch``: the count a new trainer (other data) starts from, so a reopened
-        document goes on from its saved epoch (None: 0). Answers with a "loaded" snapshot,
+        document goes on from its saved epoch (None: 0). ``optimizer_state``: a reopened
+        document's optimizer memory (``OptimizerState``) to go on with (ignored with
+        ``reset``, or when it does not fit: then the optimizer is as it would be). Answers with a "loaded" snapshot,
         or refuses and keeps everything as it was.
         """
         settings = settings or TrainingSettings()
@@ -203,6 +205,8 @@ class TrainingSession:
                 trainer.diverged = None
             else:
                 trainer.replace_network(network)
+        if optimizer_state is not None and not reset:
+            self.trainer.restore_optimizer_state(optimizer_state)
         self._took_network(generation)
         if reset:
             self._batch_seconds = None
@@ -618,6 +622,7 @@ class TrainingSession:
             update=self._update,
             neuron_grids=self._neuron_grids if grid is not None else None,
             grid_features=self._plane_features,
+            optimizer_state=trainer.optimizer_state(),
         )
         self._epochs, self._losses, self._evaluations = [], [], []
         self._update = None

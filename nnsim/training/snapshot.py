@@ -73,6 +73,9 @@ class Snapshot:
     neuron_grids: tuple | None = None
     #: the two inputs on the picture's axes (x, y); the others are held at their training mean
     grid_features: tuple = (0, 1)
+    #: the optimizer's memory and the shuffling generator with ``params`` (a frozen
+    #: ``nnsim.core.optimizer_state.OptimizerState``), for a document to keep; None: unknown
+    optimizer_state: object = None
 
 
 def evaluation_points(evaluations) -> dict:

@@ -38,7 +38,7 @@ class ThreadLink(QObject):
     error = Signal(str)
 
     # commands to the worker (queued: they run in its thread, between chunks)
-    _load = Signal(object, object, object, int, bool, object)
+    _load = Signal(object, object, object, int, bool, object, object)
     _resume = Signal(object, object)
     _pause = Signal()
     _step = Signal()
@@ -109,8 +109,9 @@ class ThreadLink(QObject):
         thread.start()
 
     # ------------------------------------------------------------------ commands
-    def load(self, network, data, settings, generation: int, reset: bool, epoch: int | None = None) -> None:
-        self._load.emit(network, data, settings, generation, reset, epoch)
+    def load(self, network, data, settings, generation: int, reset: bool, epoch: int | None = None,
+             optimizer_state=None) -> None:
+        self._load.emit(network, data, settings, generation, reset, epoch, optimizer_state)
 
     def resume(self, stop_after_epochs, stop_below_loss) -> None:
         self._resume.emit(stop_after_epochs, stop_below_loss)

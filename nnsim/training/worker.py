@@ -52,9 +52,10 @@ class TrainingWorker(QObject):
         self.session.acknowledge(serial)
 
     # ------------------------------------------------------------------ commands (slots)
-    @Slot(object, object, object, int, bool, object)
-    def load(self, network, data, settings=None, generation: int = 0, reset: bool = False, epoch=None) -> None:
-        self._publish(self.session.load(network, data, settings, generation, reset, epoch))
+    @Slot(object, object, object, int, bool, object, object)
+    def load(self, network, data, settings=None, generation: int = 0, reset: bool = False, epoch=None,
+             optimizer_state=None) -> None:
+        self._publish(self.session.load(network, data, settings, generation, reset, epoch, optimizer_state))
 
     @Slot(object, object)
     def resume(self, stop_after_epochs=None, stop_below_loss=None) -> None:

@@ -259,6 +259,10 @@ class DocumentFiles(QObject):
             else:
                 self.add_recent(path)
                 window.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
+            if doc.optimizer_problem:  # the document opened; its training goes on with a fresh optimizer
+                window.statusBar().showMessage(
+                    self.tr("Opened %1. The optimizer's memory in it did not fit, so training goes on "
+                            "with a fresh optimizer.").replace("%1", str(path)), 10000)
             return True
         window._show_error(self.tr("Could not open the file"),
                            self.tr("%1 is not a file nnsim can open:\n%2\n\nNothing was changed.")
@@ -277,7 +281,7 @@ class DocumentFiles(QObject):
         if data is not None and doc.sample_index is not None:
             document.set_sample_index(doc.sample_index)
         training.adopt_settings(doc.settings)
-        training.restore_progress(doc.epoch, doc.history)
+        training.restore_progress(doc.epoch, doc.history, doc.optimizer_state)
         self._split = (data, doc.test_fraction, doc.split_seed) if data is not None else None
         if doc.selected_node is not None:
             window.selection.select_node(*doc.selected_node)
@@ -307,7 +311,7 @@ class DocumentFiles(QObject):
             document.network, data, training.settings, source=window.data_panel.data_source(),
             test_fraction=fraction, split_seed=seed, epoch=epoch, history=training.history.history(epoch),
             title=self.title, note=self.note, goal=self.goal, selected_node=window.selection.node,
-            sample_index=sample)
+            sample_index=sample, optimizer_state=training.optimizer_state)
 
     def document_bytes(self) -> bytes:
         return document_bytes(self.current_document())

@@ -157,7 +157,7 @@ def test_a_newer_document_says_so(tmp_path):
     d = document_to_dict(builtin_document())
     d["schema_version"] = SCHEMA_VERSION + 1
     (tmp_path / "new.nnsim").write_text(json.dumps(d), encoding="utf-8")
-    with pytest.raises(ModelFileError, match=r"newer nnsim \(document version 2\).*Update nnsim"):
+    with pytest.raises(ModelFileError, match=r"newer nnsim \(document version 3\).*Update nnsim"):
         load_document(tmp_path / "new.nnsim")
 
 
@@ -307,7 +307,7 @@ def test_document_errors_reach_the_user_in_spanish(qapp, tmp_path):
         with pytest.raises(ModelFileError) as caught:
             load_document(newer)
         assert translate_message(str(caught.value)) == (
-            "bad.nnsim se guardó con un nnsim más nuevo (versión de documento 7); este nnsim lee la versión 1. "
+            "bad.nnsim se guardó con un nnsim más nuevo (versión de documento 7); este nnsim lee la versión 2. "
             "Actualiza nnsim para abrirlo.")
         with pytest.raises(ModelFileError) as caught:
             load_document(_mutated(tmp_path, BAD["input count"][0]))

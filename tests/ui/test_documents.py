@@ -545,3 +545,62 @@ def test_a_huge_table_is_not_copied_every_minute(window, tmp_path, monkeypatch):
     assert window.isWindowModified() and not window.files.recovery.autosave()
     monkeypatch.setattr(document_files, "AUTOSAVE_MAX_VALUES", 24 * 2)
     assert window.files.recovery.autosave()
+
+
+# ------------------------------------------------------------------ the optimizer's memory
+@pytest.mark.parametrize("optimizer", ["momentum", "adam"])
+def test_training_after_reopening_is_the_same_training_as_without_saving(window, qtbot, tmp_path, optimizer):
+    # N epochs, save; M more (the uninterrupted run); reopen the file and train the same M:
+    # the very same weights, so the optimizer's memory and the examples' order came back
+    window.data_panel.select_dataset("spiral")
+    window.training.update_settings(learning_rate=0.02, optimizer=optimizer, batch_size=16)
+    step(qtbot, window, 3)
+    path = tmp_path / "memory.nnsim"
+    assert window.save_document(path)
+    stored = json.loads(path.read_text(encoding="utf-8"))["optimizer_state"]
+    assert stored["optimizer"] == optimizer and stored["shuffle"]["bit_generator"] == "PCG64"
+    assert len(stored["m" if optimizer == "adam" else "velocity"]) == window.network.n_params
+    step(qtbot, window, 2)
+    uninterrupted = window.network.params.copy()
+    assert window.training.epoch == 5
+
+    window.new_action.trigger()  # something else in between
+    assert window.open_document(path) and window.training.epoch == 3
+    step(qtbot, window, 2)
+    assert window.training.epoch == 5
+    np.testing.assert_array_equal(window.network.params, uninterrupted)
+    np.testing.assert_array_equal(window.training.worker.session.network.params, uninterrupted)
+
+
+def test_reset_and_another_optimizer_start_a_fresh_memory(window, qtbot, tmp_path):
+    window.training.update_settings(optimizer="adam", batch_size=16)
+    step(qtbot, window, 2)
+    assert window.training.optimizer_state.name == "adam" and window.training.optimizer_state.t > 0
+    window.training.update_settings(optimizer="momentum")
+    assert window.training.optimizer_state is None
+    path = tmp_path / "fresh.nnsim"
+    assert window.save_document(path)
+    assert json.loads(path.read_text(encoding="utf-8"))["optimizer_state"] is None
+    step(qtbot, window)
+    assert window.training.optimizer_state.name == "momentum"
+    window.training_panel.resetButton.click()
+    assert window.training.optimizer_state is None and window.training.epoch == 0
+
+
+def test_a_memory_that_does_not_fit_opens_the_document_with_a_fresh_optimizer_and_says_so(window, qtbot, tmp_path):
+    window.training.update_settings(optimizer="adam")
+    step(qtbot, window, 2)
+    path = tmp_path / "odd.nnsim"
+    assert window.save_document(path)
+    d = json.loads(path.read_text(encoding="utf-8"))
+    d["optimizer_state"]["m"] = d["optimizer_state"]["m"][:5]
+    path.write_text(json.dumps(d), encoding="utf-8")
+    params = np.array(d["network"]["weights"][0]).ravel()
+    assert window.open_document(path) and window.training.epoch == 2
+    assert window.training.optimizer_state is None
+    assert window.statusBar().currentMessage() == (
+        f"Opened {path}. The optimizer's memory in it did not fit, so training goes on with a fresh optimizer.")
+    assert window.network.weights[0].ravel().tolist() == params.tolist()
+    step(qtbot, window)
+    assert window.training.epoch == 3 and window.training.worker.session.trainer._optimizer.t == \
+        window.training.worker.session.trainer.batches_per_epoch

@@ -970,7 +970,7 @@ No se ha cambiado nada.</translation>
     <message>
         <location filename="../../ui/document_files.py" line="135"/>
         <location filename="../../ui/document_files.py" line="232"/>
-        <location filename="../../ui/document_files.py" line="456"/>
+        <location filename="../../ui/document_files.py" line="460"/>
         <source>untitled</source>
         <extracomment>the settings key of the recent files (a list of paths, newest first) a table with more values than this is not copied every minute: writing (and checking) it would hold the window for seconds; it is saved when the user saves the document became modified (True) or clean (False) a document was opened or a lesson loaded (its path, &quot;&quot; for a lesson or New) the file the document was opened from or saved to (None: untitled, or a lesson) the lesson&apos;s title, teacher&apos;s note and goal, kept when it is saved again</extracomment>
         <translation>sin título</translation>
@@ -1031,12 +1031,17 @@ No se ha cambiado nada.</translation>
         <translation>Abierto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="263"/>
+        <location filename="../../ui/document_files.py" line="264"/>
+        <source>Opened %1. The optimizer&apos;s memory in it did not fit, so training goes on with a fresh optimizer.</source>
+        <translation>Se abrió %1. La memoria del optimizador que guardaba no encajaba, así que el entrenamiento sigue con un optimizador nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/document_files.py" line="267"/>
         <source>Could not open the file</source>
         <translation>No se pudo abrir el archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="264"/>
+        <location filename="../../ui/document_files.py" line="268"/>
         <source>%1 is not a file nnsim can open:
 %2
 
@@ -1047,12 +1052,12 @@ Nothing was changed.</source>
 No se ha cambiado nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="349"/>
+        <location filename="../../ui/document_files.py" line="353"/>
         <source>Could not save</source>
         <translation>No se pudo guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="350"/>
+        <location filename="../../ui/document_files.py" line="354"/>
         <source>The document could not be saved to %1:
 %2
 
@@ -1063,64 +1068,64 @@ The file that was there is unchanged.</source>
 El archivo que había sigue igual.</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="358"/>
+        <location filename="../../ui/document_files.py" line="362"/>
         <source>Saved to %1</source>
         <translation>Guardado en %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="388"/>
+        <location filename="../../ui/document_files.py" line="392"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="408"/>
+        <location filename="../../ui/document_files.py" line="412"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Vaciar la lista</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="423"/>
+        <location filename="../../ui/document_files.py" line="427"/>
         <source>Open the lesson “%1”</source>
         <translation>Abrir la lección «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="442"/>
+        <location filename="../../ui/document_files.py" line="446"/>
         <source>Could not restore</source>
         <translation>No se pudo recuperar</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="443"/>
+        <location filename="../../ui/document_files.py" line="447"/>
         <source>The recovery copy could not be opened:
 %1</source>
         <translation>No se pudo abrir la copia de recuperación:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="449"/>
+        <location filename="../../ui/document_files.py" line="453"/>
         <source>Restored from the recovery copy of %1</source>
         <translation>Recuperado de la copia de recuperación de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="460"/>
+        <location filename="../../ui/document_files.py" line="464"/>
         <source>nnsim did not close properly last time. A recovery copy of “%1” was made on %2.</source>
         <translation>nnsim no se cerró bien la última vez. Se hizo una copia de recuperación de «%1» el %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="465"/>
+        <location filename="../../ui/document_files.py" line="469"/>
         <source>Restore unsaved work?</source>
         <translation>¿Recuperar el trabajo sin guardar?</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="468"/>
+        <location filename="../../ui/document_files.py" line="472"/>
         <source>Restore it? The original file is not changed until you save.</source>
         <translation>¿Recuperarlo? El archivo original no cambia hasta que guardes.</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="469"/>
+        <location filename="../../ui/document_files.py" line="473"/>
         <source>Restore</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../ui/document_files.py" line="471"/>
+        <location filename="../../ui/document_files.py" line="475"/>
         <source>Discard it</source>
         <translation>Descartarla</translation>
     </message>
