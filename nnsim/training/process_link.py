@@ -161,9 +161,10 @@ class ProcessLink(QObject):
         del self._data[:-KEPT_DATA]
         return DataToken(token)
 
-    def load(self, network, data, settings, generation: int, reset: bool, epoch: int | None = None) -> None:
+    def load(self, network, data, settings, generation: int, reset: bool, epoch: int | None = None,
+             optimizer_state=None) -> None:
         self.start_thread()
-        self._call("load", network, self._token(data), settings, generation, reset, epoch)
+        self._call("load", network, self._token(data), settings, generation, reset, epoch, optimizer_state)
 
     def resume(self, stop_after_epochs, stop_below_loss) -> None:
         self._call("resume", stop_after_epochs, stop_below_loss)

@@ -72,6 +72,9 @@ class SessionState:
     running: bool
     refused: str | None
     generation: int
+    #: the trainer's optimizer memory (``nnsim.core.optimizer_state.OptimizerState``) or None
+    optimizer_state: object = None
+    batches_per_epoch: int = 0
 
 
 def session_state(session: TrainingSession) -> SessionState:
@@ -85,6 +88,8 @@ def session_state(session: TrainingSession) -> SessionState:
         running=session.running,
         refused=session.refused,
         generation=session.generation,
+        optimizer_state=trainer.optimizer_state() if trainer is not None else None,
+        batches_per_epoch=trainer.batches_per_epoch if trainer is not None else 0,
     )
 
 

@@ -569,7 +569,7 @@ def test_training_after_reopening_is_the_same_training_as_without_saving(window,
     step(qtbot, window, 2)
     assert window.training.epoch == 5
     np.testing.assert_array_equal(window.network.params, uninterrupted)
-    np.testing.assert_array_equal(window.training.worker.session.network.params, uninterrupted)
+    np.testing.assert_array_equal(window.training.session_state().network.params, uninterrupted)
 
 
 def test_reset_and_another_optimizer_start_a_fresh_memory(window, qtbot, tmp_path):
@@ -602,5 +602,5 @@ def test_a_memory_that_does_not_fit_opens_the_document_with_a_fresh_optimizer_an
         f"Opened {path}. The optimizer's memory in it did not fit, so training goes on with a fresh optimizer.")
     assert window.network.weights[0].ravel().tolist() == params.tolist()
     step(qtbot, window)
-    assert window.training.epoch == 3 and window.training.worker.session.trainer._optimizer.t == \
-        window.training.worker.session.trainer.batches_per_epoch
+    state = window.training.session_state()
+    assert window.training.epoch == 3 and state.optimizer_state.t == state.batches_per_epoch
