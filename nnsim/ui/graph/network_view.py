@@ -97,7 +97,7 @@ WRAP_NAME_AT = 14
 
 def wrapped_name(name: str) -> str:
     """A long node name on two lines, broken at the space nearest its middle
-    ("sepal length\n(cm)"): the names beside the graph take less of its width."""
+    ("largo del" over "sépalo (cm)"): the names beside the graph take less of its width."""
     if len(name) <= WRAP_NAME_AT or " " not in name:
         return name
     spaces = [i for i, c in enumerate(name) if c == " "]
