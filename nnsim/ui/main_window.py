@@ -59,6 +59,7 @@ from nnsim.ui.panels.what_if_panel import WhatIfPanel
 from nnsim.ui.plots.boundary import DecisionBoundaryView
 from nnsim.ui.plots.curves import TrainingPlots
 from nnsim.ui.presentation import Presentation
+from nnsim.ui.first_layout import bottom_row, left_column, right_column
 from nnsim.ui.exporting import Exporter
 from nnsim.model.selection import SelectionModel, activation_title
 from nnsim.model.structure import NetworkEditor
@@ -273,10 +274,10 @@ class MainWindow(QMainWindow):
         # short screen the controls are not squeezed by the plots, which sit under the graph
         # and the right-hand panels. First-start proportions follow (a saved layout replaces them).
         self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
-        self.set_first_dock_sizes(([training_dock, data_dock], [470, 230], Qt.Vertical),
-                                  ([plots_dock], [250], Qt.Vertical),
+        self.set_first_dock_sizes(([training_dock, data_dock], lambda: left_column(self, training_dock), Qt.Vertical),
+                                  ([plots_dock], lambda: [bottom_row(self)], Qt.Vertical),
                                   ([plots_dock, self.confusion_dock], [560, 420], Qt.Horizontal),
-                                  ([self.parameter_dock], [400], Qt.Horizontal))
+                                  ([self.parameter_dock], lambda: [right_column(self)], Qt.Horizontal))
         document.dataChanged.connect(self._show_boundary_for_2d_data)
         document.structureChanged.connect(self._show_boundary_for_2d_data)
         self._show_boundary_for_2d_data()
@@ -819,7 +820,7 @@ class MainWindow(QMainWindow):
         sizes, self._first_dock_sizes = self._first_dock_sizes, []
         if sizes and not self._layout_restored:
             for docks, pixels, orientation in sizes:
-                self.resizeDocks(docks, pixels, orientation)
+                self.resizeDocks(docks, pixels() if callable(pixels) else pixels, orientation)
         self.presentation.first_show()  # the graph wider than the boundary beside it
 
     def restore_settings(self) -> None:

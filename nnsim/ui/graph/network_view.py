@@ -73,6 +73,8 @@ MAX_EDGES = 2400
 MIN_EDGES_PER_GAP = 256
 #: node outlines: a 1-pixel cosmetic pen takes Qt's fast path (wider ones are stroked)
 NODE_PEN_WIDTH = 1.0
+#: a graph of at most this many nodes is laid out again at once when its view changes shape
+RELAYOUT_AT_ONCE = 200
 #: node labels (names, values) are shown while no layer has more nodes than this
 LABEL_LIMIT = 16
 #: at text scale 1 (the window's own font size): a node's radius, its value's and the names'
@@ -82,8 +84,37 @@ BASE_RADIUS = 20.0
 RADIUS_SHARE = 0.42
 VALUE_POINTS = 8.5
 NAME_POINTS = 10.0
-#: above text scale 1 the value text fills more of its node ("-0.64" about 85% of it)
+#: the value text fills most of its node ("-0.64" about 85% of it)
 VALUE_GROWTH = 1.15
+#: the spacing of the layers' columns (scene units): at most this (this for deep networks),
+#: less when the view is narrow, so the graph fills its view and its text stays readable
+COLUMN, DEEP_COLUMN = 190.0, 150.0
+#: ... but never less than this, nor less than a node's width plus MIN_EDGE_LENGTH
+MIN_COLUMN, MIN_EDGE_LENGTH = 100.0, 60.0
+#: a node name longer than this many characters is written on two lines
+WRAP_NAME_AT = 14
+
+
+def wrapped_name(name: str) -> str:
+    """A long node name on two lines, broken at the space nearest its middle
+    ("largo del" over "sépalo (cm)"): the names beside the graph take less of its width."""
+    if len(name) <= WRAP_NAME_AT or " " not in name:
+        return name
+    spaces = [i for i, c in enumerate(name) if c == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
+    return name[:cut] + "\n" + name[cut + 1:]
+
+
+def fitted_column(view_w: float, view_h: float, scene_h: float, fixed_w: float, gaps: int,
+                  widest: float, smallest: float) -> float:
+    """The column spacing that makes a graph ``scene_h`` high, with ``gaps`` columns apart
+    and ``fixed_w`` of names and margins, as wide for its height as the view: then fitting
+    it in the view scales it by ``view_h / scene_h``, the most its height allows. Clamped to
+    [``smallest``, ``widest``]."""
+    if gaps < 1 or view_w <= 0 or view_h <= 0 or scene_h <= 0:
+        return widest
+    column = (view_w / view_h * scene_h - fixed_w) / gaps
+    return float(min(widest, max(smallest, column)))
 
 
 #: node colours come in this many shades per sign: updating a node is then one look-up in a
@@ -392,6 +423,12 @@ class NetworkView(QGraphicsView):
         self.text_scale = self._scale_from_font()
         self._edge_halo = QGraphicsLineItem()
         self._edge_line = QGraphicsLineItem()
+        self._column = COLUMN
+        #: a big graph's new layout for a new shape of the view waits for the resizing to pause
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(150)
+        self._relayout_timer.timeout.connect(lambda: self._auto_fit and self._column_is_stale() and self.rebuild())
         self.rebuild()
         document.structureChanged.connect(self.rebuild)
         document.parametersChanged.connect(self.update_values)
@@ -417,8 +454,10 @@ class NetworkView(QGraphicsView):
         z = self.text_scale
         radii = [min(BASE_RADIUS * z, sp * (0.36 if z <= 1 else RADIUS_SHARE)) for sp in spacings]
         self._radius = min(radii)
-        column = 190.0 if len(sizes) <= 5 else 150.0
+        name_font = QFont(self.font())
+        name_font.setPointSizeF(NAME_POINTS * z)
         height = max(sp * (n - 1) for sp, n in zip(spacings, sizes))
+        column = self._column = self._fitted_column(sizes, radii, height, name_font)
         self._positions = []
         for layer, n in enumerate(sizes):
             y0 = (height - spacings[layer] * (n - 1)) / 2
@@ -433,8 +472,6 @@ class NetworkView(QGraphicsView):
         self.setRenderHint(QPainter.Antialiasing, not thin)
         self.setBackgroundBrush(QColor(255, 255, 255) if self.high_contrast else BACKGROUND)
         node_pen = self._node_pen()
-        name_font = QFont(self.font())
-        name_font.setPointSizeF(NAME_POINTS * z)
         ink = QColor(0, 0, 0) if self.high_contrast else QColor(30, 30, 30)
         occupied = []
         self._nodes = []
@@ -445,7 +482,7 @@ class NetworkView(QGraphicsView):
             items = []
             radius = radii[layer]
             small_font = QFont(self.font())  # the value text grows with its node, a little
-            small_font.setPointSizeF(VALUE_POINTS * radius / BASE_RADIUS * (VALUE_GROWTH if z > 1 else 1.0))
+            small_font.setPointSizeF(VALUE_POINTS * radius / BASE_RADIUS * VALUE_GROWTH)
             for index in range(n):
                 x, y = self._positions[layer][index]
                 node = NodeItem(self, layer, index, radius)
@@ -465,7 +502,7 @@ class NetworkView(QGraphicsView):
                         halo.setZValue(0.5)  # above the picture (-0.5), below the text (1)
                         node.value_halo = halo
                 if self._show_labels[layer] and layer in (0, n_total - 1):
-                    label = QGraphicsSimpleTextItem(node_name(self.document, layer, index))
+                    label = QGraphicsSimpleTextItem(wrapped_name(node_name(self.document, layer, index)))
                     label.setFont(name_font)
                     label.setBrush(ink)
                     r = label.boundingRect()
@@ -504,6 +541,39 @@ class NetworkView(QGraphicsView):
         else:
             self.place_legend()
         self._rebuild_node_pictures()
+
+    def _names_width(self, layer: int, font: QFont) -> float:
+        """The widest name written beside ``layer`` (0 or the last), as the graph writes it."""
+        if not self._show_labels[layer]:
+            return 0.0
+        metrics = QFontMetricsF(font)
+        return max((max(metrics.horizontalAdvance(line) for line in wrapped_name(
+            node_name(self.document, layer, k)).split("\n")) for k in range(self.document.network.layer_sizes[layer])),
+            default=0.0)
+
+    def _fitted_column(self, sizes, radii, height: float, name_font: QFont) -> float:
+        """The columns' spacing for the view's present shape (``fitted_column``)."""
+        widest = COLUMN if len(sizes) <= 5 else DEEP_COLUMN
+        line = QFontMetricsF(name_font).height()
+        scene_h = height + 2 * max(radii) + 14 + 2 * line + 40  # the headers (two lines) and the margins
+        fixed_w = (self._names_width(0, name_font) + self._names_width(len(sizes) - 1, name_font)
+                   + 2 * 14 + radii[0] + radii[-1] + 40)
+        smallest = max(MIN_COLUMN, 2 * max(radii) + MIN_EDGE_LENGTH)
+        vp = self.viewport()
+        return fitted_column(vp.width() - 4, vp.height() - 4, scene_h, fixed_w, len(sizes) - 1, widest, smallest)
+
+    def _column_is_stale(self) -> bool:
+        """The view changed shape enough that other column spacing would show the graph larger."""
+        if not self._nodes or self._editor_widget is not None:
+            return False
+        sizes = self.document.network.layer_sizes
+        radii = [items[0].radius for items in self._nodes if items]
+        if len(radii) != len(sizes):
+            return False
+        name_font = QFont(self.font())
+        name_font.setPointSizeF(NAME_POINTS * self.text_scale)
+        height = max(float(p[:, 1].max() - p[:, 1].min()) for p in self._positions)
+        return abs(self._fitted_column(sizes, radii, height, name_font) - self._column) > 0.03 * self._column
 
     # ------------------------------------------------------------ a picture in every neuron
     def show_neuron_pictures(self, layers) -> None:
@@ -914,7 +984,13 @@ class NetworkView(QGraphicsView):
 
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)
-        if self._auto_fit:
+        if self._auto_fit and self._column_is_stale():
+            if sum(len(items) for items in self._nodes) <= RELAYOUT_AT_ONCE:
+                self.rebuild()  # (fits the graph to the view)
+            else:  # a big graph is laid out again once the resizing pauses
+                self.fit_to_view()
+                self._relayout_timer.start()
+        elif self._auto_fit:
             self.fit_to_view()
         else:
             self.place_legend()

@@ -146,7 +146,10 @@ class TrainingPanel(QWidget):
         controller.pendingChanged.connect(self._show_pending)
         controller.paceChanged.connect(self._show_pace)
         controller.document.dataChanged.connect(self._update_buttons)
+        controller.document.dataChanged.connect(self._reserve_epoch_width)
+        controller.settingsChanged.connect(self._reserve_epoch_width)
         QApplication.instance().focusChanged.connect(self._focus_changed)
+        self._reserve_epoch_width()
         self._update_buttons()
         self._show_epoch(controller.epoch, controller.epochs_per_second)
 
@@ -234,8 +237,7 @@ class TrainingPanel(QWidget):
         self.epochLabel.setFont(font)
         # A fixed width: a label that grows with its digits would re-lay out the window
         # (and the plots next to it) 30 times a second.
-        self.epochLabel.setMinimumWidth(self.epochLabel.fontMetrics().horizontalAdvance(
-            self.tr("Epoch {0}").format("100,000") + self.tr(" · example {0} of {1}").format("1,000", "1,000")))
+        # (wide enough for 100,000 epochs and this data's examples: ``_reserve_epoch_width``)
         self.epochLabel.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.epochLabel.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.statusLabel = self._named(QLabel(), "trainingStatusLabel", self.tr("Training status"),
@@ -357,6 +359,17 @@ class TrainingPanel(QWidget):
         self.stopLossSpin.valueChanged.connect(lambda _: self._stop_changed())
         self._stop_changed()
         self._show_pace(self.controller.pace)
+
+    def _reserve_epoch_width(self, *_) -> None:
+        """The epoch label keeps one width however its digits change (a label that grew with
+        them would lay the window out again 30 times a second): room for "Epoch 100,000 ·
+        example 105 of 105" with this data's number of training examples, not more (a
+        thousand-example reserve made the training column too wide for a 1280x720 screen)."""
+        locale = self.locale()
+        n = locale.toString(int(max(1, min(self.controller.examples_per_epoch, 10**9))))
+        metrics = self.epochLabel.fontMetrics()
+        self.epochLabel.setMinimumWidth(metrics.horizontalAdvance(
+            self.tr("Epoch {0}").format(locale.toString(100000)) + self.tr(" · example {0} of {1}").format(n, n)))
 
     # ------------------------------------------------------------------ reactions
     def pace_text(self, pace) -> str:
