@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import math
+
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPoint, QStandardPaths, Qt, Slot
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QFontMetricsF, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from nnsim.ui.number_text import locale_of
@@ -25,6 +27,67 @@ class LocaleAxis(pg.AxisItem):
         if mark != ".":
             strings = [s.replace(".", mark) for s in strings]
         return [s.replace("-", "\u2212") if s.startswith("-") else s for s in strings]
+
+    # A small plot on a projector (large fonts, a narrow dock) has no room for pyqtgraph's
+    # usual number of ticks: "200400600800" ran together. Along a horizontal axis the ticks
+    # are spread so that each label has its width plus two digits of space.
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph)
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if self.orientation not in ("bottom", "top") or not levels or size <= 0 or not maxVal > minVal:
+            return levels
+        spacing = levels[0][0]
+        if self.labels_fit(minVal, maxVal, size, spacing):
+            return levels
+        for _ in range(60):
+            spacing = next_round_step(spacing)
+            if self.labels_fit(minVal, maxVal, size, spacing):
+                break
+        return [(spacing, 0)]  # one level: the minor ticks' labels would crowd it again
+
+    def labels_fit(self, low: float, high: float, size: float, spacing: float) -> bool:
+        """Whether the labels of ticks every ``spacing`` between ``low`` and ``high`` fit in
+        ``size`` pixels, each with its width and two digits of space, and pyqtgraph will draw them."""
+        first = math.ceil(low / spacing) * spacing
+        values = [first + k * spacing for k in range(int((high - first) / spacing) + 1)]
+        if len(values) <= 1:
+            return True
+        metrics = QFontMetricsF(self.style.get("tickFont") or self.font())
+        widest = max(metrics.horizontalAdvance(text) for text in self.tickStrings(values, 1.0, spacing))
+        return (len(values) - 1) * (widest + metrics.horizontalAdvance("00")) <= size
+
+    # The axis title is cut to the axis's length with an ellipsis ("ancho del sépalo (cm)
+    # (estandari…") rather than run past the picture's edge; ``labelText`` keeps the whole.
+    def labelString(self) -> str:  # noqa: N802 (pyqtgraph)
+        whole = self.labelText
+        size = self.size()
+        length = size.width() if self.orientation in ("bottom", "top") else size.height()
+        if not whole or length <= 0 or self.label is None:
+            return super().labelString()
+        shown = QFontMetricsF(self.label.font()).elidedText(whole, Qt.ElideRight, max(20.0, length - 8))
+        if shown == whole:
+            return super().labelString()
+        self.labelText = shown
+        try:
+            return super().labelString()
+        finally:
+            self.labelText = whole
+
+    def resizeEvent(self, ev=None):  # noqa: N802 (pyqtgraph)
+        if self.label is not None and self.labelText:
+            html = self.labelString()
+            if html != getattr(self, "_shown_label", None):
+                self._shown_label = html
+                self.label.setHtml(html)
+        super().resizeEvent(ev)
+
+
+def next_round_step(step: float) -> float:
+    """The next tick step of the 1, 2, 5, 10, 20... sequence after ``step``."""
+    power = 10.0 ** math.floor(math.log10(step))
+    for factor in (2.0, 5.0, 10.0):
+        if factor * power > step * (1 + 1e-9):
+            return factor * power
+    return 20.0 * power
 
 
 def locale_axes() -> dict:
