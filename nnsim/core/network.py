@@ -346,9 +346,9 @@ class Network:
 
     def __getstate__(self) -> dict:
         """For the training process's messages (``nnsim.training.wire``): the layer views
-        are left out and rebuilt by ``__setstate__``, because a pickled view becomes an
-        array of its own, and training the flat ``params`` would no longer move the
-        ``weights`` that the forward pass reads."""
+        are left out and rebuilt by ``__setstate__``, because a view sent on its own
+        arrives as an array of its own, and training the flat ``params`` would no longer
+        move the ``weights`` that the forward pass reads."""
         state = dict(self.__dict__)
         state.pop("weights", None)
         state.pop("biases", None)

@@ -8,7 +8,7 @@ uninterrupted run draws. With both, training N epochs, saving, reopening and tra
 gives bit-identical weights to N + M epochs in one go (from an epoch's end: the rest of an
 epoch under way is abandoned on reopening, as after a batch-size change).
 
-``OptimizerState`` is plain Python and read-only NumPy arrays (picklable, no Qt): the
+``OptimizerState`` is plain Python and read-only NumPy arrays (no Qt; it travels in the training process's messages): the
 training session puts one in every snapshot, the window keeps the latest next to the
 parameters, and the document writes it as JSON numbers (``float`` repr: every float64 comes
 back exactly). ``state_from_dict`` reads one back *leniently*: a state that does not fit (another

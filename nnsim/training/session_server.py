@@ -52,6 +52,7 @@ COMMANDS = frozenset({
 })
 
 
+@wire.register
 @dataclass(frozen=True)
 class DataToken:
     """Stands for the data set sent before as ``("data", number, ...)``."""
@@ -59,6 +60,7 @@ class DataToken:
     number: int
 
 
+@wire.register
 @dataclass(frozen=True)
 class SessionState:
     """What the session holds, for whoever asks (tests, and anything that must read the

@@ -2,7 +2,6 @@
 one in this process does, and a process that dies is said and replaced."""
 
 import os
-import pickle
 import signal
 import threading
 
@@ -38,7 +37,7 @@ def test_messages_cross_whole_with_big_arrays_out_of_band():
     mine, theirs = multiprocessing.Pipe()
     big = np.arange(100_000, dtype=np.float64).reshape(1000, 100)  # 800 kB: its own frame
     small = np.array([1.5, np.nan, -np.inf, 1e308])
-    frozen = big[::2]  # not contiguous: inside the pickle
+    frozen = big[::2]  # not contiguous: sent as a contiguous copy
     sender = threading.Thread(target=wire.send, args=(mine, ("report", {"big": big, "small": small,
                                                                          "strided": frozen})))
     sender.start()  # a message bigger than the socket's buffer: someone must read meanwhile
@@ -53,14 +52,54 @@ def test_messages_cross_whole_with_big_arrays_out_of_band():
     assert not got["big"].flags.writeable and not got["small"].flags.writeable
 
 
+def cross(value):
+    """``value`` after a trip through the wire, as the training process receives it."""
+    import multiprocessing
+
+    mine, theirs = multiprocessing.Pipe()
+    sender = threading.Thread(target=wire.send, args=(mine, value))
+    sender.start()
+    got = wire.receive(theirs)
+    sender.join()
+    return got
+
+
 def test_a_network_that_crosses_keeps_its_layers_as_views_of_its_parameters(iris):
-    # a pickled view becomes an array of its own: training the flat parameters would then
-    # leave the weights the forward pass reads where they were
-    net = pickle.loads(pickle.dumps(default_network(iris, seed=1), protocol=5))
+    # a view sent on its own arrives as an array of its own: training the flat parameters
+    # would then leave the weights the forward pass reads where they were
+    original = default_network(iris, seed=1)
+    net = cross(original)
+    assert np.array_equal(net.params, original.params) and net.layer_sizes == original.layer_sizes
+    assert net.rng.bit_generator.state == original.rng.bit_generator.state
     net.params[0] = 7.0
     net.params[-1] = -3.0
     assert net.weights[0][0, 0] == 7.0 and net.biases[-1][-1] == -3.0
     assert all(np.shares_memory(w, net.params) for w in net.weights)
+
+
+def test_data_and_settings_cross_exactly(iris):
+    data = cross(iris)
+    assert np.array_equal(data.X_train, iris.X_train) and np.array_equal(data.y_test, iris.y_test)
+    assert data.dataset.class_names == iris.dataset.class_names
+    raw = iris.dataset.X[:5]
+    assert np.array_equal(data.transform(raw), iris.transform(raw))
+    assert cross(SETTINGS) == SETTINGS and cross(PACES[0]) == PACES[0]
+    extremes = (1e308, -0.0, 2 ** 40, 2 ** 80, float("nan"), float("inf"), "", (), [], {})
+    back = cross(extremes)
+    assert back[:4] == extremes[:4] and str(back[1]) == "-0.0" and np.isnan(back[4])
+    assert back[5:] == extremes[5:]
+
+
+def test_a_message_may_hold_only_what_the_table_names():
+    with pytest.raises(TypeError, match="cannot travel"):
+        wire.send(None, ("call", "load", (threading.Lock(),)))  # refused before anything is written
+    import multiprocessing
+
+    mine, theirs = multiprocessing.Pipe()
+    forged = b'{"@":"object","class":"Popen","state":{}}'
+    mine.send_bytes(wire._COUNT.pack(0) + forged)
+    with pytest.raises(ValueError, match="may not travel"):
+        wire.receive(theirs)
 
 
 def run_link(qtbot, link, command, *args, kind="step"):
