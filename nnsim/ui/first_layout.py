@@ -11,7 +11,7 @@ BOTTOM_SHARE = 0.29
 BOTTOM_MIN, BOTTOM_MAX = 190, 250
 #: the right-hand column (the weights, the neuron explained): this share of the window's width
 RIGHT_SHARE = 0.21
-RIGHT_MIN, RIGHT_MAX = 260, 400
+RIGHT_MIN, RIGHT_MAX = 340, 400  # (below 340 the weight boxes of "sepal length (cm) → w" are cut)
 #: the data table keeps at least this height under the training controls
 DATA_MIN = 150
 
